@@ -1,0 +1,103 @@
+"""Knowledge-base ingestion: Markdown files split into passages at level-2 headings.
+
+A file starts with ``# Title``; each ``## Section`` that follows is one passage, cited as
+``file.md#section-slug``. A file without ``##`` sections is one passage. FAQ files use the
+same format, one ``## Question`` per answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from trustdesk.errors import KnowledgeBaseError
+
+MAX_PASSAGE_CHARS = 4000
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One retrievable, citable piece of the knowledge base."""
+
+    source: str  # "returns.md#how-long-do-i-have-to-return-an-item"
+    title: str  # "Returns — How long do I have to return an item?"
+    text: str
+
+
+def slugify(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def parse_markdown(name: str, text: str) -> list[Passage]:
+    """Split one Markdown document into passages; raise KnowledgeBaseError naming the problem."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    doc_title = None
+    sections: list[tuple[str, list[str], int]] = []
+    intro: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        if doc_title is None and (m := _H1.match(line)):
+            doc_title = m.group(1)
+            continue
+        if m := _H2.match(line):
+            sections.append((m.group(1), [], number))
+        elif sections:
+            sections[-1][1].append(line)
+        else:
+            intro.append(line)
+    if doc_title is None:
+        raise KnowledgeBaseError(f"{name}: missing a '# Title' heading on the first content line")
+    if not sections:
+        sections = [(doc_title, intro, 1)]
+    passages: list[Passage] = []
+    seen: set[str] = set()
+    for title, body_lines, line_no in sections:
+        body = "\n".join(body_lines).strip()
+        slug = slugify(title)
+        if not body:
+            raise KnowledgeBaseError(f"{name}, line {line_no}: section '{title}' has no text")
+        if len(body) > MAX_PASSAGE_CHARS:
+            raise KnowledgeBaseError(
+                f"{name}, line {line_no}: section '{title}' is longer than "
+                f"{MAX_PASSAGE_CHARS} characters; split it"
+            )
+        if slug in seen:
+            raise KnowledgeBaseError(f"{name}, line {line_no}: duplicate section '{title}'")
+        seen.add(slug)
+        full_title = doc_title if title == doc_title else f"{doc_title} — {title}"
+        passages.append(Passage(source=f"{name}#{slug}", title=full_title, text=body))
+    return passages
+
+
+def load_directory(directory: Path | str) -> list[Passage]:
+    """Read every ``*.md`` file in a directory (not recursive), in name order."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise KnowledgeBaseError(f"{directory}: not a directory")
+    files = sorted(p for p in directory.iterdir() if p.suffix.lower() == ".md" and p.is_file())
+    if not files:
+        raise KnowledgeBaseError(f"{directory}: no .md files found")
+    passages: list[Passage] = []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise KnowledgeBaseError(f"{path.name}: not valid UTF-8") from None
+        passages.extend(parse_markdown(path.name, text))
+    return passages
+
+
+def knowledge_version(passages: list[Passage]) -> str:
+    digest = hashlib.sha256()
+    for p in passages:
+        digest.update(f"{p.source}\x00{p.title}\x00{p.text}\x01".encode())
+    return "sha256:" + digest.hexdigest()
+
+
+def bundled_kb_path() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("trustdesk.demo").joinpath("kb")))

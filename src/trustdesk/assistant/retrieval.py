@@ -1,0 +1,117 @@
+"""BM25 retrieval over the knowledge base, and the backend that answers from it verbatim."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+from bm25s.stopwords import STOPWORDS_EN
+
+from trustdesk.assistant.base import Citation, Draft, HistoryItem
+from trustdesk.assistant.knowledge import Passage
+from trustdesk.privacy.placeholders import PLACEHOLDER_RE
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Words that say nothing about the topic of a support question.
+_SUPPORT_FILLER = frozenset(
+    "hi hello hey thanks thank please pls help question know tell want need like would "
+    "could can get im ive id dont does doesnt hey ok okay yes".split()
+)
+_STOP = frozenset(STOPWORDS_EN) | _SUPPORT_FILLER
+
+
+class Tokenizer:
+    """Lowercase words, English stop words removed, Snowball-stemmed."""
+
+    def __init__(self) -> None:
+        import Stemmer
+
+        self._stem = lru_cache(maxsize=65536)(Stemmer.Stemmer("english").stemWord)
+
+    def __call__(self, text: str) -> list[str]:
+        text = PLACEHOLDER_RE.sub(" ", text.lower().replace("'", ""))
+        return [self._stem(w) for w in _WORD.findall(text) if w not in _STOP]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    passage: Passage
+    score: float
+    coverage: float  # share of the question's IDF weight found in the passage, 0..1
+
+
+class PassageIndex:
+    """A BM25 index over passages (title and text), built once."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        if not passages:
+            raise ValueError("the knowledge base is empty")
+        self.passages = tuple(passages)
+        self.tokenize = Tokenizer()
+        corpus = [self.tokenize(f"{p.title}\n{p.text}") for p in self.passages]
+        self._doc_terms = [frozenset(tokens) for tokens in corpus]
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(corpus, show_progress=False)
+        self._vocab = set(self._bm25.vocab_dict)
+        df = Counter(t for terms in self._doc_terms for t in terms)
+        n = len(corpus)
+        self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        # Words never seen in the knowledge base still count against coverage.
+        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def search(self, question: str, k: int = 3) -> list[Hit]:
+        terms = self.tokenize(question)
+        known = [t for t in terms if t in self._vocab]
+        if not known:
+            return []
+        k = min(k, len(self.passages))
+        docs, scores = self._bm25.retrieve([known], k=k, show_progress=False, n_threads=1)
+        unique = set(terms)
+        total = sum(self._idf.get(t, self._unknown_idf) for t in unique)
+        hits = []
+        for doc, score in zip(docs[0].tolist(), scores[0].tolist(), strict=True):
+            if score <= 0:
+                continue
+            covered = sum(self._idf[t] for t in unique & self._doc_terms[doc])
+            hits.append(Hit(self.passages[doc], float(score), covered / total))
+        return hits
+
+
+class RetrievalBackend:
+    """Answers with the best-matching passages, quoted and cited. It never composes new facts.
+
+    Confidence is the share of the question's informative words (IDF-weighted) that the top
+    passage contains: a question about something the knowledge base never mentions scores low.
+    """
+
+    name = "retrieval"
+
+    def __init__(self, index: PassageIndex, intro: str, max_citations: int = 2) -> None:
+        self.index = index
+        self.intro = intro
+        self.max_citations = max_citations
+
+    def answer(self, question: str, history: Sequence[HistoryItem]) -> Draft:
+        hits = self.index.search(question, k=max(3, self.max_citations))
+        if not hits:
+            return Draft(text="", citations=(), confidence=0.0)
+        top = hits[0]
+        chosen = [top]
+        # A second passage only when it is nearly as relevant and adds something.
+        for hit in hits[1 : self.max_citations]:
+            if hit.score >= 0.8 * top.score and hit.coverage > top.coverage * 0.8:
+                chosen.append(hit)
+        parts = [self.intro]
+        for hit in chosen:
+            parts.append(f"**{hit.passage.title}**\n{hit.passage.text}")
+        return Draft(
+            text="\n\n".join(parts),
+            citations=tuple(Citation(h.passage.source, h.passage.title) for h in chosen),
+            confidence=round(float(np.clip(top.coverage, 0.0, 1.0)), 3),
+        )

@@ -1,0 +1,144 @@
+"""The ``trustdesk`` command."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+import trustdesk
+from trustdesk.errors import TrustDeskError
+from trustdesk.settings import Settings, load_settings
+
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+def _settings() -> Settings:
+    return load_settings()
+
+
+def _fail(exc: TrustDeskError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(trustdesk.__version__, prog_name="trustdesk")
+def main() -> None:
+    """TrustDesk: AI customer support that discloses, protects personal data and hands off.
+
+    Settings come from TRUSTDESK_* environment variables (see the README); what the business
+    promises comes from the policy file.
+    """
+
+
+@main.command()
+@click.option("--host", default=None, help="Interface to listen on.  [default: 127.0.0.1]")
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="[default: 8000]")
+@click.option(
+    "--policy",
+    "policy_file",
+    type=EXISTING_FILE,
+    default=None,
+    help="Policy YAML file. [default: TRUSTDESK_POLICY_FILE, else the bundled demo policy]",
+)
+@click.option(
+    "--kb",
+    "kb_dir",
+    type=EXISTING_DIR,
+    default=None,
+    help="Knowledge-base directory to ingest before serving. [default: keep the stored one; "
+    "the bundled demo when none is stored]",
+)
+def serve(host: str | None, port: int | None, policy_file: Path | None, kb_dir: Path | None) -> None:
+    """Validate the policy, migrate the database and serve the chat page and API."""
+    import uvicorn
+
+    from trustdesk.composition import build_system
+    from trustdesk.web.app import create_app
+
+    try:
+        settings = _settings()
+        logging.basicConfig(
+            level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
+        )
+        system = build_system(settings, policy_file=policy_file, kb_dir=kb_dir)
+    except TrustDeskError as exc:
+        _fail(exc)
+        return
+    host = host or settings.host
+    port = port or settings.port
+    click.echo(f"policy {system.policy.source} ({system.policy.version[:19]})")
+    click.echo(f"knowledge base: {len(system.index.passages)} passages; backend: {settings.backend}")
+    click.echo(f"TrustDesk is serving on http://{host}:{port}  (API docs: /docs)")
+    uvicorn.run(create_app(system), host=host, port=port, log_level=settings.log_level)
+
+
+@main.group()
+def policy() -> None:
+    """Check and inspect policy files."""
+
+
+@policy.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def policy_check(file: Path) -> None:
+    """Validate FILE: print OK and its version, or every error with line and field."""
+    from trustdesk.policy.loader import load_policy
+
+    try:
+        loaded = load_policy(file)
+    except TrustDeskError as exc:
+        _fail(exc)
+        return
+    click.echo(f"OK {file} {loaded.version}")
+
+
+@main.group()
+def kb() -> None:
+    """Manage the knowledge base the assistant answers from."""
+
+
+@kb.command("ingest")
+@click.argument("directory", type=EXISTING_DIR)
+def kb_ingest(directory: Path) -> None:
+    """Replace the stored knowledge base with the Markdown files in DIRECTORY.
+
+    Each '## Section' of a file becomes one citable passage. Nothing is stored if any file
+    is invalid.
+    """
+    from trustdesk.composition import ingest_knowledge
+    from trustdesk.store.engine import make_engine, migrate
+
+    try:
+        engine = make_engine(_settings().database_url)
+        migrate(engine)
+        count, version = ingest_knowledge(engine, directory)
+    except TrustDeskError as exc:
+        _fail(exc)
+        return
+    click.echo(f"ingested {count} passages from {directory} ({version[:19]})")
+
+
+@main.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every pending migration to TRUSTDESK_DATABASE_URL."""
+    from trustdesk.store.engine import make_engine, migrate
+
+    try:
+        migrate(make_engine(_settings().database_url))
+    except TrustDeskError as exc:
+        _fail(exc)
+        return
+    click.echo("database is up to date")
+
+
+if __name__ == "__main__":
+    main()

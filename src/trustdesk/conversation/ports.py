@@ -1,0 +1,44 @@
+"""What the conversation service needs from storage, as a protocol (no SQL here)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from trustdesk.conversation.records import (
+    ConversationRecord,
+    DecisionRecord,
+    MessageRecord,
+    Status,
+)
+
+
+class ConversationStore(Protocol):
+    def create_conversation(
+        self,
+        conversation: ConversationRecord,
+        messages: Sequence[MessageRecord],
+        attributes: Mapping[str, str] | None,
+    ) -> None:
+        """Store a new conversation, its first messages and (consented) attributes atomically."""
+
+    def get_conversation(self, conversation_id: str) -> ConversationRecord | None: ...
+
+    def find_by_token_hash(self, token_hash: str) -> ConversationRecord | None: ...
+
+    def record_turn(
+        self,
+        conversation: ConversationRecord,
+        new_status: Status,
+        messages: Sequence[MessageRecord],
+        decision: DecisionRecord,
+    ) -> list[MessageRecord]:
+        """Atomically append messages, the decision, the status and placeholder state.
+
+        Raises ConflictError when ``conversation.revision`` is no longer current, so two turns
+        racing on one conversation can never both write. Returns the messages with their seq.
+        """
+
+    def list_messages(self, conversation_id: str) -> list[MessageRecord]: ...
+
+    def list_decisions(self, conversation_id: str) -> list[DecisionRecord]: ...

@@ -1,0 +1,69 @@
+"""The guard protocol: a guard looks at text and returns a verdict made of findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Literal, Protocol
+
+from trustdesk.privacy.placeholders import PlaceholderState
+
+Stage = Literal["input", "output"]
+
+
+class Route(StrEnum):
+    """What a turn does next. Guards may ask for a route; the service decides."""
+
+    ASSISTANT = "assistant"
+    DISCLOSURE = "disclosure"
+    HANDOFF_REQUESTED = "handoff_requested"
+    HANDOFF_FAILURE = "handoff_failure"
+    LOW_CONFIDENCE = "low_confidence"
+    HUMAN_QUEUE = "human_queue"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One observation by one guard, explained in words. Never carries personal data."""
+
+    guard: str
+    rule: str
+    score: float
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"guard": self.guard, "rule": self.rule, "score": self.score, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A guard's answer: findings, an optional replacement text and an optional route request."""
+
+    findings: tuple[Finding, ...] = ()
+    text: str | None = None
+    route: Route | None = None
+
+
+CLEAN = Verdict()
+
+
+@dataclass(slots=True)
+class GuardContext:
+    """What a guard may read besides the text: per-conversation state, never the database."""
+
+    placeholders: PlaceholderState
+    confidence: float | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+class Guard(Protocol):
+    """A guard compiles its options once in ``__init__`` and checks text in ``check``.
+
+    ``check`` must not raise on a normal verdict; an exception means the guard itself broke,
+    and the pipeline fails closed (the conversation goes to a person).
+    """
+
+    name: str
+    stage: Stage
+
+    def check(self, text: str, context: GuardContext) -> Verdict: ...

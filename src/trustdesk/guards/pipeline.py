@@ -1,0 +1,68 @@
+"""A plain loop over guard objects built once from the policy; a broken guard fails closed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trustdesk.guards.base import Finding, Guard, GuardContext, Route
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class StageResult:
+    text: str
+    findings: tuple[Finding, ...]
+    routes: tuple[Route, ...]
+    failed: bool
+
+    def wants(self, route: Route) -> bool:
+        return route in self.routes
+
+
+class GuardPipeline:
+    """Runs the input guards before routing and the output guards on every draft reply."""
+
+    def __init__(self, input_guards: Sequence[Guard], output_guards: Sequence[Guard]) -> None:
+        for guard in input_guards:
+            if guard.stage != "input":
+                raise ValueError(f"guard {guard.name} is not an input guard")
+        for guard in output_guards:
+            if guard.stage != "output":
+                raise ValueError(f"guard {guard.name} is not an output guard")
+        self.input_guards = tuple(input_guards)
+        self.output_guards = tuple(output_guards)
+
+    def run_input(self, text: str, context: GuardContext) -> StageResult:
+        return self._run(self.input_guards, text, context)
+
+    def run_output(self, text: str, context: GuardContext) -> StageResult:
+        return self._run(self.output_guards, text, context)
+
+    @staticmethod
+    def _run(guards: Sequence[Guard], text: str, context: GuardContext) -> StageResult:
+        findings: list[Finding] = []
+        routes: list[Route] = []
+        for guard in guards:
+            try:
+                verdict = guard.check(text, context)
+            except Exception as exc:  # a broken guard must never let a turn through
+                # Only the exception class: its message could quote the customer's text.
+                log.error("guard %s failed: %s", guard.name, exc.__class__.__name__)
+                findings.append(
+                    Finding(
+                        guard=guard.name,
+                        rule="guard_error",
+                        score=1.0,
+                        reason=f"guard raised {exc.__class__.__name__}; failing closed",
+                    )
+                )
+                return StageResult(text, tuple(findings), (Route.HANDOFF_FAILURE,), True)
+            findings.extend(verdict.findings)
+            if verdict.text is not None:
+                text = verdict.text
+            if verdict.route is not None:
+                routes.append(verdict.route)
+        return StageResult(text, tuple(findings), tuple(routes), False)

@@ -1,0 +1,34 @@
+"""The deployment's secret key: created on first start with owner-only permissions."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+from trustdesk.errors import ConfigurationError
+
+KEY_BYTES = 32
+
+
+def load_or_create_key(path: Path) -> bytes:
+    """Read the key file, or create it (mode 0600) if it does not exist yet."""
+    if path.exists():
+        data = path.read_bytes().strip()
+        try:
+            key = bytes.fromhex(data.decode("ascii"))
+        except (UnicodeDecodeError, ValueError):
+            raise ConfigurationError(f"key file {path} is not a hex-encoded key") from None
+        if len(key) != KEY_BYTES:
+            raise ConfigurationError(f"key file {path} must hold {KEY_BYTES} bytes")
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            raise ConfigurationError(
+                f"key file {path} is readable by other users; run: chmod 600 {path}"
+            )
+        return key
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(KEY_BYTES)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key.hex() + "\n")
+    return key

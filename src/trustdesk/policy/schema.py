@@ -1,0 +1,110 @@
+"""The policy: what the business promises its customers, as a validated document.
+
+Every model forbids unknown fields, so a typo in the policy file is an error, never ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+KNOWN_ENTITIES = (
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "US_SSN",
+    "IP_ADDRESS",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Organization(_Strict):
+    name: NonEmpty
+    privacy_notice_url: NonEmpty = "/privacy"
+    privacy_notice: NonEmpty = Field(
+        description="Plain-language privacy notice shown at the privacy notice URL."
+    )
+
+
+class Disclosure(_Strict):
+    """How the assistant says that it is an AI (EU AI Act Art. 50, US bot-disclosure laws)."""
+
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+    assistant_name: NonEmpty = "Support assistant"
+    banner: NonEmpty
+    greeting: NonEmpty
+    ai_label: NonEmpty = "AI"
+    bot_question_answer: NonEmpty
+
+
+class Limits(_Strict):
+    max_message_chars: int = Field(default=4000, ge=1, le=32000)
+
+
+class Handoff(_Strict):
+    """When and how a conversation goes to a person."""
+
+    extra_phrases: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Additional regular expressions (case-insensitive) that request a person.",
+    )
+    requested_message: NonEmpty
+    failure_message: NonEmpty
+    closed_message: NonEmpty
+
+    @field_validator("extra_phrases")
+    @classmethod
+    def _compiles(cls, phrases: list[str]) -> list[str]:
+        for phrase in phrases:
+            try:
+                re.compile(phrase)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression ({exc})") from None
+        return phrases
+
+
+class Assistant(_Strict):
+    confidence_threshold: float = Field(default=0.45, ge=0.0, le=1.0)
+    max_citations: int = Field(default=2, ge=1, le=5)
+    answer_intro: NonEmpty = "Here is what our help centre says:"
+    low_confidence_message: NonEmpty
+
+
+class Privacy(_Strict):
+    redact_entities: list[NonEmpty] = Field(default_factory=lambda: list(KNOWN_ENTITIES))
+    phone_regions: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]] = Field(
+        default_factory=lambda: ["US", "GB", "DE", "FR"]
+    )
+    allow: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Business contact details that are not personal data and are never redacted.",
+    )
+
+    @field_validator("redact_entities")
+    @classmethod
+    def _known(cls, entities: list[str]) -> list[str]:
+        unknown = sorted(set(entities) - set(KNOWN_ENTITIES))
+        if unknown:
+            raise ValueError(
+                f"unknown entity {', '.join(unknown)}; known: {', '.join(KNOWN_ENTITIES)}"
+            )
+        return entities
+
+
+class Policy(_Strict):
+    """The root of the policy file."""
+
+    policy_name: NonEmpty
+    organization: Organization
+    disclosure: Disclosure
+    limits: Limits = Limits()
+    handoff: Handoff
+    assistant: Assistant
+    privacy: Privacy = Privacy()

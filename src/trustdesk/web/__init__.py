@@ -1,0 +1,1 @@
+"""The web edge: FastAPI app factory, API routers, pages and static files."""

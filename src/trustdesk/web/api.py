@@ -1,0 +1,162 @@
+"""The customer REST API, version 1."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Request
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
+
+from trustdesk.conversation.records import ConversationRecord, MessageRecord
+from trustdesk.conversation.service import ConversationService, TurnOutcome
+
+router = APIRouter(prefix="/api/v1", tags=["conversations"])
+
+
+class CreateConversation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    customer_ref: StrictStr | None = Field(
+        default=None, description="Your own customer or account id (not an email or a name)."
+    )
+    attributes: dict[StrictStr, StrictStr] | None = Field(
+        default=None,
+        description="Self-reported attributes for fairness audits, e.g. {'language': 'de'}. "
+        "Stored apart from the transcript, and only when attributes_consent is true.",
+    )
+    attributes_consent: StrictBool = Field(
+        default=False, description="The customer agreed to keep the attributes for audits."
+    )
+
+
+class PostMessage(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: StrictStr = Field(description="What the customer typed.")
+
+
+class Citation(BaseModel):
+    source: str
+    title: str
+
+
+class ReplyOut(BaseModel):
+    text: str
+    ai: bool
+    citations: list[Citation]
+    confidence: float | None
+
+
+class MessageOut(BaseModel):
+    seq: int
+    role: str
+    text: str
+    ai: bool
+    citations: list[Citation]
+    confidence: float | None
+    created_at: str
+
+
+class DisclosureOut(BaseModel):
+    banner: str
+    ai_label: str
+    assistant_name: str
+    privacy_notice_url: str
+
+
+class ConversationOut(BaseModel):
+    id: str
+    status: str
+    messages: list[MessageOut]
+    disclosure: DisclosureOut
+
+
+class CreatedConversationOut(ConversationOut):
+    token: str = Field(description="Bearer token; the only key to this conversation. Keep it.")
+    attributes_stored: bool
+
+
+class TurnOut(BaseModel):
+    reply: ReplyOut | None
+    status: str
+
+
+def service(request: Request) -> ConversationService:
+    svc: ConversationService = request.app.state.system.service
+    return svc
+
+
+Service = Annotated[ConversationService, Depends(service)]
+
+
+def bearer(authorization: Annotated[str | None, Header()] = None) -> str | None:
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+Token = Annotated[str | None, Depends(bearer)]
+
+
+def _disclosure(svc: ConversationService) -> dict[str, Any]:
+    d = svc.policy.disclosure
+    return {
+        "banner": d.banner,
+        "ai_label": d.ai_label,
+        "assistant_name": d.assistant_name,
+        "privacy_notice_url": svc.policy.organization.privacy_notice_url,
+    }
+
+
+def _conversation(
+    svc: ConversationService, conversation: ConversationRecord, messages: list[MessageRecord]
+) -> dict[str, Any]:
+    return {
+        "id": conversation.id,
+        "status": conversation.status.value,
+        "messages": [m.to_json() for m in messages],
+        "disclosure": _disclosure(svc),
+    }
+
+
+def _turn(outcome: TurnOutcome) -> dict[str, Any]:
+    return {
+        "reply": outcome.reply.to_json() if outcome.reply else None,
+        "status": outcome.status.value,
+    }
+
+
+@router.post("/conversations", status_code=201, response_model=CreatedConversationOut)
+def create_conversation(svc: Service, body: CreateConversation | None = None) -> dict[str, Any]:
+    """Start a conversation. The first message is the greeting that discloses the AI."""
+    body = body or CreateConversation()
+    started = svc.start(body.customer_ref, body.attributes, body.attributes_consent)
+    return {
+        **_conversation(svc, started.conversation, started.messages),
+        "token": started.token,
+        "attributes_stored": started.attributes_stored,
+    }
+
+
+@router.post("/conversations/{conversation_id}/messages", response_model=TurnOut)
+def post_message(
+    conversation_id: str, body: PostMessage, svc: Service, token: Token
+) -> dict[str, Any]:
+    """Send the customer's message; the reply is null once a person has been asked for."""
+    svc.authenticate(conversation_id, token)
+    return _turn(svc.handle_turn(conversation_id, body.text))
+
+
+@router.post("/conversations/{conversation_id}/handoff", response_model=TurnOut)
+def request_handoff(conversation_id: str, svc: Service, token: Token) -> dict[str, Any]:
+    """The "Talk to a person" button: hand the conversation to the human queue."""
+    svc.authenticate(conversation_id, token)
+    return _turn(svc.request_handoff(conversation_id, via="button"))
+
+
+@router.get("/conversations/{conversation_id}", response_model=ConversationOut)
+def get_conversation(conversation_id: str, svc: Service, token: Token) -> dict[str, Any]:
+    """The transcript as the customer sees it (personal data shown as placeholders)."""
+    conversation = svc.authenticate(conversation_id, token)
+    return _conversation(svc, conversation, svc.transcript(conversation_id))

@@ -1,0 +1,70 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+import trustdesk
+from trustdesk.composition import System
+from trustdesk.web import api, pages
+from trustdesk.web.errors import install_error_handlers
+from trustdesk.web.middleware import BodyGuardMiddleware, SecurityHeadersMiddleware
+
+HERE = Path(__file__).parent
+
+
+def create_app(system: System) -> FastAPI:
+    """Build the web app around an already-built system (see composition.build_system)."""
+    app = FastAPI(
+        title="TrustDesk",
+        version=trustdesk.__version__,
+        description="AI customer support that discloses, protects personal data and hands off "
+        "to people. Every customer call needs the bearer token returned when the "
+        "conversation was created.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.system = system
+    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    install_error_handlers(app)
+    app.add_middleware(BodyGuardMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
+    _mount_docs(app)  # before /static, which would otherwise shadow /static/swagger
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.get("/healthz", tags=["operations"])
+    def healthz(request: Request) -> dict[str, Any]:
+        """Liveness and the policy version in force."""
+        return {"status": "ok", "policy_version": request.app.state.system.policy.version}
+
+    return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Swagger UI from a PyPI package, served locally: no CDN."""
+    import swagger_ui_bundle
+
+    app.mount(
+        "/static/swagger",
+        StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
+        name="swagger",
+    )
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="TrustDesk API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )

@@ -71,7 +71,7 @@ class Handoff(_Strict):
 
 
 class Assistant(_Strict):
-    confidence_threshold: float = Field(default=0.45, ge=0.0, le=1.0)
+    confidence_threshold: float = Field(default=0.25, ge=0.0, le=1.0)
     max_citations: int = Field(default=2, ge=1, le=5)
     answer_intro: NonEmpty = "Here is what our help centre says:"
     low_confidence_message: NonEmpty

@@ -1,0 +1,64 @@
+"""The retrieval backend on the bundled knowledge base and a labelled question set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from trustdesk.assistant.knowledge import bundled_kb_path, load_directory
+from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend
+from trustdesk.policy import bundled_policy_path, load_policy
+
+QUESTIONS = yaml.safe_load((Path(__file__).parents[1] / "data" / "kb_questions.yaml").read_text())
+
+
+@pytest.fixture(scope="module")
+def backend() -> RetrievalBackend:
+    return RetrievalBackend(PassageIndex(load_directory(bundled_kb_path())), "Intro:", 2)
+
+
+@pytest.fixture(scope="module")
+def threshold() -> float:
+    return load_policy(bundled_policy_path()).policy.assistant.confidence_threshold
+
+
+def test_question_set_is_large_enough() -> None:
+    assert sum(q["expected"] is not None for q in QUESTIONS) >= 40
+    assert sum(q["expected"] is None for q in QUESTIONS) >= 8
+
+
+def test_in_scope_questions_cite_the_right_passage_confidently(
+    backend: RetrievalBackend, threshold: float
+) -> None:
+    in_scope = [q for q in QUESTIONS if q["expected"]]
+    right = 0
+    for q in in_scope:
+        draft = backend.answer(q["question"], [])
+        if (
+            draft.citations
+            and draft.citations[0].source == q["expected"]
+            and draft.confidence >= threshold
+        ):
+            right += 1
+    assert right / len(in_scope) >= 0.9, f"{right}/{len(in_scope)} answered and cited correctly"
+
+
+def test_out_of_scope_questions_fall_below_the_threshold(
+    backend: RetrievalBackend, threshold: float
+) -> None:
+    out = [q for q in QUESTIONS if q["expected"] is None]
+    below = sum(backend.answer(q["question"], []).confidence < threshold for q in out)
+    assert below / len(out) >= 0.85, f"only {below}/{len(out)} out-of-scope questions declined"
+
+
+def test_answer_quotes_the_passage_verbatim_and_cites_it(backend: RetrievalBackend) -> None:
+    draft = backend.answer("how long do i have to return an item", [])
+    passage = next(p for p in backend.index.passages if p.source == draft.citations[0].source)
+    assert passage.text in draft.text and draft.text.startswith("Intro:")
+
+
+def test_question_with_no_known_word_has_zero_confidence(backend: RetrievalBackend) -> None:
+    draft = backend.answer("zxqv blorf", [])
+    assert draft.confidence == 0.0 and not draft.citations

@@ -82,7 +82,9 @@ def build_system(
     return System(settings, policy, engine, store, knowledge, index, service)
 
 
-def build_backend(settings: Settings, policy: LoadedPolicy, index: PassageIndex) -> AssistantBackend:
+def build_backend(
+    settings: Settings, policy: LoadedPolicy, index: PassageIndex
+) -> AssistantBackend:
     p = policy.policy
     if settings.backend == "retrieval":
         return RetrievalBackend(index, p.assistant.answer_intro, p.assistant.max_citations)

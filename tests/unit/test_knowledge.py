@@ -53,13 +53,13 @@ def test_slugs_are_stable() -> None:
 
 def test_directory_without_markdown_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x")
-    with pytest.raises(KnowledgeBaseError, match="no .md files"):
+    with pytest.raises(KnowledgeBaseError, match=r"no \.md files"):
         load_directory(tmp_path)
 
 
 def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "bad.md").write_bytes(b"# T\n\xff\xfe")
-    with pytest.raises(KnowledgeBaseError, match="bad.md: not valid UTF-8"):
+    with pytest.raises(KnowledgeBaseError, match=r"bad\.md: not valid UTF-8"):
         load_directory(tmp_path)
 
 

@@ -85,9 +85,13 @@ class OpenAICompatibleBackend:
         except openai.APITimeoutError:
             raise BackendError("the language model did not answer in time") from None
         except openai.APIStatusError as exc:
-            raise BackendError(f"the language model server answered HTTP {exc.status_code}") from None
+            raise BackendError(
+                f"the language model server answered HTTP {exc.status_code}"
+            ) from None
         except openai.APIError as exc:
-            raise BackendError(f"the language model request failed ({exc.__class__.__name__})") from None
+            raise BackendError(
+                f"the language model request failed ({exc.__class__.__name__})"
+            ) from None
         if not response.choices or not (response.choices[0].message.content or "").strip():
             raise BackendError("the language model returned an empty answer")
         text = (response.choices[0].message.content or "").strip()

@@ -20,8 +20,10 @@ from trustdesk.privacy.placeholders import PLACEHOLDER_RE
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that say nothing about the topic of a support question.
 _SUPPORT_FILLER = frozenset(
-    "hi hello hey thanks thank please pls help question know tell want need like would "
-    "could can get im ive id dont does doesnt hey ok okay yes".split()
+    (
+        "hi hello hey thanks thank please pls help question know tell want need like would "
+        "could can get im ive id dont does doesnt ok okay yes"
+    ).split()
 )
 _STOP = frozenset(STOPWORDS_EN) | _SUPPORT_FILLER
 

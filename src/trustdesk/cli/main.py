@@ -53,7 +53,9 @@ def main() -> None:
     help="Knowledge-base directory to ingest before serving. [default: keep the stored one; "
     "the bundled demo when none is stored]",
 )
-def serve(host: str | None, port: int | None, policy_file: Path | None, kb_dir: Path | None) -> None:
+def serve(
+    host: str | None, port: int | None, policy_file: Path | None, kb_dir: Path | None
+) -> None:
     """Validate the policy, migrate the database and serve the chat page and API."""
     import uvicorn
 
@@ -63,7 +65,8 @@ def serve(host: str | None, port: int | None, policy_file: Path | None, kb_dir: 
     try:
         settings = _settings()
         logging.basicConfig(
-            level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
+            level=settings.log_level.upper(),
+            format="%(asctime)s %(levelname)s %(name)s %(message)s",
         )
         system = build_system(settings, policy_file=policy_file, kb_dir=kb_dir)
     except TrustDeskError as exc:
@@ -72,7 +75,9 @@ def serve(host: str | None, port: int | None, policy_file: Path | None, kb_dir: 
     host = host or settings.host
     port = port or settings.port
     click.echo(f"policy {system.policy.source} ({system.policy.version[:19]})")
-    click.echo(f"knowledge base: {len(system.index.passages)} passages; backend: {settings.backend}")
+    click.echo(
+        f"knowledge base: {len(system.index.passages)} passages; backend: {settings.backend}"
+    )
     click.echo(f"TrustDesk is serving on http://{host}:{port}  (API docs: /docs)")
     uvicorn.run(create_app(system), host=host, port=port, log_level=settings.log_level)
 

@@ -174,7 +174,10 @@ class ConversationService:
         status = conversation.status
         reply: Reply | None = None
         if status != Status.AI_ACTIVE:
-            route, reason = Route.HUMAN_QUEUE, f"conversation is {status.value}; the AI stays silent"
+            route, reason = (
+                Route.HUMAN_QUEUE,
+                f"conversation is {status.value}; the AI stays silent",
+            )
         elif screened.failed:
             route, reason = Route.HANDOFF_FAILURE, "an input guard failed; handed to a person"
         elif screened.wants(Route.HANDOFF_REQUESTED):

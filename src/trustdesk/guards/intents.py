@@ -1,4 +1,4 @@
-"""Recognise what the customer asks about the conversation itself: a person, or whether this is a bot."""
+"""Recognise requests about the conversation itself: a person, or whether this is a bot."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ _WHO = (
 )
 BOT_QUESTION_PATTERNS = (
     rf"\b(?:are|r)\s+(?:you|u)\s+(?:just\s+|really\s+|even\s+)?{_WHO}\b",
-    rf"\bare\s+(?:you|u)\s+(?:for\s+)?real\b",
+    r"\bare\s+(?:you|u)\s+(?:for\s+)?real\b",
     rf"\b(?:am\s+i|are\s+we|i\s+am|i'?m)\s+(?:talking|chatting|speaking|texting|writing)\s+"
     rf"(?:to|with)\s+(?:just\s+)?{_WHO}\b",
     rf"\bis\s+(?:this|that|it)\s+(?:just\s+)?{_WHO}\b",
@@ -74,7 +74,9 @@ class HumanRequestGuard:
     name = "human_request"
     stage: Stage = "input"
 
-    def __init__(self, extra_phrases: Iterable[str] = (), bot_questions: BotQuestionGuard | None = None):
+    def __init__(
+        self, extra_phrases: Iterable[str] = (), bot_questions: BotQuestionGuard | None = None
+    ):
         patterns = (*HUMAN_REQUEST_PATTERNS, *extra_phrases)
         self._patterns = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
         self._bot_questions = bot_questions or BotQuestionGuard()

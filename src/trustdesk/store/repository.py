@@ -46,7 +46,7 @@ def _conversation(row: RowMapping) -> ConversationRecord:
     )
 
 
-def _message(row: Mapping[str, Any]) -> MessageRecord:
+def _message(row: Mapping[str, Any] | RowMapping) -> MessageRecord:
     return MessageRecord(
         role=Role(row["role"]),
         text=row["text"],
@@ -128,9 +128,7 @@ class SqlConversationStore:
     def find_by_token_hash(self, token_hash: str) -> ConversationRecord | None:
         with self.engine.connect() as conn:
             row = (
-                conn.execute(
-                    select(conversations).where(conversations.c.token_hash == token_hash)
-                )
+                conn.execute(select(conversations).where(conversations.c.token_hash == token_hash))
                 .mappings()
                 .first()
             )
@@ -169,9 +167,7 @@ class SqlConversationStore:
             rows = [_message_row(conversation.id, last + i, m) for i, m in enumerate(messages_, 1)]
             if rows:
                 conn.execute(insert(messages), rows)
-            customer_seq = next(
-                (r["seq"] for r in rows if r["role"] == Role.CUSTOMER.value), None
-            )
+            customer_seq = next((r["seq"] for r in rows if r["role"] == Role.CUSTOMER.value), None)
             conn.execute(
                 insert(decisions).values(
                     conversation_id=decision.conversation_id,

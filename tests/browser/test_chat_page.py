@@ -1,0 +1,241 @@
+"""The chat page, driven end to end in headless Chromium against a real server."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import Page, Request, expect
+
+from trustdesk.policy.loader import LoadedPolicy
+
+pytestmark = pytest.mark.browser
+
+RETURNS_QUESTION = "How long do I have to return an item?"
+RETURNS_ANCHOR = "how-long-do-i-have-to-return-an-item"
+HANDOFF_STATUS = "A person from our team has been asked to take over"
+STORE_KEY = "trustdesk.conversation"
+LOCAL_HOST = "127.0.0.1"
+# Schemes that never reach the network.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def messages(page: Page, kind: str = "") -> Any:
+    return page.locator(f"#messages > li.message{kind}")
+
+
+def open_chat(page: Page) -> None:
+    """Load the chat and wait until the greeting is shown and the conversation is live."""
+    page.goto("/")
+    expect(page.locator("#chat")).to_have_attribute("data-status", "ai_active")
+    expect(messages(page, ".ai")).to_have_count(1)
+
+
+def send(page: Page, text: str) -> None:
+    """Type and send a message; return once the re-rendered transcript shows it."""
+    before = messages(page, ".customer").count()
+    page.locator("#text").fill(text)
+    page.locator("#send").click()
+    # chat.js replaces the whole list with the stored transcript in one go, so once the new
+    # customer message is there, so is any reply to it.
+    expect(messages(page, ".customer")).to_have_count(before + 1)
+    expect(page.locator("#send")).to_be_enabled()
+    expect(page.locator("#error")).to_be_hidden()
+
+
+def stored_conversation(page: Page) -> dict[str, Any]:
+    """The conversation as the API returns it, using the token the page keeps."""
+    saved = page.evaluate(f"sessionStorage.getItem({json.dumps(STORE_KEY)})")
+    assert saved, "the chat page did not store its conversation in sessionStorage"
+    session = json.loads(saved)
+    response = page.request.get(
+        f"/api/v1/conversations/{session['id']}",
+        headers={"Authorization": f"Bearer {session['token']}"},
+    )
+    assert response.ok, response.text()
+    data: dict[str, Any] = response.json()
+    return data
+
+
+def test_ai_disclosure_is_visible_before_the_customer_types(
+    page: Page, demo_policy: LoadedPolicy
+) -> None:
+    disclosure = demo_policy.policy.disclosure
+    open_chat(page)
+
+    banner = page.locator("#disclosure")
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text(disclosure.banner)
+    expect(banner.locator(".badge")).to_have_text(disclosure.ai_label)
+
+    greeting = messages(page).first
+    expect(greeting).to_be_visible()
+    expect(greeting).to_have_class(re.compile(r"\bai\b"))
+    expect(greeting.locator(".ai-label")).to_be_visible()
+    expect(greeting.locator(".ai-label")).to_have_text(disclosure.ai_label)
+    expect(greeting.locator(".body")).to_contain_text(disclosure.greeting)
+    expect(messages(page, ".customer")).to_have_count(0)
+
+    banner.get_by_role("link", name="How we handle your data").click()
+    expect(page).to_have_title(re.compile(r"^Privacy notice"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Privacy notice")
+
+
+def test_knowledge_base_answer_is_ai_labelled_and_cites_a_help_page(
+    page: Page, tmp_path: Path
+) -> None:
+    open_chat(page)
+    send(page, RETURNS_QUESTION)
+
+    reply = messages(page).last
+    expect(reply).to_have_class(re.compile(r"\bai\b"))
+    expect(reply.locator(".ai-label")).to_be_visible()
+    expect(reply.locator(".body")).to_contain_text("30 days")
+    citations = reply.locator(".citations a.citation")
+    expect(citations.first).to_be_visible()
+    expect(reply.locator(".citations")).to_contain_text("Sources:")
+
+    # A picture of the chat after a cited answer, for people to look at.
+    page.screenshot(path=os.environ.get("TRUSTDESK_CHAT_SCREENSHOT", tmp_path / "chat.png"))
+
+    href = citations.first.get_attribute("href")
+    assert href, "the citation link has no href"
+    target = urlsplit(href)
+    assert target.path.startswith("/help/"), href
+    anchor = unquote(target.fragment)
+    assert anchor == RETURNS_ANCHOR, href
+
+    citations.first.click()
+    expect(page).to_have_url(re.compile(re.escape(target.path) + "#" + re.escape(target.fragment)))
+    section = page.locator(f"section.passage[id={json.dumps(anchor)}]")
+    expect(section).to_have_count(1)
+    expect(section).to_be_visible()
+    expect(section.get_by_role("heading", level=2)).to_have_text(RETURNS_QUESTION)
+    expect(section).to_contain_text("30 days from the day your order is delivered")
+
+
+def test_talk_to_a_person_stops_the_ai(page: Page) -> None:
+    open_chat(page)
+    handoff = page.locator("#handoff")
+    expect(handoff).to_be_enabled()
+
+    handoff.click()
+    expect(page.locator("#status")).to_be_visible()
+    expect(page.locator("#status")).to_contain_text(HANDOFF_STATUS)
+    expect(handoff).to_be_disabled()
+    # The assistant says once that a person will take over; that is its last word.
+    expect(messages(page, ".ai")).to_have_count(2)
+    assert stored_conversation(page)["status"] == "handoff_requested"
+
+    send(page, "Is anyone there? My parcel never arrived.")
+    expect(messages(page).last).to_have_class(re.compile(r"\bcustomer\b"))
+    expect(messages(page).last).to_contain_text("Is anyone there? My parcel never arrived.")
+    expect(messages(page, ".ai")).to_have_count(2)
+    expect(handoff).to_be_disabled()
+    expect(page.locator("#status")).to_contain_text(HANDOFF_STATUS)
+
+    conversation = stored_conversation(page)
+    assert conversation["status"] == "handoff_requested"
+    assert conversation["messages"][-1]["role"] == "customer"
+    assert sum(m["ai"] for m in conversation["messages"]) == 2
+
+
+def test_typed_html_is_shown_as_text_and_never_runs(page: Page) -> None:
+    payload = '<img src=x onerror="window.__pwned=1"><b>bold</b>'
+    open_chat(page)
+    send(page, payload)
+
+    for attempt in ("sent", "reloaded"):
+        mine = messages(page, ".customer").last
+        expect(mine.locator(".body"), attempt).to_have_text(payload)
+        expect(page.locator("#messages img"), attempt).to_have_count(0)
+        expect(page.locator("#messages b"), attempt).to_have_count(0)
+        assert page.evaluate("typeof window.__pwned") == "undefined", attempt
+        # The transcript is rebuilt from the API when the page is reloaded.
+        page.reload()
+        open_chat_again = messages(page, ".customer")
+        expect(open_chat_again).to_have_count(1)
+
+
+def test_personal_data_is_replaced_by_a_placeholder_in_the_transcript(page: Page) -> None:
+    open_chat(page)
+    send(page, "my email is someone@example.com")
+
+    mine = messages(page, ".customer").last
+    expect(mine.locator(".body")).to_have_text("my email is [EMAIL_ADDRESS_1]")
+    expect(page.locator("body")).not_to_contain_text("someone@example.com")
+
+    page.reload()
+    expect(messages(page, ".customer").last.locator(".body")).to_have_text(
+        "my email is [EMAIL_ADDRESS_1]"
+    )
+    expect(page.locator("body")).not_to_contain_text("someone@example.com")
+    stored = [m["text"] for m in stored_conversation(page)["messages"]]
+    assert "my email is [EMAIL_ADDRESS_1]" in stored
+    assert not any("someone@example.com" in text for text in stored)
+
+
+def _record_requests(page: Page) -> list[str]:
+    urls: list[str] = []
+
+    def record(request: Request) -> None:
+        urls.append(request.url)
+
+    page.context.on("request", record)
+    return urls
+
+
+def _leaving_the_machine(urls: list[str]) -> list[str]:
+    outside = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in LOCAL_SCHEMES:
+            continue
+        if parts.hostname != LOCAL_HOST:
+            outside.append(url)
+    return outside
+
+
+def test_the_whole_chat_flow_requests_nothing_but_the_local_server(page: Page) -> None:
+    urls = _record_requests(page)
+
+    open_chat(page)
+    send(page, RETURNS_QUESTION)
+    expect(messages(page).last.locator("a.citation").first).to_be_visible()
+    send(page, "my email is someone@example.com")
+    messages(page).last.locator("a.citation").first.click()
+    expect(page.locator("section.passage").first).to_be_visible()
+    page.go_back()
+    expect(messages(page, ".customer")).to_have_count(2)
+    page.locator("header.site").get_by_role("link", name="Privacy notice").click()
+    expect(page).to_have_title(re.compile(r"^Privacy notice"))
+    page.go_back()
+    expect(messages(page, ".customer")).to_have_count(2)
+    page.locator("#handoff").click()
+    expect(page.locator("#status")).to_contain_text(HANDOFF_STATUS)
+    send(page, "Thanks, I'll wait.")
+    page.locator("#restart").click()
+    expect(messages(page, ".customer")).to_have_count(0)
+    expect(page.locator("#chat")).to_have_attribute("data-status", "ai_active")
+
+    paths = {urlsplit(url).path for url in urls}
+    assert {"/", "/static/chat.js", "/static/chat.css", "/api/v1/conversations"} <= paths, paths
+    assert _leaving_the_machine(urls) == []
+
+
+def test_api_docs_render_offline(page: Page) -> None:
+    urls = _record_requests(page)
+
+    page.goto("/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("TrustDesk")
+    expect(page.locator(".swagger-ui .opblock").first).to_be_visible()
+    expect(page.get_by_text("/api/v1/conversations/{conversation_id}/handoff")).to_be_visible()
+
+    paths = {urlsplit(url).path for url in urls}
+    assert {"/docs", "/openapi.json", "/static/swagger/swagger-ui-bundle.js"} <= paths, paths
+    assert _leaving_the_machine(urls) == []

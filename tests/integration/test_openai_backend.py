@@ -272,11 +272,6 @@ def test_garbage_response_hands_the_conversation_to_a_person(
     assert_failure_handoff(system, llm, conv_id, outcome)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: OpenAICompatibleBackend.answer lets json.JSONDecodeError escape "
-    "instead of raising BackendError, so the recorded reason is only the class name",
-)
 def test_garbage_response_is_recorded_as_an_invalid_model_answer(
     engine: Engine, settings: Settings, llm: FakeOpenAIServer
 ) -> None:

@@ -59,6 +59,7 @@ class OpenAICompatibleBackend:
 
     def answer(self, question: str, history: Sequence[HistoryItem]) -> Draft:
         import openai
+        from openai.types.chat import ChatCompletion
 
         hits = self.index.search(question, k=self.passages)
         listing = "\n\n".join(
@@ -92,6 +93,12 @@ class OpenAICompatibleBackend:
             raise BackendError(
                 f"the language model request failed ({exc.__class__.__name__})"
             ) from None
+        except ValueError:  # a body that claims to be JSON and is not
+            raise BackendError(
+                "the language model server sent an answer that is not JSON"
+            ) from None
+        if not isinstance(response, ChatCompletion):  # e.g. an HTML page from a proxy
+            raise BackendError("the language model server sent an answer in an unexpected format")
         if not response.choices or not (response.choices[0].message.content or "").strip():
             raise BackendError("the language model returned an empty answer")
         text = (response.choices[0].message.content or "").strip()

@@ -324,6 +324,20 @@ def test_draft_leaking_an_email_address_is_redacted(
     assert leaked not in stored_rows(engine)
 
 
+def test_draft_quoting_the_customers_placeholder_keeps_it(
+    engine: Engine, settings: Settings, llm: FakeOpenAIServer
+) -> None:
+    llm.reply = lambda messages: "We will write to [EMAIL_ADDRESS_1] about your return [1]."
+    system = openai_system(engine, settings, llm)
+    conv_id, (outcome,) = ask(
+        system, "my email is kim.doe@example.com, how long do I have to return an item?"
+    )
+
+    assert outcome.reply is not None
+    assert outcome.reply.text == "We will write to [EMAIL_ADDRESS_1] about your return [1]."
+    assert not [f for f in findings(system, conv_id) if f["guard"] == "pii_leak"]
+
+
 def test_uncited_answer_is_replaced_by_the_low_confidence_message(
     engine: Engine, settings: Settings, llm: FakeOpenAIServer
 ) -> None:

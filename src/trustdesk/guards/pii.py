@@ -19,7 +19,8 @@ class PiiRedactionGuard:
         self.name = "pii" if stage == "input" else "pii_leak"
 
     def check(self, text: str, context: GuardContext) -> Verdict:
-        result = self.redactor.redact(text, context.placeholders)
+        # Customer text may not contain real placeholders; a draft quoting the question may.
+        result = self.redactor.redact(text, context.placeholders, neutralize=self.stage == "input")
         if not result.replacements:
             return CLEAN if result.text == text else Verdict(text=result.text)
         findings = tuple(

@@ -154,9 +154,15 @@ class PlaceholderRedactor:
         self._detector = detector
         self._key = bytes(key)
 
-    def redact(self, text: str, state: PlaceholderState) -> RedactionResult:
-        """Redact ``text``, assigning new placeholders in ``state`` (mutated in place)."""
-        safe = neutralize_placeholders(text)
+    def redact(
+        self, text: str, state: PlaceholderState, *, neutralize: bool = True
+    ) -> RedactionResult:
+        """Redact ``text``, assigning new placeholders in ``state`` (mutated in place).
+
+        ``neutralize=False`` is for text that legitimately carries placeholders already (a
+        backend's draft quoting the redacted question): those are kept as they are.
+        """
+        safe = neutralize_placeholders(text) if neutralize else text
         pieces: list[str] = []
         replacements: list[Replacement] = []
         cursor = 0

@@ -50,14 +50,11 @@ def create_app(system: System) -> FastAPI:
 
 
 def _mount_docs(app: FastAPI) -> None:
-    """Swagger UI from a PyPI package, served locally: no CDN."""
-    import swagger_ui_bundle
+    """Swagger UI 5 (reads OpenAPI 3.1) from the fastapi-offline wheel, served locally: no CDN."""
+    from importlib import resources
 
-    app.mount(
-        "/static/swagger",
-        StaticFiles(directory=swagger_ui_bundle.swagger_ui_path),
-        name="swagger",
-    )
+    assets = resources.files("fastapi_offline").joinpath("static")
+    app.mount("/static/swagger", StaticFiles(directory=str(assets)), name="swagger")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -66,5 +63,5 @@ def _mount_docs(app: FastAPI) -> None:
             title="TrustDesk API",
             swagger_js_url="/static/swagger/swagger-ui-bundle.js",
             swagger_css_url="/static/swagger/swagger-ui.css",
-            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+            swagger_favicon_url="/static/swagger/favicon.png",
         )

@@ -89,7 +89,7 @@
       item.appendChild(sources);
     }
     list.appendChild(item);
-    item.scrollIntoView({ block: "end" });
+    list.scrollTop = list.scrollHeight;
   }
 
   async function call(method, path, body) {

@@ -15,6 +15,7 @@ Usage: python benchmarks/turns.py [--turns N] [--store-turns N] [--http-turns N]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -123,7 +124,9 @@ _FIRST_NAMES = ("anna", "ben", "chloe", "david", "elif", "farid", "grace", "hugo
 def _pii_sentence(rng: random.Random) -> str:
     kind = rng.randrange(4)
     if kind == 0:
-        return f"You can reach me at {rng.choice(_FIRST_NAMES)}.{rng.randrange(1, 999)}@example.com."
+        return (
+            f"You can reach me at {rng.choice(_FIRST_NAMES)}.{rng.randrange(1, 999)}@example.com."
+        )
     if kind == 1:
         return f"My phone number is +44 20 7946 0{rng.randrange(1000):03d}."
     if kind == 2:
@@ -289,7 +292,8 @@ def run_in_process(
 
     latencies: list[int] = []
     for measured, batch in ((False, warmup), (True, messages)):
-        context = history = None
+        context: Any = None
+        history: list[Any] = []
         for new, text in conversations(batch):
             if new or context is None:
                 context = GuardContext(placeholders=PlaceholderState.from_json(None))
@@ -385,10 +389,8 @@ def _free_port() -> int:
 
 def _set_affinity_all_threads(pid: int, cpus: set[int]) -> None:
     for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
+        with contextlib.suppress(OSError):  # a thread that ended meanwhile
             os.sched_setaffinity(int(tid), cpus)
-        except OSError:
-            pass  # a thread that ended meanwhile
 
 
 def run_http(
@@ -398,7 +400,8 @@ def run_http(
     try:
         import httpx
     except ImportError:
-        raise SystemExit("the HTTP mode needs httpx: pip install -e '.[dev]', or use --skip-http")
+        msg = "the HTTP mode needs httpx: pip install -e '.[dev]', or use --skip-http"
+        raise SystemExit(msg) from None
 
     port = _free_port()
     env = {
@@ -554,9 +557,9 @@ def _print_report(report: dict[str, Any]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--turns", type=int, default=4000, help="turns for modes a, b, reference")
-    parser.add_argument("--store-turns", type=int, default=1000, help="turns for mode c")
-    parser.add_argument("--http-turns", type=int, default=500, help="turns for mode d")
+    parser.add_argument("--turns", type=int, default=10000, help="turns for modes a, b, reference")
+    parser.add_argument("--store-turns", type=int, default=3000, help="turns for mode c")
+    parser.add_argument("--http-turns", type=int, default=2000, help="turns for mode d")
     parser.add_argument("--warmup", type=int, default=200, help="warm-up turns per mode")
     parser.add_argument("--skip-http", action="store_true", help="skip mode d")
     parser.add_argument("--json", action="store_true", help="print the results as JSON only")

@@ -18,6 +18,7 @@ from trustdesk.assistant.knowledge import Passage
 from trustdesk.privacy.placeholders import PLACEHOLDER_RE
 
 _WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 # Words that say nothing about the topic of a support question.
 _SUPPORT_FILLER = frozenset(
     (
@@ -74,15 +75,26 @@ class PassageIndex:
             return []
         k = min(k, len(self.passages))
         docs, scores = self._bm25.retrieve([known], k=k, show_progress=False, n_threads=1)
-        unique = set(terms)
-        total = sum(self._idf.get(t, self._unknown_idf) for t in unique)
+        # Coverage is judged on the whole message and on each of its sentences, so a clear
+        # question is not diluted by greetings or background in the same message.
+        segments = [set(terms)] + [
+            set(self.tokenize(s)) for s in _SENTENCE_SPLIT.split(question) if s.strip()
+        ]
         hits = []
         for doc, score in zip(docs[0].tolist(), scores[0].tolist(), strict=True):
             if score <= 0:
                 continue
-            covered = sum(self._idf[t] for t in unique & self._doc_terms[doc])
-            hits.append(Hit(self.passages[doc], float(score), covered / total))
+            hits.append(Hit(self.passages[doc], float(score), self._coverage(segments, doc)))
         return hits
+
+    def _coverage(self, segments: list[set[str]], doc: int) -> float:
+        best = 0.0
+        for segment in segments:
+            total = sum(self._idf.get(t, self._unknown_idf) for t in segment)
+            if total:
+                covered = sum(self._idf[t] for t in segment & self._doc_terms[doc])
+                best = max(best, covered / total)
+        return best
 
 
 class RetrievalBackend:

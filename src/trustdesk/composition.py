@@ -14,8 +14,9 @@ from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend
 from trustdesk.conversation.service import ConversationService
 from trustdesk.errors import ConfigurationError
 from trustdesk.guards.registry import build_pipeline
-from trustdesk.keys import load_or_create_key
+from trustdesk.keys import derive_key, master_key
 from trustdesk.policy.loader import LoadedPolicy, bundled_policy_path, load_policy
+from trustdesk.privacy.vault import VaultCipher
 from trustdesk.settings import Settings
 from trustdesk.store.engine import make_engine, migrate
 from trustdesk.store.repository import SqlConversationStore, SqlKnowledgeStore
@@ -71,11 +72,11 @@ def build_system(
         count, _ = ingest_knowledge(engine, demo)
         passages = knowledge.load()
     index = PassageIndex(passages)
-    key = load_or_create_key(settings.key_file)
-    store = SqlConversationStore(engine)
+    master = master_key(settings.master_key, settings.key_file)
+    store = SqlConversationStore(engine, VaultCipher(derive_key(master, "vault-wrap")))
     service = ConversationService(
         policy=policy,
-        pipeline=build_pipeline(policy.policy, key),
+        pipeline=build_pipeline(policy.policy, derive_key(master, "placeholders")),
         backend=build_backend(settings, policy, index),
         store=store,
     )

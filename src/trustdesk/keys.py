@@ -1,4 +1,8 @@
-"""The deployment's secret key: created on first start with owner-only permissions."""
+"""The deployment's master key: created on first start with owner-only permissions.
+
+Sub-keys for each use (placeholder digests, wrapping the vault's data keys) are derived from
+it with HKDF, so no key is used for two purposes.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,28 @@ from pathlib import Path
 from trustdesk.errors import ConfigurationError
 
 KEY_BYTES = 32
+
+
+def derive_key(master: bytes, purpose: str) -> bytes:
+    """A 32-byte sub-key for one purpose (HKDF-SHA256)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode())
+    return hkdf.derive(master)
+
+
+def master_key(hex_value: str | None, path: Path) -> bytes:
+    """The master key from settings (hex) when given, else from (or into) the key file."""
+    if hex_value:
+        try:
+            key = bytes.fromhex(hex_value.strip())
+        except ValueError:
+            raise ConfigurationError("TRUSTDESK_MASTER_KEY must be hex-encoded") from None
+        if len(key) != KEY_BYTES:
+            raise ConfigurationError(f"TRUSTDESK_MASTER_KEY must be {KEY_BYTES} bytes (64 hex)")
+        return key
+    return load_or_create_key(path)
 
 
 def load_or_create_key(path: Path) -> bytes:

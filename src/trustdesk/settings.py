@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./trustdesk.db"
     policy_file: Path | None = None
     key_file: Path = Path("./trustdesk.key")
+    master_key: str | None = Field(default=None, repr=False)
     backend: Literal["retrieval", "openai"] = "retrieval"
     llm_base_url: str | None = None
     llm_model: str | None = None

@@ -61,9 +61,15 @@ def demo_policy() -> LoadedPolicy:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the server runs; its SQLite database is ``browser.db`` in it."""
+    return tmp_path_factory.mktemp("browser-server")
+
+
+@pytest.fixture(scope="session")
+def server_url(server_workdir: Path) -> Iterator[str]:
     """Base URL of a real ``trustdesk serve`` subprocess on 127.0.0.1."""
-    workdir = tmp_path_factory.mktemp("browser-server")
+    workdir = server_workdir
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     # Only our own settings: a TRUSTDESK_* variable from the caller's shell (another policy,

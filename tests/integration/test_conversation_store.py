@@ -217,7 +217,7 @@ def test_resolved_conversation_refuses_new_messages(system: System) -> None:
 def test_attributes_are_kept_only_with_consent(system: System) -> None:
     without = system.service.start(customer_ref="acct-1", attributes={"language": "de"})
     with_consent = system.service.start(
-        customer_ref="acct-2", attributes={"language": "de"}, attributes_consent=True
+        customer_ref="acct-2", attributes={"language": "de"}, consents={"service_improvement": True}
     )
     assert not without.attributes_stored and with_consent.attributes_stored
     assert system.store.attributes(without.conversation.id) == {}

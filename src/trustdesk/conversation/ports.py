@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from trustdesk.privacy.consent import ConsentRecord, Purpose
 from trustdesk.conversation.records import (
     ConversationRecord,
     DecisionRecord,
@@ -19,8 +20,11 @@ class ConversationStore(Protocol):
         conversation: ConversationRecord,
         messages: Sequence[MessageRecord],
         attributes: Mapping[str, str] | None,
+        consents: Sequence[ConsentRecord] = (),
+        decision: DecisionRecord | None = None,
     ) -> None:
-        """Store a new conversation, its first messages and (consented) attributes atomically."""
+        """Store a new conversation, its first messages, consents, (consented) attributes and
+        an opening decision, atomically."""
 
     def get_conversation(self, conversation_id: str) -> ConversationRecord | None: ...
 
@@ -32,13 +36,22 @@ class ConversationStore(Protocol):
         new_status: Status,
         messages: Sequence[MessageRecord],
         decision: DecisionRecord,
+        originals: Mapping[str, str] | None = None,
+        consents: Sequence[ConsentRecord] = (),
     ) -> list[MessageRecord]:
         """Atomically append messages, the decision, the status and placeholder state.
 
         Raises ConflictError when ``conversation.revision`` is no longer current, so two turns
-        racing on one conversation can never both write. Returns the messages with their seq.
+        racing on one conversation can never both write. ``originals`` (placeholder → value)
+        go to the encrypted vault under the conversation's subject. Returns the messages with
+        their seq.
         """
 
     def list_messages(self, conversation_id: str) -> list[MessageRecord]: ...
+
+    def originals(self, conversation_id: str) -> dict[str, str]:
+        """Decrypted placeholder → value for one conversation (for its customer only)."""
+
+    def current_consents(self, subject_id: str) -> dict[Purpose, ConsentRecord]: ...
 
     def list_decisions(self, conversation_id: str) -> list[DecisionRecord]: ...

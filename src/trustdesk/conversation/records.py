@@ -43,6 +43,12 @@ class ConversationRecord:
     revision: int = 0
     customer_ref: str | None = None
     placeholders: dict[str, Any] = field(default_factory=dict)
+    subject_id: str = ""
+
+    def __post_init__(self) -> None:
+        # Whose data this is: the business's customer reference, else the conversation alone.
+        if not self.subject_id:
+            self.subject_id = self.customer_ref or f"conversation:{self.id}"
 
 
 @dataclass(frozen=True, slots=True)

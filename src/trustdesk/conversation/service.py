@@ -27,11 +27,13 @@ from trustdesk.conversation.validation import (
     validate_customer_ref,
     validate_customer_text,
 )
-from trustdesk.errors import AuthError, BackendError, ConflictError, NotFoundError
+from trustdesk.errors import AuthError, BackendError, ConflictError, InputError, NotFoundError
 from trustdesk.guards.base import Finding, GuardContext, Route
 from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.policy.loader import LoadedPolicy
+from trustdesk.privacy.consent import ConsentRecord, Purpose, parse_purposes
 from trustdesk.privacy.placeholders import PlaceholderState
+from trustdesk.privacy.refill import refill
 
 log = logging.getLogger(__name__)
 
@@ -104,16 +106,23 @@ class ConversationService:
         self,
         customer_ref: str | None = None,
         attributes: Mapping[str, str] | None = None,
-        attributes_consent: bool = False,
+        consents: Mapping[str, bool] | None = None,
+        channel: str = "api",
     ) -> StartedConversation:
         """Open a conversation whose first message is the AI disclosure greeting.
 
-        Self-reported attributes are kept only with the customer's consent, apart from the
-        transcript; without consent they are dropped, not stored.
+        ``consents`` maps purposes (ai_assistance, transcript_storage, service_improvement) to
+        the customer's choice; each is recorded with the notice version and channel. Without
+        consent to AI assistance a person answers from the start. Self-reported attributes are
+        kept only with consent to service improvement, apart from the transcript; otherwise
+        they are dropped, not stored.
         """
         customer_ref = validate_customer_ref(customer_ref)
         attributes = validate_attributes(attributes)
-        keep_attributes = bool(attributes) and attributes_consent
+        try:
+            choices = parse_purposes(dict(consents or {}))
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
         now = self.clock()
         token = secrets.token_urlsafe(32)
         conversation = ConversationRecord(
@@ -126,15 +135,107 @@ class ConversationService:
             customer_ref=customer_ref,
             placeholders=PlaceholderState.from_json(None).to_json(),
         )
+        records = [
+            self._consent(conversation, purpose, granted, channel, now)
+            for purpose, granted in choices.items()
+        ]
+        if not choices.get(Purpose.SERVICE_IMPROVEMENT, False):
+            attributes = None
         greeting = MessageRecord(
             role=Role.ASSISTANT, text=self.policy.disclosure.greeting, ai=True, created_at=now
         )
-        self.store.create_conversation(
-            conversation, [greeting], attributes if keep_attributes else None
-        )
+        messages = [greeting]
+        decision = None
+        if choices.get(Purpose.AI_ASSISTANCE) is False:
+            conversation.status = Status.HANDOFF_REQUESTED
+            messages.append(
+                MessageRecord(
+                    Role.ASSISTANT, self.policy.handoff.requested_message, ai=True, created_at=now
+                )
+            )
+            reason = "the customer did not consent to AI assistance"
+            decision = DecisionRecord(
+                conversation_id=conversation.id,
+                route=Route.HANDOFF_REQUESTED.value,
+                backend=None,
+                policy_version=self.loaded.version,
+                findings=(Finding("consent", "no_ai_consent", 1.0, reason).to_json(),),
+                reason=reason,
+                created_at=now,
+            )
+        self.store.create_conversation(conversation, messages, attributes, records, decision)
         return StartedConversation(
-            conversation, token, self.store.list_messages(conversation.id), keep_attributes
+            conversation, token, self.store.list_messages(conversation.id), bool(attributes)
         )
+
+    def _consent(
+        self,
+        conversation: ConversationRecord,
+        purpose: Purpose,
+        granted: bool,
+        channel: str,
+        now: datetime,
+    ) -> ConsentRecord:
+        return ConsentRecord(
+            subject_id=conversation.subject_id,
+            purpose=purpose,
+            granted=granted,
+            notice_version=self.policy.consent.notice_version,
+            channel=channel,
+            recorded_at=now,
+            conversation_id=conversation.id,
+        )
+
+    def set_consent(
+        self, conversation_id: str, purpose: str, granted: bool, channel: str = "api"
+    ) -> TurnOutcome:
+        """Give or withdraw one consent; withdrawing is as easy as giving.
+
+        Withdrawing consent to AI assistance hands the conversation to a person at once.
+        """
+        try:
+            [(chosen, _)] = parse_purposes({purpose: granted}).items()
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        conversation = self.get(conversation_id)
+        record = self._consent(conversation, chosen, granted, channel, self.clock())
+        state = PlaceholderState.from_json(conversation.placeholders)
+        status, reply, route = conversation.status, None, Route.HUMAN_QUEUE
+        reason = f"consent to {chosen.value} {'given' if granted else 'withdrawn'}"
+        if chosen == Purpose.AI_ASSISTANCE and not granted and status == Status.AI_ACTIVE:
+            status, route = Status.HANDOFF_REQUESTED, Route.HANDOFF_REQUESTED
+            reply = Reply(self.policy.handoff.requested_message, (), None)
+        finding = Finding(
+            "consent", f"{chosen.value}_{'given' if granted else 'withdrawn'}", 1.0, reason
+        )
+        self._record(
+            conversation, state, status, None, reply, route, None, [finding], reason, {}, [record]
+        )
+        return TurnOutcome(reply, status, route.value)
+
+    def consents(self, conversation_id: str) -> dict[str, dict[str, Any]]:
+        conversation = self.get(conversation_id)
+        current = self.store.current_consents(conversation.subject_id)
+        return {p.value: r.to_json() for p, r in current.items()}
+
+    def originals(self, conversation_id: str) -> dict[str, str]:
+        """The customer's own values behind this conversation's placeholders (customer only)."""
+        return self.store.originals(conversation_id)
+
+    def customer_transcript(self, conversation_id: str) -> list[MessageRecord]:
+        """The transcript as its customer sees it: their own values filled back in."""
+        originals = self.originals(conversation_id)
+        return [
+            replace(m, text=refill(m.text, originals))
+            for m in self.store.list_messages(conversation_id)
+        ]
+
+    def customer_reply(self, conversation_id: str, outcome: TurnOutcome) -> TurnOutcome:
+        """The outcome with the reply filled back in for the customer who asked."""
+        if outcome.reply is None or "[" not in outcome.reply.text:
+            return outcome
+        text = refill(outcome.reply.text, self.originals(conversation_id))
+        return replace(outcome, reply=replace(outcome.reply, text=text))
 
     def authenticate(self, conversation_id: str, token: str | None) -> ConversationRecord:
         """A token opens only its own conversation: a bad token is 401, another id is 404."""
@@ -195,7 +296,19 @@ class ConversationService:
                 message = self.policy.handoff.failure_message
             reply = Reply(message, (), None)
         backend = self.backend.name if route in (Route.ASSISTANT, Route.LOW_CONFIDENCE) else None
-        self._record(conversation, state, status, customer, reply, route, backend, findings, reason)
+        originals = {} if screened.failed else context.originals
+        self._record(
+            conversation,
+            state,
+            status,
+            customer,
+            reply,
+            route,
+            backend,
+            findings,
+            reason,
+            originals,
+        )
         return TurnOutcome(reply, status, route.value)
 
     def _answer(
@@ -275,6 +388,8 @@ class ConversationService:
         backend: str | None,
         findings: list[Finding],
         reason: str,
+        originals: Mapping[str, str] | None = None,
+        consents: list[ConsentRecord] | None = None,
     ) -> None:
         if status != conversation.status and status not in TRANSITIONS[conversation.status]:
             raise ConflictError(f"cannot move from {conversation.status} to {status}")
@@ -301,4 +416,4 @@ class ConversationService:
             created_at=now,
         )
         updated = replace(conversation, placeholders=state.to_json(), updated_at=now)
-        self.store.record_turn(updated, status, messages, decision)
+        self.store.record_turn(updated, status, messages, decision, originals, consents or [])

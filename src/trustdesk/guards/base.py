@@ -53,7 +53,9 @@ class GuardContext:
 
     placeholders: PlaceholderState
     confidence: float | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    # placeholder -> the customer's original value, filled by the input privacy guard for the
+    # encrypted vault; never logged, never stored in clear.
+    originals: dict[str, str] = field(default_factory=dict)
 
 
 class Guard(Protocol):

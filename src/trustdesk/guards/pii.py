@@ -23,6 +23,9 @@ class PiiRedactionGuard:
         result = self.redactor.redact(text, context.placeholders, neutralize=self.stage == "input")
         if not result.replacements:
             return CLEAN if result.text == text else Verdict(text=result.text)
+        if self.stage == "input":
+            for r in result.replacements:
+                context.originals.setdefault(r.placeholder, text[r.start : r.end])
         findings = tuple(
             Finding(
                 guard=self.name,

@@ -98,6 +98,27 @@ class Privacy(_Strict):
         return entities
 
 
+class Consent(_Strict):
+    """How consent is asked for and recorded (GDPR Art. 7)."""
+
+    notice_version: NonEmpty = Field(
+        default="1", description="Version of the privacy notice consents are given against."
+    )
+
+
+class Retention(_Strict):
+    """How long each class of data is kept (GDPR Art. 5(1)(e)); purged on a schedule."""
+
+    transcripts_days: int = Field(default=365, ge=1, le=3650)
+    transcripts_without_consent_days: int = Field(default=30, ge=1, le=3650)
+    vault_days: int = Field(default=90, ge=1, le=3650)
+    decision_records_days: int = Field(default=730, ge=1, le=3650)
+    consents_days: int = Field(
+        default=1095, ge=1, le=3650, description="Kept this long after being superseded."
+    )
+    purge_interval_minutes: int = Field(default=60, ge=1, le=10080)
+
+
 class Policy(_Strict):
     """The root of the policy file."""
 
@@ -108,3 +129,5 @@ class Policy(_Strict):
     handoff: Handoff
     assistant: Assistant
     privacy: Privacy = Privacy()
+    consent: Consent = Consent()
+    retention: Retention = Retention()

@@ -18,7 +18,11 @@ from trustdesk.conversation.records import (
     Status,
 )
 from trustdesk.errors import ConflictError
+from trustdesk.privacy.consent import ConsentRecord, Purpose
+from trustdesk.privacy.vault import VaultCipher
+from trustdesk.store import vault_store
 from trustdesk.store.tables import (
+    consents as consent_table,
     conversations,
     customer_attributes,
     decisions,
@@ -43,6 +47,7 @@ def _conversation(row: RowMapping) -> ConversationRecord:
         revision=row["revision"],
         customer_ref=row["customer_ref"],
         placeholders=dict(row["placeholders"] or {}),
+        subject_id=row["subject_id"] or "",
     )
 
 
@@ -71,17 +76,48 @@ def _message_row(conversation_id: str, seq: int, m: MessageRecord) -> dict[str, 
     }
 
 
+def _decision_row(decision: DecisionRecord, customer_seq: int | None) -> dict[str, Any]:
+    return {
+        "conversation_id": decision.conversation_id,
+        "customer_seq": customer_seq,
+        "route": decision.route,
+        "backend": decision.backend,
+        "policy_version": decision.policy_version,
+        "findings": list(decision.findings),
+        "reason": decision.reason,
+        "created_at": decision.created_at,
+    }
+
+
+def _consent_rows(records: Sequence[ConsentRecord]) -> list[dict[str, Any]]:
+    return [
+        {
+            "subject_id": r.subject_id,
+            "conversation_id": r.conversation_id,
+            "purpose": r.purpose.value,
+            "granted": r.granted,
+            "notice_version": r.notice_version,
+            "channel": r.channel,
+            "recorded_at": r.recorded_at,
+        }
+        for r in records
+    ]
+
+
 class SqlConversationStore:
     """Each method is one transaction; a turn is written whole or not at all."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, cipher: VaultCipher) -> None:
         self.engine = engine
+        self.cipher = cipher
 
     def create_conversation(
         self,
         conversation: ConversationRecord,
         messages_: Sequence[MessageRecord],
         attributes: Mapping[str, str] | None,
+        consents: Sequence[ConsentRecord] = (),
+        decision: DecisionRecord | None = None,
     ) -> None:
         with self.engine.begin() as conn:
             conn.execute(
@@ -91,6 +127,7 @@ class SqlConversationStore:
                     status=conversation.status.value,
                     policy_version=conversation.policy_version,
                     customer_ref=conversation.customer_ref,
+                    subject_id=conversation.subject_id,
                     placeholders=conversation.placeholders,
                     revision=conversation.revision,
                     created_at=conversation.created_at,
@@ -115,6 +152,10 @@ class SqlConversationStore:
                         for k, v in attributes.items()
                     ],
                 )
+            if consents:
+                conn.execute(insert(consent_table), _consent_rows(consents))
+            if decision is not None:
+                conn.execute(insert(decisions).values(**_decision_row(decision, None)))
 
     def get_conversation(self, conversation_id: str) -> ConversationRecord | None:
         with self.engine.connect() as conn:
@@ -140,6 +181,8 @@ class SqlConversationStore:
         new_status: Status,
         messages_: Sequence[MessageRecord],
         decision: DecisionRecord,
+        originals: Mapping[str, str] | None = None,
+        consents: Sequence[ConsentRecord] = (),
     ) -> list[MessageRecord]:
         with self.engine.begin() as conn:
             changed = conn.execute(
@@ -168,19 +211,55 @@ class SqlConversationStore:
             if rows:
                 conn.execute(insert(messages), rows)
             customer_seq = next((r["seq"] for r in rows if r["role"] == Role.CUSTOMER.value), None)
-            conn.execute(
-                insert(decisions).values(
-                    conversation_id=decision.conversation_id,
-                    customer_seq=customer_seq,
-                    route=decision.route,
-                    backend=decision.backend,
-                    policy_version=decision.policy_version,
-                    findings=list(decision.findings),
-                    reason=decision.reason,
-                    created_at=decision.created_at,
-                )
+            conn.execute(insert(decisions).values(**_decision_row(decision, customer_seq)))
+            vault_store.seal_originals(
+                conn,
+                self.cipher,
+                conversation.id,
+                conversation.subject_id,
+                originals or {},
+                conversation.updated_at,
             )
+            if consents:
+                conn.execute(insert(consent_table), _consent_rows(consents))
+                if any(
+                    r.purpose == Purpose.SERVICE_IMPROVEMENT and not r.granted for r in consents
+                ):
+                    # Withdrawn: the attributes kept on that basis go at once.
+                    conn.execute(
+                        delete(customer_attributes).where(
+                            customer_attributes.c.conversation_id.in_(
+                                select(conversations.c.id).where(
+                                    conversations.c.subject_id == conversation.subject_id
+                                )
+                            )
+                        )
+                    )
         return [_message(r) for r in rows]
+
+    def originals(self, conversation_id: str) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return vault_store.reveal(conn, self.cipher, conversation_id)
+
+    def current_consents(self, subject_id: str) -> dict[Purpose, ConsentRecord]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(consent_table)
+                .where(consent_table.c.subject_id == subject_id)
+                .order_by(consent_table.c.recorded_at, consent_table.c.id)
+            ).mappings()
+            current: dict[Purpose, ConsentRecord] = {}
+            for r in rows:
+                current[Purpose(r["purpose"])] = ConsentRecord(
+                    subject_id=r["subject_id"],
+                    purpose=Purpose(r["purpose"]),
+                    granted=r["granted"],
+                    notice_version=r["notice_version"],
+                    channel=r["channel"],
+                    recorded_at=_aware(r["recorded_at"]),
+                    conversation_id=r["conversation_id"],
+                )
+            return current
 
     def list_messages(self, conversation_id: str) -> list[MessageRecord]:
         with self.engine.connect() as conn:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     Boolean,
+    LargeBinary,
     Column,
     DateTime,
     Float,
@@ -35,6 +36,9 @@ conversations = Table(
     Column("status", String(20), nullable=False),
     Column("policy_version", String(80), nullable=False),
     Column("customer_ref", String(64), nullable=True, index=True),
+    # Whose data this is: the customer_ref, or "conversation:<id>" for an anonymous chat.
+    Column("subject_id", String(80), nullable=True, index=True),
+    Column("erased_at", DateTime(timezone=True), nullable=True),
     Column("placeholders", JSON, nullable=False),
     Column("revision", Integer, nullable=False, default=0),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -105,4 +109,69 @@ kb_passages = Table(
     Column("text", Text, nullable=False),
     Column("kb_version", String(80), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+# One AES-256 data key per customer, stored only wrapped by the master-derived key.
+data_keys = Table(
+    "data_keys",
+    metadata,
+    Column("subject_id", String(80), primary_key=True),
+    Column("wrapped_key", LargeBinary, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("destroyed_at", DateTime(timezone=True), nullable=True),
+)
+
+# The originals behind placeholders, encrypted with the customer's data key.
+vault_entries = Table(
+    "vault_entries",
+    metadata,
+    Column(
+        "conversation_id",
+        String(36),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("placeholder", String(64), primary_key=True),
+    Column("subject_id", String(80), nullable=False, index=True),
+    Column("sealed", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Consent history, append-only: the newest row per subject and purpose is in force.
+consents = Table(
+    "consents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject_id", String(80), nullable=False, index=True),
+    Column("conversation_id", String(36), nullable=True),
+    Column("purpose", String(40), nullable=False),
+    Column("granted", Boolean, nullable=False),
+    Column("notice_version", String(40), nullable=False),
+    Column("channel", String(40), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+)
+
+# What each purge deleted: the class and a count, never content.
+purge_log = Table(
+    "purge_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("data_class", String(40), nullable=False),
+    Column("deleted", Integer, nullable=False),
+    Column("cutoff", DateTime(timezone=True), nullable=False),
+    Column("ran_at", DateTime(timezone=True), nullable=False),
+)
+
+# Data subject requests (access/export, erasure) with their legal deadline.
+subject_requests = Table(
+    "subject_requests",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    # A keyed digest of the subject, so the request record itself outlives an erasure.
+    Column("subject_digest", String(64), nullable=False, index=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("deadline", DateTime(timezone=True), nullable=False),
+    Column("completed_at", DateTime(timezone=True), nullable=True),
+    Column("receipt", JSON, nullable=True),
 )

@@ -22,11 +22,22 @@ class CreateConversation(BaseModel):
     attributes: dict[StrictStr, StrictStr] | None = Field(
         default=None,
         description="Self-reported attributes for fairness audits, e.g. {'language': 'de'}. "
-        "Stored apart from the transcript, and only when attributes_consent is true.",
+        "Stored apart from the transcript, and only with consent to service_improvement.",
     )
-    attributes_consent: StrictBool = Field(
-        default=False, description="The customer agreed to keep the attributes for audits."
+    consents: dict[StrictStr, StrictBool] | None = Field(
+        default=None,
+        description="The customer's choices: ai_assistance (false: a person answers), "
+        "transcript_storage, service_improvement. Each is recorded with the notice version.",
     )
+    channel: StrictStr = Field(default="api", pattern=r"^[a-z][a-z0-9_-]{0,39}$")
+
+
+class SetConsent(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    purpose: StrictStr
+    granted: StrictBool
+    channel: StrictStr = Field(default="api", pattern=r"^[a-z][a-z0-9_-]{0,39}$")
 
 
 class PostMessage(BaseModel):
@@ -131,7 +142,7 @@ def _turn(outcome: TurnOutcome) -> dict[str, Any]:
 def create_conversation(svc: Service, body: CreateConversation | None = None) -> dict[str, Any]:
     """Start a conversation. The first message is the greeting that discloses the AI."""
     body = body or CreateConversation()
-    started = svc.start(body.customer_ref, body.attributes, body.attributes_consent)
+    started = svc.start(body.customer_ref, body.attributes, body.consents, body.channel)
     return {
         **_conversation(svc, started.conversation, started.messages),
         "token": started.token,
@@ -143,9 +154,14 @@ def create_conversation(svc: Service, body: CreateConversation | None = None) ->
 def post_message(
     conversation_id: str, body: PostMessage, svc: Service, token: Token
 ) -> dict[str, Any]:
-    """Send the customer's message; the reply is null once a person has been asked for."""
+    """Send the customer's message; the reply is null once a person has been asked for.
+
+    The reply is shown to this customer with their own details filled back in; what is stored
+    and what any model saw has placeholders.
+    """
     svc.authenticate(conversation_id, token)
-    return _turn(svc.handle_turn(conversation_id, body.text))
+    outcome = svc.handle_turn(conversation_id, body.text)
+    return _turn(svc.customer_reply(conversation_id, outcome))
 
 
 @router.post("/conversations/{conversation_id}/handoff", response_model=TurnOut)
@@ -157,6 +173,22 @@ def request_handoff(conversation_id: str, svc: Service, token: Token) -> dict[st
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationOut)
 def get_conversation(conversation_id: str, svc: Service, token: Token) -> dict[str, Any]:
-    """The transcript as the customer sees it (personal data shown as placeholders)."""
+    """The transcript as its customer sees it, with their own details filled back in."""
     conversation = svc.authenticate(conversation_id, token)
-    return _conversation(svc, conversation, svc.transcript(conversation_id))
+    return _conversation(svc, conversation, svc.customer_transcript(conversation_id))
+
+
+@router.get("/conversations/{conversation_id}/consents")
+def get_consents(conversation_id: str, svc: Service, token: Token) -> dict[str, Any]:
+    """The customer's consents in force, each with notice version, channel and time."""
+    svc.authenticate(conversation_id, token)
+    return {"consents": svc.consents(conversation_id)}
+
+
+@router.post("/conversations/{conversation_id}/consents", response_model=TurnOut)
+def set_consent(
+    conversation_id: str, body: SetConsent, svc: Service, token: Token
+) -> dict[str, Any]:
+    """Give or withdraw one consent. Withdrawing ai_assistance hands over to a person."""
+    svc.authenticate(conversation_id, token)
+    return _turn(svc.set_consent(conversation_id, body.purpose, body.granted, body.channel))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from trustdesk.privacy.consent import ConsentRecord, Purpose
 from trustdesk.conversation.records import (
     ConversationRecord,
     DecisionRecord,
     MessageRecord,
     Status,
 )
+from trustdesk.privacy.consent import ConsentRecord, Purpose
 
 
 class ConversationStore(Protocol):

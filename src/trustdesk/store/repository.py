@@ -23,6 +23,8 @@ from trustdesk.privacy.vault import VaultCipher
 from trustdesk.store import vault_store
 from trustdesk.store.tables import (
     consents as consent_table,
+)
+from trustdesk.store.tables import (
     conversations,
     customer_attributes,
     decisions,

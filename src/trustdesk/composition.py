@@ -16,9 +16,11 @@ from trustdesk.errors import ConfigurationError
 from trustdesk.guards.registry import build_pipeline
 from trustdesk.keys import derive_key, master_key
 from trustdesk.policy.loader import LoadedPolicy, bundled_policy_path, load_policy
+from trustdesk.privacy.requests import PrivacyService
 from trustdesk.privacy.vault import VaultCipher
 from trustdesk.settings import Settings
 from trustdesk.store.engine import make_engine, migrate
+from trustdesk.store.privacy_repository import SqlPrivacyStore
 from trustdesk.store.repository import SqlConversationStore, SqlKnowledgeStore
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,7 @@ class System:
     knowledge: SqlKnowledgeStore
     index: PassageIndex
     service: ConversationService
+    privacy: PrivacyService
 
 
 def resolve_policy(settings: Settings, policy_file: Path | None = None) -> LoadedPolicy:
@@ -73,14 +76,18 @@ def build_system(
         passages = knowledge.load()
     index = PassageIndex(passages)
     master = master_key(settings.master_key, settings.key_file)
-    store = SqlConversationStore(engine, VaultCipher(derive_key(master, "vault-wrap")))
+    cipher = VaultCipher(derive_key(master, "vault-wrap"))
+    store = SqlConversationStore(engine, cipher)
     service = ConversationService(
         policy=policy,
         pipeline=build_pipeline(policy.policy, derive_key(master, "placeholders")),
         backend=build_backend(settings, policy, index),
         store=store,
     )
-    return System(settings, policy, engine, store, knowledge, index, service)
+    privacy = PrivacyService(
+        policy.policy, SqlPrivacyStore(engine, cipher), derive_key(master, "subject-digest")
+    )
+    return System(settings, policy, engine, store, knowledge, index, service, privacy)
 
 
 def build_backend(
@@ -103,3 +110,15 @@ def build_backend(
             organization=p.organization.name,
         )
     raise ConfigurationError(f"unknown backend {settings.backend!r}")
+
+
+def build_privacy(settings: Settings, policy_file: Path | None = None) -> PrivacyService:
+    """Only what purges and subject requests need: no knowledge base, no assistant."""
+    policy = resolve_policy(settings, policy_file)
+    engine = make_engine(settings.database_url)
+    migrate(engine)
+    master = master_key(settings.master_key, settings.key_file)
+    cipher = VaultCipher(derive_key(master, "vault-wrap"))
+    return PrivacyService(
+        policy.policy, SqlPrivacyStore(engine, cipher), derive_key(master, "subject-digest")
+    )

@@ -145,5 +145,9 @@ def db_upgrade() -> None:
     click.echo("database is up to date")
 
 
+from trustdesk.cli.privacy import privacy  # noqa: E402
+
+main.add_command(privacy)
+
 if __name__ == "__main__":
     main()

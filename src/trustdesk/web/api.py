@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
 
 from trustdesk.conversation.records import ConversationRecord, MessageRecord
 from trustdesk.conversation.service import ConversationService, TurnOutcome
+from trustdesk.errors import InputError
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
 
@@ -192,3 +194,36 @@ def set_consent(
     """Give or withdraw one consent. Withdrawing ai_assistance hands over to a person."""
     svc.authenticate(conversation_id, token)
     return _turn(svc.set_consent(conversation_id, body.purpose, body.granted, body.channel))
+
+
+@router.get("/conversations/{conversation_id}/export", tags=["privacy"])
+def export_my_data(
+    conversation_id: str, svc: Service, token: Token, request: Request, format: str = "json"
+) -> Any:
+    """Everything held about this conversation's customer (GDPR Art. 15 and 20).
+
+    ``format=html`` gives a readable page; the default is JSON for portability.
+    """
+    conversation = svc.authenticate(conversation_id, token)
+    if format not in ("json", "html"):
+        raise InputError("format must be 'json' or 'html'")
+    privacy = request.app.state.system.privacy
+    data = privacy.export(conversation.subject_id).to_json()
+    if format == "json":
+        return data
+    from trustdesk.reports.export import render_export_html
+
+    return HTMLResponse(render_export_html(data, svc.policy.organization.name))
+
+
+@router.post("/conversations/{conversation_id}/erase", tags=["privacy"])
+def erase_my_data(
+    conversation_id: str, svc: Service, token: Token, request: Request
+) -> dict[str, Any]:
+    """Erase everything held about this conversation's customer (GDPR Art. 17).
+
+    Returns the receipt. Afterwards the token opens nothing.
+    """
+    conversation = svc.authenticate(conversation_id, token)
+    receipt: dict[str, Any] = request.app.state.system.privacy.erase(conversation.subject_id)
+    return receipt

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +15,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 
 import trustdesk
 from trustdesk.composition import System
@@ -18,11 +24,13 @@ from trustdesk.web.errors import install_error_handlers
 from trustdesk.web.middleware import BodyGuardMiddleware, SecurityHeadersMiddleware
 
 HERE = Path(__file__).parent
+log = logging.getLogger(__name__)
 
 
 def create_app(system: System) -> FastAPI:
     """Build the web app around an already-built system (see composition.build_system)."""
     app = FastAPI(
+        lifespan=_purge_on_schedule if system.settings.purge_on_schedule else None,
         title="TrustDesk",
         version=trustdesk.__version__,
         description="AI customer support that discloses, protects personal data and hands off "
@@ -47,6 +55,29 @@ def create_app(system: System) -> FastAPI:
         return {"status": "ok", "policy_version": request.app.state.system.policy.version}
 
     return app
+
+
+@asynccontextmanager
+async def _purge_on_schedule(app: FastAPI) -> AsyncIterator[None]:
+    """Run the retention purge at start and every purge_interval_minutes while serving."""
+    system: System = app.state.system
+    interval = system.policy.policy.retention.purge_interval_minutes * 60
+
+    async def loop() -> None:
+        while True:
+            try:
+                await run_in_threadpool(system.privacy.purge)
+            except Exception as exc:  # keep serving; the next run tries again
+                log.error("scheduled retention purge failed: %s", exc.__class__.__name__)
+            await asyncio.sleep(interval)
+
+    task = asyncio.create_task(loop())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def _mount_docs(app: FastAPI) -> None:

@@ -1,0 +1,139 @@
+"""Retention purges and data subject requests: access/portability (Art. 15, 20), erasure (17)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from trustdesk.errors import InputError
+from trustdesk.policy.schema import Policy
+from trustdesk.privacy.retention import Cutoffs, cutoffs, one_month_later
+
+log = logging.getLogger(__name__)
+
+
+class PrivacyStore(Protocol):
+    def purge(self, cut: Cutoffs, now: datetime) -> dict[str, int]: ...
+    def subject_data(self, subject: str) -> dict[str, Any]: ...
+    def erase(self, subject: str, now: datetime) -> dict[str, Any]: ...
+    def add_request(self, row: dict[str, Any]) -> None: ...
+    def complete_request(self, request_id: str, now: datetime, receipt: dict[str, Any]) -> None: ...
+    def list_requests(self) -> list[dict[str, Any]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """Everything held about one customer, as data (JSON) for portability."""
+
+    request_id: str
+    subject_digest: str
+    generated_at: datetime
+    data: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "request_id": self.request_id,
+            "generated_at": self.generated_at.isoformat(),
+            **self.data,
+        }
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class PrivacyService:
+    """Purges expired data and answers data subject requests, recording each request."""
+
+    def __init__(
+        self,
+        policy: Policy,
+        store: PrivacyStore,
+        digest_key: bytes,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        self.policy = policy
+        self.store = store
+        self._digest_key = digest_key
+        self.clock = clock
+
+    def subject_digest(self, subject: str) -> str:
+        """A keyed digest naming the subject in request records that outlive the erasure."""
+        return hmac.new(self._digest_key, subject.encode(), hashlib.sha256).hexdigest()
+
+    def purge(self) -> dict[str, int]:
+        now = self.clock()
+        counts = self.store.purge(cutoffs(self.policy.retention, now), now)
+        log.info("retention purge: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
+        return counts
+
+    def _open_request(
+        self, kind: str, subject: str, received_at: datetime | None
+    ) -> dict[str, Any]:
+        if not subject or len(subject) > 80:
+            raise InputError("the customer must be a customer_ref or conversation:<id>")
+        received = received_at or self.clock()
+        row = {
+            "id": str(uuid.uuid4()),
+            "kind": kind,
+            "subject_digest": self.subject_digest(subject),
+            "received_at": received,
+            "deadline": one_month_later(received),
+        }
+        self.store.add_request(row)
+        return row
+
+    def export(self, subject: str, received_at: datetime | None = None) -> Export:
+        """Art. 15 and 20: the customer's conversations (their values filled in), consents,
+        attributes and the decisions that concerned them."""
+        request = self._open_request("export", subject, received_at)
+        now = self.clock()
+        data = self.store.subject_data(subject)
+        export = Export(request["id"], request["subject_digest"], now, data)
+        self.store.complete_request(
+            request["id"], now, {"conversations": len(data["conversations"])}
+        )
+        return export
+
+    def erase(self, subject: str, received_at: datetime | None = None) -> dict[str, Any]:
+        """Art. 17: erase the customer's data everywhere and destroy their data key.
+
+        Decision records stay, stripped of anything personal: they say what the system did
+        and under which policy, not who the customer was. Returns the receipt.
+        """
+        request = self._open_request("erase", subject, received_at)
+        now = self.clock()
+        result = self.store.erase(subject, now)
+        receipt = {
+            "request_id": request["id"],
+            "kind": "erase",
+            "subject_digest": request["subject_digest"],
+            "received_at": request["received_at"].isoformat(),
+            "deadline": request["deadline"].isoformat(),
+            "completed_at": now.isoformat(),
+            "erased": result["erased"],
+            "data_key_destroyed": result["data_key_destroyed"],
+            "kept": [
+                "decision records of the erased conversations (route, findings, policy "
+                "version; no personal data), for accountability",
+                "this receipt, naming the customer only by a keyed digest",
+            ],
+        }
+        self.store.complete_request(request["id"], now, receipt)
+        log.info("erasure request %s completed", request["id"])
+        return receipt
+
+    def requests(self) -> list[dict[str, Any]]:
+        """Every request with its deadline; open ones past their deadline are overdue."""
+        now = self.clock()
+        out = []
+        for r in self.store.list_requests():
+            overdue = r["completed_at"] is None and datetime.fromisoformat(r["deadline"]) < now
+            out.append({**r, "overdue": overdue})
+        return out

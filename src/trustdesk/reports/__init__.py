@@ -1,0 +1,1 @@
+"""HTML rendering of reports and exports (Jinja2, autoescaped)."""

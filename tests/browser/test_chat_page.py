@@ -31,8 +31,11 @@ def messages(page: Page, kind: str = "") -> Any:
 
 
 def open_chat(page: Page) -> None:
-    """Load the chat and wait until the greeting is shown and the conversation is live."""
+    """Load the chat, choose the AI assistant, and wait until the greeting is shown."""
     page.goto("/")
+    # The disclosure is on the page before the customer chooses anything.
+    expect(page.locator("#disclosure")).to_be_visible()
+    page.locator("#start-ai").click()
     expect(page.locator("#chat")).to_have_attribute("data-status", "ai_active")
     expect(messages(page, ".ai")).to_have_count(1)
 
@@ -47,6 +50,17 @@ def send(page: Page, text: str) -> None:
     expect(messages(page, ".customer")).to_have_count(before + 1)
     expect(page.locator("#send")).to_be_enabled()
     expect(page.locator("#error")).to_be_hidden()
+
+
+def stored_consents(page: Page) -> dict[str, Any]:
+    session = json.loads(page.evaluate(f"sessionStorage.getItem({json.dumps(STORE_KEY)})"))
+    response = page.request.get(
+        f"/api/v1/conversations/{session['id']}/consents",
+        headers={"Authorization": f"Bearer {session['token']}"},
+    )
+    assert response.ok, response.text()
+    consents: dict[str, Any] = response.json()["consents"]
+    return consents
 
 
 def stored_conversation(page: Page) -> dict[str, Any]:
@@ -226,6 +240,7 @@ def test_the_whole_chat_flow_requests_nothing_but_the_local_server(page: Page) -
     send(page, "Thanks, I'll wait.")
     page.locator("#restart").click()
     expect(messages(page, ".customer")).to_have_count(0)
+    page.locator("#start-ai").click()
     expect(page.locator("#chat")).to_have_attribute("data-status", "ai_active")
 
     paths = {urlsplit(url).path for url in urls}
@@ -245,3 +260,48 @@ def test_api_docs_render_offline(page: Page) -> None:
     paths = {urlsplit(url).path for url in urls}
     assert {"/docs", "/openapi.json", "/static/swagger/swagger-ui-bundle.js"} <= paths, paths
     assert _leaving_the_machine(urls) == []
+
+
+def test_choosing_a_person_instead_of_the_ai_hands_off_at_once(page: Page) -> None:
+    page.goto("/")
+    expect(page.locator("#consent")).to_be_visible()
+    expect(page.locator("#composer")).to_be_hidden()
+    page.locator("#start-person").click()
+    expect(page.locator("#chat")).to_have_attribute("data-status", "handoff_requested")
+    consents = stored_consents(page)
+    assert consents["ai_assistance"]["granted"] is False
+    assert consents["ai_assistance"]["channel"] == "web_chat"
+
+
+def test_withdrawing_ai_consent_in_the_privacy_choices_hands_off(page: Page) -> None:
+    page.goto("/")
+    page.locator("#consent-transcript").check()
+    page.locator("#start-ai").click()
+    expect(page.locator("#chat")).to_have_attribute("data-status", "ai_active")
+    page.locator("#privacy-choices summary").click()
+    expect(page.locator('input[data-purpose="transcript_storage"]')).to_be_checked()
+    page.locator('input[data-purpose="ai_assistance"]').uncheck()
+    expect(page.locator("#chat")).to_have_attribute("data-status", "handoff_requested")
+    assert stored_consents(page)["ai_assistance"]["granted"] is False
+
+
+def test_customer_downloads_and_then_deletes_their_data(page: Page) -> None:
+    email = "download.me@example.com"
+    open_chat(page)
+    send(page, f"my email is {email}")
+    saved = json.loads(page.evaluate(f"sessionStorage.getItem({json.dumps(STORE_KEY)})"))
+    page.locator("#privacy-choices summary").click()
+    with page.expect_download() as download_info:
+        page.locator("#download").click()
+    exported = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert email in exported and "Your data held by" in exported
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#erase").click()
+    expect(page.locator("#consent")).to_be_visible()
+    expect(messages(page).last).to_contain_text("Your data has been deleted")
+    gone = page.request.get(
+        f"/api/v1/conversations/{saved['id']}",
+        headers={"Authorization": f"Bearer {saved['token']}"},
+    )
+    assert gone.status == 401

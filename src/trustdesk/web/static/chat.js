@@ -11,6 +11,8 @@
   const restartButton = document.getElementById("restart");
   const statusBox = document.getElementById("status");
   const errorBox = document.getElementById("error");
+  const consentForm = document.getElementById("consent");
+  const choices = document.getElementById("privacy-choices");
   const aiLabel = chat.dataset.aiLabel || "AI";
   const STORE_KEY = "trustdesk.conversation";
   const STATUS_TEXT = {
@@ -31,6 +33,8 @@
     statusBox.textContent = text || "";
     statusBox.hidden = !text;
     handoffButton.disabled = status !== "ai_active";
+    const aiBox = choices.querySelector('input[data-purpose="ai_assistance"]');
+    if (aiBox && status !== "ai_active") aiBox.disabled = true;
     const closed = status === "resolved";
     input.disabled = closed;
     sendButton.disabled = closed;
@@ -110,6 +114,42 @@
     return data;
   }
 
+  function showChat(live) {
+    consentForm.hidden = live;
+    form.hidden = !live;
+    choices.hidden = !live;
+    handoffButton.hidden = !live;
+    restartButton.hidden = !live;
+  }
+
+  async function loadConsents() {
+    const data = await call("GET", "/api/v1/conversations/" + session.id + "/consents");
+    choices.querySelectorAll("input[data-purpose]").forEach(function (box) {
+      const current = data.consents[box.dataset.purpose];
+      // No record for AI assistance means the customer chose the AI by starting the chat.
+      box.checked = current ? current.granted : box.dataset.purpose === "ai_assistance";
+    });
+  }
+
+  async function begin(useAi) {
+    showError("");
+    const data = await call("POST", "/api/v1/conversations", {
+      channel: "web_chat",
+      consents: {
+        ai_assistance: useAi,
+        transcript_storage: document.getElementById("consent-transcript").checked,
+        service_improvement: document.getElementById("consent-improvement").checked,
+      },
+    });
+    session = { id: data.id, token: data.token };
+    sessionStorage.setItem(STORE_KEY, JSON.stringify(session));
+    list.textContent = "";
+    data.messages.forEach(addMessage);
+    setStatus(data.status);
+    showChat(true);
+    await loadConsents();
+  }
+
   async function start() {
     list.textContent = "";
     const saved = sessionStorage.getItem(STORE_KEY);
@@ -119,18 +159,75 @@
         const data = await call("GET", "/api/v1/conversations/" + session.id);
         data.messages.forEach(addMessage);
         setStatus(data.status);
+        showChat(true);
+        await loadConsents();
         return;
       } catch (err) {
         sessionStorage.removeItem(STORE_KEY);
         session = null;
       }
     }
-    const data = await call("POST", "/api/v1/conversations", {});
-    session = { id: data.id, token: data.token };
-    sessionStorage.setItem(STORE_KEY, JSON.stringify(session));
-    data.messages.forEach(addMessage);
-    setStatus(data.status);
+    showChat(false);
   }
+
+  consentForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    begin(true).catch(function (err) { showError("Could not start the chat: " + err.message); });
+  });
+  document.getElementById("start-person").addEventListener("click", function () {
+    begin(false).catch(function (err) { showError("Could not start the chat: " + err.message); });
+  });
+
+  choices.querySelectorAll("input[data-purpose]").forEach(function (box) {
+    box.addEventListener("change", async function () {
+      showError("");
+      try {
+        const data = await call("POST", "/api/v1/conversations/" + session.id + "/consents", {
+          purpose: box.dataset.purpose, granted: box.checked, channel: "web_chat",
+        });
+        if (data.reply) addMessage({ role: "assistant", ai: data.reply.ai, text: data.reply.text, citations: [] });
+        setStatus(data.status);
+      } catch (err) {
+        box.checked = !box.checked;
+        showError(err.message);
+      }
+    });
+  });
+
+  document.getElementById("download").addEventListener("click", async function () {
+    showError("");
+    try {
+      const response = await fetch("/api/v1/conversations/" + session.id + "/export?format=html", {
+        headers: { Authorization: "Bearer " + session.token },
+      });
+      if (!response.ok) throw new Error("Download failed (" + response.status + ")");
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = "my-support-data.html";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    } catch (err) {
+      showError(err.message);
+    }
+  });
+
+  document.getElementById("erase").addEventListener("click", async function () {
+    if (!window.confirm("Delete everything we hold about you from this chat? This cannot be undone.")) return;
+    showError("");
+    try {
+      await call("POST", "/api/v1/conversations/" + session.id + "/erase");
+      sessionStorage.removeItem(STORE_KEY);
+      session = null;
+      list.textContent = "";
+      addMessage({ role: "assistant", ai: false, text: "Your data has been deleted.", citations: [] });
+      showChat(false);
+    } catch (err) {
+      showError(err.message);
+    }
+  });
 
   form.addEventListener("submit", async function (event) {
     event.preventDefault();
@@ -175,6 +272,8 @@
     sessionStorage.removeItem(STORE_KEY);
     session = null;
     showError("");
+    const aiBox = choices.querySelector('input[data-purpose="ai_assistance"]');
+    if (aiBox) aiBox.disabled = false;
     start().catch(function (err) { showError(err.message); });
   });
 

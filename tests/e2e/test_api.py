@@ -221,3 +221,46 @@ def test_openapi_docs_and_pages_are_served(client: httpx.Client) -> None:
 def test_unknown_route_and_wrong_method_answer_json(client: httpx.Client) -> None:
     assert client.get("/api/v1/nothing").json()["error"]["code"] == "not_found"
     assert client.delete("/api/v1/conversations").status_code == 405
+
+
+def test_consents_can_be_given_and_withdrawn_over_the_api(client: httpx.Client) -> None:
+    created = client.post(
+        "/api/v1/conversations", json={"consents": {"ai_assistance": True}, "channel": "mobile_app"}
+    ).json()
+    cid, auth = created["id"], {"Authorization": f"Bearer {created['token']}"}
+    consents = client.get(f"/api/v1/conversations/{cid}/consents", headers=auth).json()
+    assert consents["consents"]["ai_assistance"]["channel"] == "mobile_app"
+    withdrawn = client.post(
+        f"/api/v1/conversations/{cid}/consents",
+        json={"purpose": "ai_assistance", "granted": False},
+        headers=auth,
+    )
+    assert withdrawn.status_code == 200 and withdrawn.json()["status"] == "handoff_requested"
+    bad = client.post(
+        f"/api/v1/conversations/{cid}/consents",
+        json={"purpose": "marketing", "granted": True},
+        headers=auth,
+    )
+    assert bad.status_code == 422 and "unknown consent purpose" in bad.json()["error"]["message"]
+    refused = client.post("/api/v1/conversations", json={"consents": {"ai_assistance": "yes"}})
+    assert refused.status_code == 422
+
+
+def test_customer_can_export_and_erase_their_data(client: httpx.Client) -> None:
+    cid, auth = _start(client, {"customer_ref": "self-service-1"})
+    client.post(
+        f"/api/v1/conversations/{cid}/messages",
+        json={"text": "my email is self.service@example.com"},
+        headers=auth,
+    )
+    exported = client.get(f"/api/v1/conversations/{cid}/export", headers=auth).json()
+    assert "self.service@example.com" in json.dumps(exported)
+    page = client.get(f"/api/v1/conversations/{cid}/export?format=html", headers=auth)
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert (
+        client.get(f"/api/v1/conversations/{cid}/export?format=pdf", headers=auth).status_code
+        == 422
+    )
+    receipt = client.post(f"/api/v1/conversations/{cid}/erase", headers=auth).json()
+    assert receipt["erased"]["conversations"] == 1 and receipt["data_key_destroyed"] is True
+    assert client.get(f"/api/v1/conversations/{cid}", headers=auth).status_code == 401

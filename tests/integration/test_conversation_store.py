@@ -210,7 +210,7 @@ def test_resolved_conversation_refuses_new_messages(system: System) -> None:
     conv = system.service.start().conversation
     with system.engine.begin() as c:
         c.execute(tables.conversations.update().values(status="resolved"))
-    with pytest.raises(ConflictError, match="resolved"):
+    with pytest.raises(ConflictError, match="has been resolved"):
         system.service.handle_turn(conv.id, "hello?")
 
 

@@ -264,7 +264,7 @@ class ConversationService:
         text = validate_customer_text(text, self.policy.limits.max_message_chars)
         conversation = self.get(conversation_id)
         if conversation.status == Status.RESOLVED:
-            raise ConflictError("this conversation is resolved; start a new conversation")
+            raise ConflictError(self.policy.handoff.closed_message)
         state = PlaceholderState.from_json(conversation.placeholders)
         context = GuardContext(placeholders=state)
         screened = self.pipeline.run_input(text, context)
@@ -358,7 +358,7 @@ class ConversationService:
         """The customer pressed "Talk to a person". Repeating it changes nothing."""
         conversation = self.get(conversation_id)
         if conversation.status == Status.RESOLVED:
-            raise ConflictError("this conversation is resolved; start a new conversation")
+            raise ConflictError(self.policy.handoff.closed_message)
         if conversation.status != Status.AI_ACTIVE:
             return TurnOutcome(None, conversation.status, Route.HUMAN_QUEUE.value)
         finding = Finding("human_request", via, 1.0, f"the customer asked for a person ({via})")

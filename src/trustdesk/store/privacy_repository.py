@@ -6,13 +6,13 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
 from trustdesk.privacy.retention import Cutoffs
 from trustdesk.privacy.vault import VaultCipher
 from trustdesk.store import vault_store
-from trustdesk.store.repository import _aware
+from trustdesk.store.repository import _aware, consent_from_row
 from trustdesk.store.tables import (
     consents,
     conversations,
@@ -244,16 +244,7 @@ class SqlPrivacyStore:
                 .where(consents.c.subject_id == subject)
                 .order_by(consents.c.recorded_at, consents.c.id)
             ).mappings()
-            history = [
-                {
-                    "purpose": r["purpose"],
-                    "granted": r["granted"],
-                    "notice_version": r["notice_version"],
-                    "channel": r["channel"],
-                    "recorded_at": _iso(r["recorded_at"]),
-                }
-                for r in consent_rows
-            ]
+            history = [consent_from_row(r).to_json() for r in consent_rows]
         return {"conversations": out, "consents": history}
 
     def erase(self, subject: str, now: datetime) -> dict[str, Any]:
@@ -303,14 +294,6 @@ class SqlPrivacyStore:
                 }
                 for r in rows
             ]
-
-    def count_subject_rows(self, subject: str) -> int:
-        with self.engine.connect() as conn:
-            return int(
-                conn.execute(
-                    select(func.count()).where(conversations.c.subject_id == subject)
-                ).scalar_one()
-            )
 
     def _release_freed_pages(self) -> None:
         """SQLite: fold the WAL back into the (secure_delete) database file and truncate it,

@@ -65,6 +65,18 @@ def _message(row: Mapping[str, Any] | RowMapping) -> MessageRecord:
     )
 
 
+def consent_from_row(r: Mapping[str, Any] | RowMapping) -> ConsentRecord:
+    return ConsentRecord(
+        subject_id=r["subject_id"],
+        purpose=Purpose(r["purpose"]),
+        granted=r["granted"],
+        notice_version=r["notice_version"],
+        channel=r["channel"],
+        recorded_at=_aware(r["recorded_at"]),
+        conversation_id=r["conversation_id"],
+    )
+
+
 def _message_row(conversation_id: str, seq: int, m: MessageRecord) -> dict[str, Any]:
     return {
         "conversation_id": conversation_id,
@@ -250,18 +262,8 @@ class SqlConversationStore:
                 .where(consent_table.c.subject_id == subject_id)
                 .order_by(consent_table.c.recorded_at, consent_table.c.id)
             ).mappings()
-            current: dict[Purpose, ConsentRecord] = {}
-            for r in rows:
-                current[Purpose(r["purpose"])] = ConsentRecord(
-                    subject_id=r["subject_id"],
-                    purpose=Purpose(r["purpose"]),
-                    granted=r["granted"],
-                    notice_version=r["notice_version"],
-                    channel=r["channel"],
-                    recorded_at=_aware(r["recorded_at"]),
-                    conversation_id=r["conversation_id"],
-                )
-            return current
+            # Rows are in time order, so the last one per purpose is the one in force.
+            return {record.purpose: record for record in map(consent_from_row, rows)}
 
     def list_messages(self, conversation_id: str) -> list[MessageRecord]:
         with self.engine.connect() as conn:

@@ -208,3 +208,20 @@ def test_requests_are_tracked_with_their_deadline_and_overdue_flag(
     assert done["deadline"].startswith("2026-02-20") and done["overdue"] is False
     assert still_open["completed_at"] is None and still_open["overdue"] is True
     assert "acct-1" not in json.dumps([done, still_open])
+
+
+def test_a_withdrawal_holds_in_the_customers_other_and_later_conversations(
+    system: System,
+) -> None:
+    first = system.service.start(customer_ref="acct-x", consents={"ai_assistance": True})
+    second = system.service.start(customer_ref="acct-x")
+    system.service.set_consent(first.conversation.id, "ai_assistance", False)
+    outcome = system.service.handle_turn(second.conversation.id, "how long does shipping take")
+    assert outcome.status == Status.HANDOFF_REQUESTED
+    assert system.store.list_decisions(second.conversation.id)[-1].findings[0]["rule"] == (
+        "no_ai_consent"
+    )
+    later = system.service.start(customer_ref="acct-x")
+    assert later.conversation.status == Status.HANDOFF_REQUESTED
+    again = system.service.start(customer_ref="acct-x", consents={"ai_assistance": True})
+    assert again.conversation.status == Status.AI_ACTIVE

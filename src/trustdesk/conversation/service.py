@@ -139,6 +139,11 @@ class ConversationService:
             self._consent(conversation, purpose, granted, channel, now)
             for purpose, granted in choices.items()
         ]
+        if Purpose.AI_ASSISTANCE not in choices and customer_ref is not None:
+            # A returning customer's standing choice holds until they change it.
+            standing = self.store.current_consents(conversation.subject_id)
+            if Purpose.AI_ASSISTANCE in standing:
+                choices[Purpose.AI_ASSISTANCE] = standing[Purpose.AI_ASSISTANCE].granted
         if not choices.get(Purpose.SERVICE_IMPROVEMENT, False):
             attributes = None
         greeting = MessageRecord(
@@ -286,6 +291,12 @@ class ConversationService:
         elif screened.wants(Route.DISCLOSURE):
             route, reason = Route.DISCLOSURE, "answered truthfully that this is an AI"
             reply = Reply(self.policy.disclosure.bot_question_answer, (), None)
+        elif self._ai_refused(conversation):
+            route, reason = (
+                Route.HANDOFF_REQUESTED,
+                "the customer withdrew consent to AI assistance",
+            )
+            findings.append(Finding("consent", "no_ai_consent", 1.0, reason))
         else:
             route, reason, reply = self._answer(conversation.id, screened.text, context, findings)
 
@@ -310,6 +321,12 @@ class ConversationService:
             originals,
         )
         return TurnOutcome(reply, status, route.value)
+
+    def _ai_refused(self, conversation: ConversationRecord) -> bool:
+        """Consent to AI assistance withdrawn for this customer (maybe in another chat)."""
+        current = self.store.current_consents(conversation.subject_id)
+        record = current.get(Purpose.AI_ASSISTANCE)
+        return record is not None and not record.granted
 
     def _answer(
         self, conversation_id: str, question: str, context: GuardContext, findings: list[Finding]

@@ -273,6 +273,7 @@ def test_registry_builds_one_recognizer_per_default_entity() -> None:
     recognizers = build_recognizers(DEFAULT_ENTITIES, ("US",))
     assert [r.entities for r in recognizers] == [(e,) for e in DEFAULT_ENTITIES]
     assert set(RECOGNIZER_FACTORIES) == set(DEFAULT_ENTITIES)
+    assert {"PERSON", "ADDRESS", "DATE_OF_BIRTH", "UK_NINO", "NL_BSN"} <= set(DEFAULT_ENTITIES)
 
 
 def test_registry_passes_phone_regions_to_phone_recognizer() -> None:
@@ -299,8 +300,23 @@ def test_overlap_longer_span_wins() -> None:
 
 
 def test_overlap_equal_length_higher_score_wins() -> None:
-    spans = [span(0, 11, "US_SSN", 0.75), span(0, 11, "PHONE_NUMBER", 0.9)]
+    spans = [span(0, 11, "US_SSN", 0.75), span(0, 11, "EMAIL_ADDRESS", 0.9)]
     assert resolve_overlaps(spans) == [spans[1]]
+
+
+def test_overlap_equal_length_strict_format_beats_a_phone_number() -> None:
+    # "192.0.2.44" or a dotted birth date can also parse as a phone number somewhere.
+    spans = [span(0, 10, "PHONE_NUMBER", 0.9), span(0, 10, "IP_ADDRESS", 0.85)]
+    assert resolve_overlaps(spans) == [spans[1]]
+
+
+def test_overlap_equal_length_checksum_beats_format_and_heuristic() -> None:
+    spans = [
+        span(0, 11, "PERSON", 0.95),
+        span(0, 11, "US_SSN", 0.95),
+        span(0, 11, "SE_PERSONNUMMER", 0.85),
+    ]
+    assert resolve_overlaps(spans) == [spans[2]]
 
 
 def test_overlap_equal_length_and_score_uses_entity_priority() -> None:

@@ -192,3 +192,15 @@ def test_text_without_pii_is_unchanged_and_state_untouched(
 )
 def test_values_are_normalised_per_entity(entity: str, raw: str, expected: str) -> None:
     assert normalize_value(entity, raw, ("US", "GB", "DE", "FR")) == expected
+
+
+def test_a_name_written_in_another_case_keeps_its_placeholder() -> None:
+    from trustdesk.privacy.detector import PiiDetector
+    from trustdesk.privacy.placeholders import PlaceholderRedactor, PlaceholderState
+
+    redactor = PlaceholderRedactor(PiiDetector(entities=["PERSON"]), b"k" * 32)
+    state = PlaceholderState()
+    first = redactor.redact("My name is John Smith.", state)
+    second = redactor.redact("my name is john  smith", state)
+    assert "[PERSON_1]" in first.text and "[PERSON_1]" in second.text
+    assert state.counters == {"PERSON": 1}

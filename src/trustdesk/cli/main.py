@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 import trustdesk
+from trustdesk.cli.pii import pii
 from trustdesk.errors import TrustDeskError
 from trustdesk.settings import Settings, load_settings
 
@@ -148,6 +149,7 @@ def db_upgrade() -> None:
 from trustdesk.cli.privacy import privacy  # noqa: E402
 
 main.add_command(privacy)
+main.add_command(pii)
 
 if __name__ == "__main__":
     main()

@@ -7,15 +7,22 @@ from trustdesk.guards.intents import BotQuestionGuard, HumanRequestGuard
 from trustdesk.guards.pii import PiiRedactionGuard
 from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.policy.schema import Policy
+from trustdesk.privacy.custom import BusinessIdentifierSpec
 from trustdesk.privacy.detector import PiiDetector
 from trustdesk.privacy.placeholders import PlaceholderRedactor
 
 
 def build_redactor(policy: Policy, key: bytes) -> PlaceholderRedactor:
+    privacy = policy.privacy
     detector = PiiDetector(
-        entities=policy.privacy.redact_entities,
-        phone_regions=policy.privacy.phone_regions,
-        allow=policy.privacy.allow,
+        entities=privacy.redact_entities,
+        phone_regions=privacy.phone_regions,
+        allow=privacy.allow,
+        business_identifiers=[
+            BusinessIdentifierSpec(b.name, b.pattern, tuple(b.context))
+            for b in privacy.business_identifiers
+        ],
+        spacy_pipeline=privacy.spacy_pipeline,
     )
     return PlaceholderRedactor(detector, key)
 

@@ -10,15 +10,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from trustdesk.privacy.recognizers import RECOGNIZER_FACTORIES
+
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-KNOWN_ENTITIES = (
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "CREDIT_CARD",
-    "IBAN_CODE",
-    "US_SSN",
-    "IP_ADDRESS",
-)
+# The built-in recognizers' entity names (Presidio's vocabulary where it has one).
+KNOWN_ENTITIES: tuple[str, ...] = tuple(RECOGNIZER_FACTORIES)
 
 
 class _Strict(BaseModel):
@@ -77,6 +73,37 @@ class Assistant(_Strict):
     low_confidence_message: NonEmpty
 
 
+class BusinessIdentifier(_Strict):
+    """An identifier in the business's own format (order, account, ticket numbers) to redact."""
+
+    name: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$")] = Field(
+        description="Entity name in UPPER_SNAKE case; placeholders read [NAME_1]."
+    )
+    pattern: NonEmpty = Field(description="Python regular expression matching the identifier.")
+    context: list[NonEmpty] = Field(
+        default_factory=list,
+        description="If given, a match counts only when one of these words precedes it closely.",
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _not_built_in(cls, name: str) -> str:
+        if name in KNOWN_ENTITIES:
+            raise ValueError(f"{name} is a built-in entity; choose another name")
+        return name
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern does not compile: {exc}") from exc
+        if compiled.search("") is not None:
+            raise ValueError("pattern matches the empty string")
+        return pattern
+
+
 class Privacy(_Strict):
     redact_entities: list[NonEmpty] = Field(default_factory=lambda: list(KNOWN_ENTITIES))
     phone_regions: list[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]] = Field(
@@ -85,6 +112,15 @@ class Privacy(_Strict):
     allow: list[NonEmpty] = Field(
         default_factory=list,
         description="Business contact details that are not personal data and are never redacted.",
+    )
+    business_identifiers: list[BusinessIdentifier] = Field(
+        default_factory=list,
+        description="The business's own identifier formats; always redacted when declared.",
+    )
+    spacy_pipeline: NonEmpty | None = Field(
+        default=None,
+        description="An installed spaCy pipeline (e.g. en_core_web_sm) to add PERSON findings; "
+        "optional, never needed.",
     )
 
     @field_validator("redact_entities")
@@ -96,6 +132,15 @@ class Privacy(_Strict):
                 f"unknown entity {', '.join(unknown)}; known: {', '.join(KNOWN_ENTITIES)}"
             )
         return entities
+
+    @field_validator("business_identifiers")
+    @classmethod
+    def _distinct_names(cls, identifiers: list[BusinessIdentifier]) -> list[BusinessIdentifier]:
+        names = [identifier.name for identifier in identifiers]
+        duplicates = sorted({name for name in names if names.count(name) > 1})
+        if duplicates:
+            raise ValueError(f"business identifier declared twice: {', '.join(duplicates)}")
+        return identifiers
 
 
 class Consent(_Strict):

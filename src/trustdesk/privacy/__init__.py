@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from trustdesk.privacy.addresses import AddressRecognizer
+from trustdesk.privacy.custom import BusinessIdentifierSpec, PatternRecognizer
+from trustdesk.privacy.dates import DateOfBirthRecognizer
 from trustdesk.privacy.detector import (
     DEFAULT_ENTITIES,
     ENTITY_PRIORITY,
     PiiDetector,
     resolve_overlaps,
 )
+from trustdesk.privacy.name_lexicon import NameLexicon, load_name_lexicon
+from trustdesk.privacy.names import PersonRecognizer
+from trustdesk.privacy.national_ids import NationalIdRecognizer
 from trustdesk.privacy.placeholders import (
     PLACEHOLDER_RE,
     PlaceholderRedactor,
@@ -19,6 +25,7 @@ from trustdesk.privacy.placeholders import (
 )
 from trustdesk.privacy.recognizers import (
     DEFAULT_PHONE_REGIONS,
+    NATIONAL_ID_ENTITIES,
     RECOGNIZER_FACTORIES,
     CreditCardRecognizer,
     EmailRecognizer,
@@ -35,12 +42,20 @@ __all__ = [
     "DEFAULT_ENTITIES",
     "DEFAULT_PHONE_REGIONS",
     "ENTITY_PRIORITY",
+    "NATIONAL_ID_ENTITIES",
     "PLACEHOLDER_RE",
     "RECOGNIZER_FACTORIES",
+    "AddressRecognizer",
+    "BusinessIdentifierSpec",
     "CreditCardRecognizer",
+    "DateOfBirthRecognizer",
     "EmailRecognizer",
     "IbanRecognizer",
     "IpAddressRecognizer",
+    "NameLexicon",
+    "NationalIdRecognizer",
+    "PatternRecognizer",
+    "PersonRecognizer",
     "PhoneRecognizer",
     "PiiDetector",
     "PiiSpan",
@@ -51,6 +66,7 @@ __all__ = [
     "Replacement",
     "UsSsnRecognizer",
     "build_recognizers",
+    "load_name_lexicon",
     "neutralize_placeholders",
     "normalize_value",
     "resolve_overlaps",

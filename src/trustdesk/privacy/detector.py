@@ -4,38 +4,64 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from trustdesk.privacy.custom import BusinessIdentifierSpec, build_pattern_recognizers
 from trustdesk.privacy.recognizers import (
     DEFAULT_PHONE_REGIONS,
+    NATIONAL_ID_ENTITIES,
+    RECOGNIZER_FACTORIES,
     PiiSpan,
     Recognizer,
     build_recognizers,
 )
 
-DEFAULT_ENTITIES: tuple[str, ...] = (
+# Every built-in entity: what a detector finds unless told otherwise.
+DEFAULT_ENTITIES: tuple[str, ...] = tuple(RECOGNIZER_FACTORIES)
+# Entities recognised by their form (pattern, checksum, numbering plan) rather than by a
+# lexicon or context; their recall goal is 0.99.
+STRUCTURED_ENTITIES: tuple[str, ...] = (
     "EMAIL_ADDRESS",
     "PHONE_NUMBER",
     "CREDIT_CARD",
     "IBAN_CODE",
     "US_SSN",
     "IP_ADDRESS",
+    *NATIONAL_ID_ENTITIES,
 )
 
-# Tie-break between equally long, equally confident overlapping spans: the more specific
-# (checksum-validated or more sensitive) entity first.
+# How much a finding's form proves: a check digit beats a strict format (an IP address, a date
+# next to "born"), which beats "some region's numbering plan accepts these digits", which beats a
+# lexicon or street-word heuristic. Unlisted entities (business identifiers) count as formats.
+CHECKSUM_ENTITIES = frozenset({"CREDIT_CARD", "IBAN_CODE", *NATIONAL_ID_ENTITIES})
+HEURISTIC_ENTITIES = frozenset({"PERSON", "ADDRESS"})
+
+# Tie-break between equally long, equally specific, equally confident overlapping spans.
 ENTITY_PRIORITY: tuple[str, ...] = (
     "CREDIT_CARD",
     "IBAN_CODE",
+    *NATIONAL_ID_ENTITIES,
     "US_SSN",
     "EMAIL_ADDRESS",
     "IP_ADDRESS",
+    "DATE_OF_BIRTH",
     "PHONE_NUMBER",
+    "ADDRESS",
+    "PERSON",
 )
 _PRIORITY_RANK = {entity: rank for rank, entity in enumerate(ENTITY_PRIORITY)}
 
 
-def _precedence(span: PiiSpan) -> tuple[int, float, int, int]:
+def _specificity(entity: str) -> int:
+    if entity in CHECKSUM_ENTITIES:
+        return 0
+    if entity == "PHONE_NUMBER":
+        return 2
+    return 3 if entity in HEURISTIC_ENTITIES else 1
+
+
+def _precedence(span: PiiSpan) -> tuple[int, int, float, int, int]:
     return (
         -(span.end - span.start),
+        _specificity(span.entity),
         -span.score,
         _PRIORITY_RANK.get(span.entity, len(ENTITY_PRIORITY)),
         span.start,
@@ -45,8 +71,9 @@ def _precedence(span: PiiSpan) -> tuple[int, float, int, int]:
 def resolve_overlaps(spans: Iterable[PiiSpan]) -> list[PiiSpan]:
     """Keep a non-overlapping subset sorted by start.
 
-    Greedy by precedence: the longer span wins; on equal length the higher score; then
-    ``ENTITY_PRIORITY``; then the earlier start.
+    Greedy by precedence: the longer span wins; on equal length the more specific entity
+    (checksum-validated, then strict formats, then phone numbers, then PERSON and ADDRESS);
+    then the higher score; then ``ENTITY_PRIORITY``; then the earlier start.
     """
     kept: list[PiiSpan] = []
     for span in sorted(spans, key=_precedence):
@@ -57,26 +84,39 @@ def resolve_overlaps(spans: Iterable[PiiSpan]) -> list[PiiSpan]:
 
 
 class PiiDetector:
-    """Finds personal data with rule-based recognizers; never reports allowlisted strings."""
+    """Finds personal data with rule-based recognizers; never reports allowlisted strings.
+
+    ``business_identifiers`` add policy-declared patterns (order, account numbers);
+    ``spacy_pipeline`` names an installed spaCy pipeline whose PERSON entities are added to the
+    lexicon's (optional; loaded here, once).
+    """
 
     def __init__(
         self,
         entities: Iterable[str] = DEFAULT_ENTITIES,
         phone_regions: Sequence[str] = DEFAULT_PHONE_REGIONS,
         allow: Iterable[str] = (),
+        business_identifiers: Sequence[BusinessIdentifierSpec] = (),
+        spacy_pipeline: str | None = None,
     ) -> None:
         self.entities: tuple[str, ...] = tuple(dict.fromkeys(entities))
         self.phone_regions: tuple[str, ...] = tuple(phone_regions)
         self._recognizers: list[Recognizer] = build_recognizers(self.entities, self.phone_regions)
+        self._recognizers.extend(build_pattern_recognizers(business_identifiers))
+        if spacy_pipeline:
+            from trustdesk.privacy.spacy_adapter import SpacyRecognizer
+
+            wanted = [e for e in self.entities if e == "PERSON"]
+            if wanted:
+                self._recognizers.append(SpacyRecognizer(spacy_pipeline, wanted))
         self._allow = frozenset(value.strip().casefold() for value in allow if value.strip())
 
     def detect(self, text: str) -> list[PiiSpan]:
         """Non-overlapping spans sorted by start.
 
-        Overlaps are resolved explicitly: the longer span wins; on equal length the higher
-        score; then a fixed entity priority (CREDIT_CARD, IBAN_CODE, US_SSN, EMAIL_ADDRESS,
-        IP_ADDRESS, PHONE_NUMBER). Allowlisted text is dropped after resolution, so a shorter
-        finding inside an allowed string is not reported either.
+        Overlaps are resolved explicitly by ``resolve_overlaps``: longest, then most specific,
+        then most confident. Allowlisted text is dropped after resolution, so a shorter finding
+        inside an allowed string is not reported either.
         """
         candidates: list[PiiSpan] = []
         for recognizer in self._recognizers:

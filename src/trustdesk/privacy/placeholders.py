@@ -131,7 +131,8 @@ def normalize_value(entity: str, raw: str, phone_regions: Sequence[str]) -> str:
             return str(ipaddress.ip_address(raw.strip()))
         except ValueError:
             return raw.strip().lower()
-    return raw.strip()
+    # Names, addresses, ids: "john  smith" and "John Smith" are the same person.
+    return " ".join(raw.split()).casefold()
 
 
 class PlaceholderRedactor:

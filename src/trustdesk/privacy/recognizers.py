@@ -6,38 +6,24 @@ they never carry the matched value, so they are safe to log.
 
 from __future__ import annotations
 
+import importlib
 import ipaddress
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import cast
 
 import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum import luhn as stdnum_luhn
 
+from trustdesk.privacy.national_ids import RULES as NATIONAL_ID_RULES
+from trustdesk.privacy.spans import PiiSpan as PiiSpan
+from trustdesk.privacy.spans import Recognizer as Recognizer
+
 DEFAULT_PHONE_REGIONS: tuple[str, ...] = ("US", "GB", "DE", "FR")
-
-
-@dataclass(frozen=True, slots=True)
-class PiiSpan:
-    """One detected piece of personal data, described without its value."""
-
-    start: int
-    end: int
-    entity: str
-    score: float
-    recognizer: str
-    reason: str
-
-
-class Recognizer(Protocol):
-    """Finds spans of the entities it names."""
-
-    name: str
-    entities: tuple[str, ...]
-
-    def find(self, text: str) -> list[PiiSpan]: ...
+_NOT_A_PHONE = re.compile(
+    r"\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2\d{2,4}|\d{1,3}(?:\.\d{1,3}){3}|\d{3}-\d{2}-\d{4}"
+)
 
 
 def _context_before(text: str, start: int, width: int = 30) -> str:
@@ -136,6 +122,21 @@ class PhoneRecognizer(_SingleEntityRecognizer):
         # the padding keeps its look at neighbouring characters intact.
         windows: list[tuple[int, int, list[tuple[int, int]]]] = []
         for m in self._candidate.finditer(text):
+            # Never reported, slow to reject: dates, IPv4 addresses, SSNs, uncued bare digits,
+            # digits glued to letters (IBANs, "AF1234567") and valid card numbers.
+            raw, digits = m.group(), re.sub(r"\D", "", m.group())
+            if (
+                _NOT_A_PHONE.fullmatch(raw)
+                or (raw.isdigit() and not self._cued(text, m.start()))
+                or (m.start() > 0 and text[m.start() - 1].isalpha())
+                or (
+                    len(digits) >= 13
+                    and raw[0] != "+"
+                    and has_card_issuer_prefix(digits)
+                    and stdnum_luhn.is_valid(digits)
+                )
+            ):
+                continue
             start, end = max(0, m.start() - 2), min(len(text), m.end() + 2)
             if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], end, [*windows[-1][2], m.span()])
@@ -145,16 +146,29 @@ class PhoneRecognizer(_SingleEntityRecognizer):
 
     def _judge(self, text: str, start: int, end: int) -> PiiSpan | None:
         raw = text[start:end]
+        if ". " in raw:  # the matcher ran on across a sentence end: "+39 353428850. 9 items"
+            raw, end = raw[: raw.index(". ")], start + raw.index(". ")
+        if raw.startswith("(") and ")" not in raw:  # "(5003451002)": brackets around an id
+            start, raw = start + 1, raw[1:]
         if raw.startswith("+"):
             return self._span(start, end, 0.9, "international phone number")
         if any(ch in " ()-./" for ch in raw):
             return self._span(start, end, 0.9, "formatted number valid as a phone number")
-        context = _context_before(text, start)
-        if self._phone_word.search(context) or (
-            self._number_word.search(context) and not self._identifier_word.search(context)
-        ):
+        if self._cued(text, start):
             return self._span(start, end, 0.7, "valid phone digits after a phone word")
         return None
+
+    def _cued(self, text: str, start: int) -> bool:
+        """Bare digits: the nearest cue word before them decides ("call me about order 123")."""
+        context = _context_before(text, start)
+        cues = [m.end() for m in self._phone_word.finditer(context)] + [
+            m.end()  # "my number is", but not "order number"
+            for m in self._number_word.finditer(context)
+            if not self._identifier_word.search(context, max(0, m.start() - 14), m.start())
+        ]
+        return bool(cues) and max(cues) > max(
+            (m.end() for m in self._identifier_word.finditer(context)), default=-1
+        )
 
 
 # (lowest prefix, highest prefix, prefix digits, allowed lengths); a number is a plausible card
@@ -337,27 +351,35 @@ class IpAddressRecognizer(_SingleEntityRecognizer):
         return True
 
 
-def _without_options(factory: Callable[[], _SingleEntityRecognizer]) -> Callable[..., Recognizer]:
-    def build(**_options: object) -> Recognizer:
-        return factory()
-
-    return build
-
-
 def _phone_factory(
     *, phone_regions: Sequence[str] = DEFAULT_PHONE_REGIONS, **_options: object
 ) -> Recognizer:
     return PhoneRecognizer(phone_regions)
 
 
+def _lazy(module: str, attr: str, *args: str) -> Callable[..., Recognizer]:
+    # Recognizers in other modules import PiiSpan from here, hence the import on first build.
+    def build(**_options: object) -> Recognizer:
+        factory = getattr(importlib.import_module(f"trustdesk.privacy.{module}"), attr)
+        return cast(Recognizer, factory(*args))
+
+    return build
+
+
+NATIONAL_ID_ENTITIES: tuple[str, ...] = tuple(NATIONAL_ID_RULES)
+
 # Factories take keyword options (``phone_regions``) and ignore those they do not use.
 RECOGNIZER_FACTORIES: dict[str, Callable[..., Recognizer]] = {
-    "EMAIL_ADDRESS": _without_options(EmailRecognizer),
+    "EMAIL_ADDRESS": _lazy("recognizers", "EmailRecognizer"),
     "PHONE_NUMBER": _phone_factory,
-    "CREDIT_CARD": _without_options(CreditCardRecognizer),
-    "IBAN_CODE": _without_options(IbanRecognizer),
-    "US_SSN": _without_options(UsSsnRecognizer),
-    "IP_ADDRESS": _without_options(IpAddressRecognizer),
+    "CREDIT_CARD": _lazy("recognizers", "CreditCardRecognizer"),
+    "IBAN_CODE": _lazy("recognizers", "IbanRecognizer"),
+    "US_SSN": _lazy("recognizers", "UsSsnRecognizer"),
+    "IP_ADDRESS": _lazy("recognizers", "IpAddressRecognizer"),
+    "PERSON": _lazy("names", "PersonRecognizer"),
+    "ADDRESS": _lazy("addresses", "AddressRecognizer"),
+    "DATE_OF_BIRTH": _lazy("dates", "DateOfBirthRecognizer"),
+    **{e: _lazy("national_ids", "NationalIdRecognizer", e) for e in NATIONAL_ID_ENTITIES},
 }
 
 

@@ -13,7 +13,7 @@ from trustdesk.assistant.knowledge import Passage, bundled_kb_path, load_directo
 from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend
 from trustdesk.conversation.service import ConversationService
 from trustdesk.errors import ConfigurationError
-from trustdesk.guards.registry import build_pipeline
+from trustdesk.guards.registry import build_pipeline, knowledge_terms
 from trustdesk.keys import derive_key, master_key
 from trustdesk.policy.loader import LoadedPolicy, bundled_policy_path, load_policy
 from trustdesk.privacy.requests import PrivacyService
@@ -80,7 +80,11 @@ def build_system(
     store = SqlConversationStore(engine, cipher)
     service = ConversationService(
         policy=policy,
-        pipeline=build_pipeline(policy.policy, derive_key(master, "placeholders")),
+        pipeline=build_pipeline(
+            policy.policy,
+            derive_key(master, "placeholders"),
+            knowledge_terms(policy.policy, (f"{p.title}\n{p.text}" for p in passages)),
+        ),
         backend=build_backend(settings, policy, index),
         store=store,
     )

@@ -247,3 +247,28 @@ def test_invalid_policy_stops_the_build(tmp_path: Path, settings: Settings, engi
     bad.write_text("policy_name: x\n")
     with pytest.raises(PolicyError, match="field organization: Field required"):
         build_system(settings, policy_file=bad, engine=engine)
+
+
+def test_the_businesss_own_vocabulary_is_not_taken_for_personal_data(system: System) -> None:
+    conv = system.service.start().conversation
+    outcome = system.service.handle_turn(conv.id, "Can I pay with Apple Pay or Google Pay?")
+    assert system.store.list_messages(conv.id)[1].text == "Can I pay with Apple Pay or Google Pay?"
+    assert outcome.reply is not None and "Apple Pay" in outcome.reply.text
+    assert "[PERSON" not in outcome.reply.text
+    named = system.service.handle_turn(
+        conv.id, "My name is Maria Gonzalez, do you ship to Northern Ireland?"
+    )
+    assert named.reply is not None
+    stored = system.store.list_messages(conv.id)[3].text
+    assert "Maria Gonzalez" not in stored and "[PERSON_1]" in stored
+    assert "Northern Ireland" in stored
+
+
+def test_no_knowledge_base_passage_is_altered_by_the_output_guards(system: System) -> None:
+    from trustdesk.guards import GuardContext
+
+    for passage in system.index.passages:
+        context = GuardContext(PlaceholderState())
+        screened = system.service.pipeline.run_output(passage.text, context)
+        assert screened.text == passage.text, passage.source
+        assert not screened.findings, passage.source

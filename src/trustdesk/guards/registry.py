@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from trustdesk.guards.disclosure import HumanClaimGuard
 from trustdesk.guards.intents import BotQuestionGuard, HumanRequestGuard
 from trustdesk.guards.pii import PiiRedactionGuard
@@ -12,24 +14,34 @@ from trustdesk.privacy.detector import PiiDetector
 from trustdesk.privacy.placeholders import PlaceholderRedactor
 
 
-def build_redactor(policy: Policy, key: bytes) -> PlaceholderRedactor:
+def build_detector(policy: Policy, extra_allow: Iterable[str] = ()) -> PiiDetector:
+    """The detector of the policy's privacy section; ``extra_allow`` adds public terms."""
     privacy = policy.privacy
-    detector = PiiDetector(
+    return PiiDetector(
         entities=privacy.redact_entities,
         phone_regions=privacy.phone_regions,
-        allow=privacy.allow,
+        allow=[*privacy.allow, *extra_allow],
         business_identifiers=[
             BusinessIdentifierSpec(b.name, b.pattern, tuple(b.context))
             for b in privacy.business_identifiers
         ],
         spacy_pipeline=privacy.spacy_pipeline,
     )
-    return PlaceholderRedactor(detector, key)
 
 
-def build_pipeline(policy: Policy, key: bytes) -> GuardPipeline:
-    """Input: redact first, so no later guard or backend ever sees raw personal data."""
-    redactor = build_redactor(policy, key)
+def build_redactor(
+    policy: Policy, key: bytes, extra_allow: Iterable[str] = ()
+) -> PlaceholderRedactor:
+    return PlaceholderRedactor(build_detector(policy, extra_allow), key)
+
+
+def build_pipeline(policy: Policy, key: bytes, public_terms: Iterable[str] = ()) -> GuardPipeline:
+    """Input: redact first, so no later guard or backend ever sees raw personal data.
+
+    ``public_terms`` are phrases the business itself publishes (see ``knowledge_terms``) that
+    look like personal data but are not, such as "Apple Pay" or "Northern Ireland".
+    """
+    redactor = build_redactor(policy, key, public_terms)
     bot_questions = BotQuestionGuard()
     return GuardPipeline(
         input_guards=[
@@ -42,3 +54,22 @@ def build_pipeline(policy: Policy, key: bytes) -> GuardPipeline:
             HumanClaimGuard(policy.disclosure.bot_question_answer),
         ],
     )
+
+
+# Entities whose recognizers judge by lexicon and capitalisation, and so can mistake a
+# published phrase for a person or an address. Structured entities are never exempted.
+_LEXICAL_ENTITIES = frozenset({"PERSON", "ADDRESS"})
+
+
+def knowledge_terms(policy: Policy, texts: Iterable[str]) -> set[str]:
+    """Multi-word phrases of the business's own published texts that the detector would
+    report as a person or an address. They are the business's vocabulary, not a customer's
+    data, so redacting them would only break answers and retrieval."""
+    detector = build_detector(policy)
+    terms: set[str] = set()
+    for text in texts:
+        for span in detector.detect(text):
+            value = text[span.start : span.end]
+            if span.entity in _LEXICAL_ENTITIES and len(value.split()) > 1:
+                terms.add(value)
+    return terms

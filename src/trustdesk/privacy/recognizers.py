@@ -70,9 +70,14 @@ def _plausibility_check(region: str) -> Callable[[str], bool]:
     general number pattern, after its national prefix. Regions whose prefix rules rewrite
     digits get no quick test (always plausible)."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    if metadata is None or metadata.national_prefix_transform_rule:
+    if (
+        metadata is None
+        or metadata.national_prefix_transform_rule
+        or metadata.general_desc is None
+        or not metadata.general_desc.national_number_pattern
+    ):
         return lambda digits: True
-    general = re.compile(metadata.general_desc.national_number_pattern or r"\d+")
+    general = re.compile(metadata.general_desc.national_number_pattern)
     prefix = (
         re.compile(metadata.national_prefix_for_parsing)
         if metadata.national_prefix_for_parsing

@@ -31,11 +31,10 @@ def _context_before(text: str, start: int, width: int = 30) -> str:
 
 
 class _SingleEntityRecognizer:
+    """Shared by recognizers of one entity; each subclass implements ``find``."""
+
     name: str = ""
     entities: tuple[str, ...] = ()
-
-    def find(self, text: str) -> list[PiiSpan]:
-        raise NotImplementedError
 
     def _span(self, start: int, end: int, score: float, reason: str) -> PiiSpan:
         return PiiSpan(start, end, self.entities[0], score, self.name, reason)

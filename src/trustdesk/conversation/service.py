@@ -253,9 +253,6 @@ class ConversationService:
             raise NotFoundError("conversation not found")
         return conversation
 
-    def transcript(self, conversation_id: str) -> list[MessageRecord]:
-        return self.store.list_messages(conversation_id)
-
     def get(self, conversation_id: str) -> ConversationRecord:
         conversation = self.store.get_conversation(conversation_id)
         if conversation is None:

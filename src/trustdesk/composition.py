@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from trustdesk.assistant.base import AssistantBackend
 from trustdesk.assistant.knowledge import Passage, bundled_kb_path, load_directory
 from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend
+from trustdesk.conversation.agents import AgentAccess
 from trustdesk.conversation.service import ConversationService
 from trustdesk.errors import ConfigurationError
 from trustdesk.guards.registry import build_pipeline, knowledge_terms
@@ -22,6 +23,7 @@ from trustdesk.settings import Settings
 from trustdesk.store.engine import make_engine, migrate
 from trustdesk.store.privacy_repository import SqlPrivacyStore
 from trustdesk.store.repository import SqlConversationStore, SqlKnowledgeStore
+from trustdesk.store.staff_repository import SqlStaffStore
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,7 @@ class System:
     index: PassageIndex
     service: ConversationService
     privacy: PrivacyService
+    agents: AgentAccess
 
 
 def resolve_policy(settings: Settings, policy_file: Path | None = None) -> LoadedPolicy:
@@ -91,7 +94,8 @@ def build_system(
     privacy = PrivacyService(
         policy.policy, SqlPrivacyStore(engine, cipher), derive_key(master, "subject-digest")
     )
-    return System(settings, policy, engine, store, knowledge, index, service, privacy)
+    agents = AgentAccess(service, SqlStaffStore(engine))
+    return System(settings, policy, engine, store, knowledge, index, service, privacy, agents)
 
 
 def build_backend(

@@ -44,6 +44,12 @@ class AuthError(TrustDeskError):
     http_status = 401
 
 
+class ForbiddenError(TrustDeskError):
+    """Authenticated, but this role may not do this."""
+
+    http_status = 403
+
+
 class ConflictError(TrustDeskError):
     """The request is valid but the resource's state forbids it."""
 

@@ -264,3 +264,34 @@ def test_customer_can_export_and_erase_their_data(client: httpx.Client) -> None:
     receipt = client.post(f"/api/v1/conversations/{cid}/erase", headers=auth).json()
     assert receipt["erased"]["conversations"] == 1 and receipt["data_key_destroyed"] is True
     assert client.get(f"/api/v1/conversations/{cid}", headers=auth).status_code == 401
+
+
+def test_staff_api_shows_placeholders_and_records_reveals(
+    client: httpx.Client, system: System
+) -> None:
+    cid, auth = _start(client)
+    client.post(
+        f"/api/v1/conversations/{cid}/messages",
+        json={"text": "my email is staff.view@example.com"},
+        headers=auth,
+    )
+    agent = {"Authorization": f"Bearer {system.agents.add_staff('agent-1', 'agent')}"}
+    lead = {"Authorization": f"Bearer {system.agents.add_staff('lead-1', 'supervisor')}"}
+    seen = client.get(f"/api/v1/agent/conversations/{cid}", headers=agent)
+    assert seen.status_code == 200 and "staff.view@example.com" not in seen.text
+    assert "[EMAIL_ADDRESS_1]" in seen.text and seen.json()["reveals"] == []
+    body = {"reason": "customer asked to confirm the address"}
+    forbidden = client.post(f"/api/v1/agent/conversations/{cid}/reveal", json=body, headers=agent)
+    assert forbidden.status_code == 403 and forbidden.json()["error"]["code"] == "forbidden"
+    revealed = client.post(f"/api/v1/agent/conversations/{cid}/reveal", json=body, headers=lead)
+    assert revealed.status_code == 200 and "staff.view@example.com" in revealed.text
+    assert revealed.json()["revealed"] == ["[EMAIL_ADDRESS_1]"]
+    assert (
+        client.get(f"/api/v1/agent/conversations/{cid}", headers=agent).json()["reveals"][0][
+            "staff_name"
+        ]
+        == "lead-1"
+    )
+    # A customer token is not a staff token, and vice versa.
+    assert client.get(f"/api/v1/agent/conversations/{cid}", headers=auth).status_code == 401
+    assert client.get(f"/api/v1/conversations/{cid}", headers=lead).status_code == 401

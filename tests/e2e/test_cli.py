@@ -101,7 +101,19 @@ def test_kb_ingest_of_an_invalid_directory_stores_nothing(
 
 @pytest.mark.parametrize(
     "args",
-    [[], ["serve"], ["policy"], ["policy", "check"], ["kb"], ["kb", "ingest"], ["db", "upgrade"]],
+    [
+        [],
+        ["serve"],
+        ["policy"],
+        ["policy", "check"],
+        ["kb"],
+        ["kb", "ingest"],
+        ["db", "upgrade"],
+        ["privacy"],
+        ["privacy", "erase"],
+        ["staff", "add"],
+        ["pii", "scan"],
+    ],
 )
 def test_every_command_has_help(args: list[str]) -> None:
     result = CliRunner().invoke(main, [*args, "--help"])

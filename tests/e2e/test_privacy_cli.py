@@ -72,3 +72,17 @@ def test_purge_prints_counts_per_class(env: Settings) -> None:
     assert result.exit_code == 0, result.output
     for data_class in ("transcripts", "vault", "decision_records", "consents"):
         assert f"{data_class}: 0 deleted" in result.output
+
+
+def test_staff_accounts_are_created_listed_and_disabled(env: Settings) -> None:
+    created = CliRunner().invoke(main, ["staff", "add", "jo", "--role", "supervisor"])
+    assert created.exit_code == 0, created.output
+    token = created.output.strip().splitlines()[-1]
+    assert len(token) >= 40
+    listed = CliRunner().invoke(main, ["staff", "list"])
+    assert "jo" in listed.output and "supervisor" in listed.output and "active" in listed.output
+    again = CliRunner().invoke(main, ["staff", "add", "jo", "--role", "agent"])
+    assert again.exit_code != 0 and "already exists" in again.output
+    assert CliRunner().invoke(main, ["staff", "disable", "jo"]).exit_code == 0
+    assert "disabled" in CliRunner().invoke(main, ["staff", "list"]).output
+    assert CliRunner().invoke(main, ["staff", "disable", "jo"]).exit_code == 1

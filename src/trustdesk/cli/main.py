@@ -147,8 +147,10 @@ def db_upgrade() -> None:
 
 
 from trustdesk.cli.privacy import privacy  # noqa: E402
+from trustdesk.cli.staff import staff  # noqa: E402
 
 main.add_command(privacy)
+main.add_command(staff)
 main.add_command(pii)
 
 if __name__ == "__main__":

@@ -122,6 +122,11 @@ class Privacy(_Strict):
         description="An installed spaCy pipeline (e.g. en_core_web_sm) to add PERSON findings; "
         "optional, never needed.",
     )
+    reveal_roles: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]] = Field(
+        default_factory=lambda: ["supervisor", "privacy_officer"],
+        description="Staff roles that may reveal the originals behind placeholders; every "
+        "reveal is recorded with who, why and when.",
+    )
 
     @field_validator("redact_entities")
     @classmethod

@@ -21,6 +21,7 @@ from trustdesk.store.tables import (
     decisions,
     messages,
     purge_log,
+    reveal_log,
     subject_requests,
     vault_entries,
 )
@@ -201,6 +202,11 @@ class SqlPrivacyStore:
                     .where(decisions.c.conversation_id == c["id"])
                     .order_by(decisions.c.id)
                 ).mappings()
+                reveals = conn.execute(
+                    select(reveal_log)
+                    .where(reveal_log.c.conversation_id == c["id"])
+                    .order_by(reveal_log.c.id)
+                ).mappings()
                 attrs = conn.execute(
                     select(customer_attributes).where(
                         customer_attributes.c.conversation_id == c["id"]
@@ -237,6 +243,15 @@ class SqlPrivacyStore:
                             for d in decs
                         ],
                         "attributes": {a["name"]: a["value"] for a in attrs},
+                        # Who among staff saw your details, and why (Art. 15(1)(c)).
+                        "reveals": [
+                            {
+                                "staff_role": r["role"],
+                                "reason": r["reason"],
+                                "revealed_at": _iso(r["revealed_at"]),
+                            }
+                            for r in reveals
+                        ],
                     }
                 )
             consent_rows = conn.execute(

@@ -175,3 +175,27 @@ subject_requests = Table(
     Column("completed_at", DateTime(timezone=True), nullable=True),
     Column("receipt", JSON, nullable=True),
 )
+
+# Support staff who use the agent API; only a hash of each access token is kept.
+staff = Table(
+    "staff",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("role", String(40), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True), nullable=True),
+)
+
+# Every reveal of originals to staff: who, which conversation, which placeholders, why, when.
+reveal_log = Table(
+    "reveal_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("staff_name", String(64), nullable=False),
+    Column("role", String(40), nullable=False),
+    Column("conversation_id", String(36), nullable=False, index=True),
+    Column("placeholders", JSON, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("revealed_at", DateTime(timezone=True), nullable=False),
+)

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 
 import trustdesk
 from trustdesk.composition import System
-from trustdesk.web import api, pages
+from trustdesk.web import agent, api, pages
 from trustdesk.web.errors import install_error_handlers
 from trustdesk.web.middleware import BodyGuardMiddleware, SecurityHeadersMiddleware
 
@@ -47,6 +47,7 @@ def create_app(system: System) -> FastAPI:
     _mount_docs(app)  # before /static, which would otherwise shadow /static/swagger
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.include_router(agent.router)
     app.include_router(pages.router)
 
     @app.get("/healthz", tags=["operations"])

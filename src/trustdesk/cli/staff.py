@@ -1,0 +1,80 @@
+"""``trustdesk staff``: accounts for the staff API."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import click
+
+from trustdesk.errors import TrustDeskError
+from trustdesk.settings import load_settings
+
+if TYPE_CHECKING:
+    from trustdesk.store.staff_repository import SqlStaffStore
+
+
+def _store() -> SqlStaffStore:
+    from trustdesk.store.engine import make_engine, migrate
+    from trustdesk.store.staff_repository import SqlStaffStore
+
+    engine = make_engine(load_settings().database_url)
+    migrate(engine)
+    return SqlStaffStore(engine)
+
+
+def _fail(exc: TrustDeskError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+@click.group()
+def staff() -> None:
+    """Staff accounts. Staff see personal data as placeholders; roles listed in the policy's
+    privacy.reveal_roles may reveal originals, and every reveal is recorded."""
+
+
+@staff.command("add")
+@click.argument("name")
+@click.option("--role", required=True, help="e.g. agent, supervisor, privacy_officer")
+def add(name: str, role: str) -> None:
+    """Create NAME and print its access token (shown only this once)."""
+    from trustdesk.conversation.agents import create_staff
+
+    try:
+        token = create_staff(_store(), name, role, datetime.now(UTC))
+    except TrustDeskError as exc:
+        _fail(exc)
+        return
+    click.echo(f"created {name} ({role}); access token (store it now, it is not kept):")
+    click.echo(token)
+
+
+@staff.command("list")
+def list_staff() -> None:
+    """List staff accounts and their roles."""
+    try:
+        rows = _store().list_staff()
+    except TrustDeskError as exc:
+        _fail(exc)
+        return
+    for r in rows:
+        click.echo(f"{r['name']:<24} {r['role']:<16} {'disabled' if r['disabled'] else 'active'}")
+    if not rows:
+        click.echo("no staff accounts")
+
+
+@staff.command("disable")
+@click.argument("name")
+def disable(name: str) -> None:
+    """Disable NAME: its token stops working at once."""
+    try:
+        changed = _store().disable(name, datetime.now(UTC))
+    except TrustDeskError as exc:
+        _fail(exc)
+        return
+    if not changed:
+        click.echo(f"error: no active staff account named {name!r}", err=True)
+        sys.exit(1)
+    click.echo(f"disabled {name}")

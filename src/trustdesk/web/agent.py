@@ -1,0 +1,58 @@
+"""The staff API: conversations as agents see them, and recorded reveals of originals."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict, StrictStr
+
+from trustdesk.conversation.agents import AgentAccess, StaffMember
+from trustdesk.web.api import Token
+
+router = APIRouter(prefix="/api/v1/agent", tags=["staff"])
+
+
+class RevealRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: StrictStr
+
+
+def access(request: Request) -> AgentAccess:
+    agents: AgentAccess = request.app.state.system.agents
+    return agents
+
+
+Access = Annotated[AgentAccess, Depends(access)]
+
+
+def member(agents: Access, token: Token) -> StaffMember:
+    return agents.authenticate(token)
+
+
+Member = Annotated[StaffMember, Depends(member)]
+
+
+@router.get("/conversations/{conversation_id}")
+def view_conversation(conversation_id: str, agents: Access, who: Member) -> dict[str, Any]:
+    """The transcript with personal data as placeholders, and the reveals so far."""
+    conversation, messages = agents.view(who, conversation_id)
+    return {
+        "id": conversation.id,
+        "status": conversation.status.value,
+        "messages": [m.to_json() for m in messages],
+        "reveals": agents.staff.reveals(conversation.id),
+    }
+
+
+@router.post("/conversations/{conversation_id}/reveal")
+def reveal_originals(
+    conversation_id: str, body: RevealRequest, agents: Access, who: Member
+) -> dict[str, Any]:
+    """The transcript with originals, for roles the policy allows (403 otherwise).
+
+    The reveal — who, which placeholders, the reason given, when — is recorded first.
+    """
+    messages, revealed = agents.reveal(who, conversation_id, body.reason)
+    return {"messages": [m.to_json() for m in messages], "revealed": revealed}

@@ -81,6 +81,7 @@ def build_system(
     master = master_key(settings.master_key, settings.key_file)
     cipher = VaultCipher(derive_key(master, "vault-wrap"))
     store = SqlConversationStore(engine, cipher)
+    privacy = _privacy_service(policy, engine, master, cipher)
     service = ConversationService(
         policy=policy,
         pipeline=build_pipeline(
@@ -90,9 +91,6 @@ def build_system(
         ),
         backend=build_backend(settings, policy, index),
         store=store,
-    )
-    privacy = PrivacyService(
-        policy.policy, SqlPrivacyStore(engine, cipher), derive_key(master, "subject-digest")
     )
     agents = AgentAccess(service, SqlStaffStore(engine))
     return System(settings, policy, engine, store, knowledge, index, service, privacy, agents)
@@ -126,7 +124,12 @@ def build_privacy(settings: Settings, policy_file: Path | None = None) -> Privac
     engine = make_engine(settings.database_url)
     migrate(engine)
     master = master_key(settings.master_key, settings.key_file)
-    cipher = VaultCipher(derive_key(master, "vault-wrap"))
+    return _privacy_service(policy, engine, master, VaultCipher(derive_key(master, "vault-wrap")))
+
+
+def _privacy_service(
+    policy: LoadedPolicy, engine: Engine, master: bytes, cipher: VaultCipher
+) -> PrivacyService:
     return PrivacyService(
         policy.policy, SqlPrivacyStore(engine, cipher), derive_key(master, "subject-digest")
     )

@@ -119,9 +119,10 @@ class PhoneRecognizer(_SingleEntityRecognizer):
             re.IGNORECASE,
         )
 
-    def find(self, text: str) -> list[PiiSpan]:
+    def find(self, text: str, claimed: Sequence[tuple[int, int]] = ()) -> list[PiiSpan]:
+        """Phone numbers in ``text``; digit runs inside a ``claimed`` span are not tried."""
         found: dict[tuple[int, int], PiiSpan] = {}
-        for window_start, window_end, candidates in self._candidate_windows(text):
+        for window_start, window_end, candidates in self._candidate_windows(text, claimed):
             window = text[window_start:window_end]
             # An international number parses the same under every region, so one pass does.
             international = all(text[start] == "+" for start, _ in candidates)
@@ -156,7 +157,9 @@ class PhoneRecognizer(_SingleEntityRecognizer):
             if any(self._plausible[region](digits) for digits in digit_runs)
         ]
 
-    def _candidate_windows(self, text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    def _candidate_windows(
+        self, text: str, claimed: Sequence[tuple[int, int]] = ()
+    ) -> list[tuple[int, int, list[tuple[int, int]]]]:
         # Matching only around digit runs keeps the matcher's cost independent of message length;
         # the padding keeps its look at neighbouring characters intact.
         windows: list[tuple[int, int, list[tuple[int, int]]]] = []
@@ -165,7 +168,8 @@ class PhoneRecognizer(_SingleEntityRecognizer):
             # digits glued to letters (IBANs, "AF1234567") and valid card numbers.
             raw, digits = m.group(), re.sub(r"\D", "", m.group())
             if (
-                _NOT_A_PHONE.fullmatch(raw)
+                any(start <= m.start() and m.end() <= end for start, end in claimed)
+                or _NOT_A_PHONE.fullmatch(raw)
                 or (raw.isdigit() and not self._cued(text, m.start()))
                 or (m.start() > 0 and text[m.start() - 1].isalpha())
                 or (

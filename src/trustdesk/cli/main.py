@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 import click
 
 import trustdesk
+from trustdesk.cli.common import fail
 from trustdesk.cli.pii import pii
 from trustdesk.errors import TrustDeskError
 from trustdesk.settings import Settings, load_settings
@@ -19,11 +19,6 @@ EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
 def _settings() -> Settings:
     return load_settings()
-
-
-def _fail(exc: TrustDeskError) -> None:
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(exc.exit_code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,8 +66,7 @@ def serve(
         )
         system = build_system(settings, policy_file=policy_file, kb_dir=kb_dir)
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     host = host or settings.host
     port = port or settings.port
     click.echo(f"policy {system.policy.source} ({system.policy.version[:19]})")
@@ -97,8 +91,7 @@ def policy_check(file: Path) -> None:
     try:
         loaded = load_policy(file)
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     click.echo(f"OK {file} {loaded.version}")
 
 
@@ -123,8 +116,7 @@ def kb_ingest(directory: Path) -> None:
         migrate(engine)
         count, version = ingest_knowledge(engine, directory)
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     click.echo(f"ingested {count} passages from {directory} ({version[:19]})")
 
 
@@ -141,8 +133,7 @@ def db_upgrade() -> None:
     try:
         migrate(make_engine(_settings().database_url))
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     click.echo("database is up to date")
 
 

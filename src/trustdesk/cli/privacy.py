@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from trustdesk.cli.common import fail
 from trustdesk.errors import TrustDeskError
 from trustdesk.settings import load_settings
 
@@ -42,11 +42,6 @@ def _service(policy_file: Path | None) -> PrivacyService:
     return build_privacy(load_settings(), policy_file)
 
 
-def _fail(exc: TrustDeskError) -> None:
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(exc.exit_code)
-
-
 @click.group()
 def privacy() -> None:
     """Retention purges and data subject requests (export, erasure).
@@ -63,8 +58,7 @@ def purge(policy_file: Path | None) -> None:
     try:
         counts = _service(policy_file).purge()
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     for data_class, deleted in counts.items():
         click.echo(f"{data_class}: {deleted} deleted")
 
@@ -90,8 +84,7 @@ def export(customer: str, out: Path, received: datetime | None, policy_file: Pat
         result = service.export(customer, _received(received))
         organization = resolve_policy(load_settings(), policy_file).policy.organization.name
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     out.mkdir(parents=True, exist_ok=True)
     data = result.to_json()
     json_path = out / f"export-{result.request_id}.json"
@@ -115,8 +108,7 @@ def erase(customer: str, yes: bool, received: datetime | None, policy_file: Path
     try:
         receipt = _service(policy_file).erase(customer, _received(received))
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     click.echo(json.dumps(receipt, indent=2))
 
 
@@ -127,8 +119,7 @@ def requests(policy_file: Path | None) -> None:
     try:
         rows = _service(policy_file).requests()
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     if not rows:
         click.echo("no requests")
     for r in rows:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from trustdesk.cli.common import fail
 from trustdesk.errors import TrustDeskError
 from trustdesk.settings import load_settings
 
@@ -22,11 +23,6 @@ def _store() -> SqlStaffStore:
     engine = make_engine(load_settings().database_url)
     migrate(engine)
     return SqlStaffStore(engine)
-
-
-def _fail(exc: TrustDeskError) -> None:
-    click.echo(f"error: {exc}", err=True)
-    sys.exit(exc.exit_code)
 
 
 @click.group()
@@ -45,8 +41,7 @@ def add(name: str, role: str) -> None:
     try:
         token = create_staff(_store(), name, role, datetime.now(UTC))
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     click.echo(f"created {name} ({role}); access token (store it now, it is not kept):")
     click.echo(token)
 
@@ -57,8 +52,7 @@ def list_staff() -> None:
     try:
         rows = _store().list_staff()
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     for r in rows:
         click.echo(f"{r['name']:<24} {r['role']:<16} {'disabled' if r['disabled'] else 'active'}")
     if not rows:
@@ -72,8 +66,7 @@ def disable(name: str) -> None:
     try:
         changed = _store().disable(name, datetime.now(UTC))
     except TrustDeskError as exc:
-        _fail(exc)
-        return
+        fail(exc)
     if not changed:
         click.echo(f"error: no active staff account named {name!r}", err=True)
         sys.exit(1)

@@ -64,6 +64,8 @@ def serve(
             level=settings.log_level.upper(),
             format="%(asctime)s %(levelname)s %(name)s %(message)s",
         )
+        # Alembic announces each of its plugins at INFO; the migrations themselves stay visible.
+        logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
         system = build_system(settings, policy_file=policy_file, kb_dir=kb_dir)
     except TrustDeskError as exc:
         fail(exc)

@@ -96,7 +96,8 @@ def presidio_engine(nlp: str) -> tuple[Predict, float]:
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    from trustdesk.privacy import PiiSpan, resolve_overlaps
+    from trustdesk.privacy.detector import resolve_overlaps
+    from trustdesk.privacy.spans import PiiSpan
 
     started = time.perf_counter()
     if nlp == "no_op":

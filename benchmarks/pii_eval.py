@@ -101,7 +101,7 @@ def summary(counts: dict[str, Counter[str]]) -> dict[str, Any]:
 
 
 def trustdesk_predictor() -> Callable[[str], list[Span]]:
-    from trustdesk.privacy import DEFAULT_ENTITIES, PiiDetector
+    from trustdesk.privacy.detector import DEFAULT_ENTITIES, PiiDetector
 
     detector = PiiDetector(DEFAULT_ENTITIES, phone_regions=EVAL_PHONE_REGIONS)
     return lambda text: [(s.start, s.end, s.entity) for s in detector.detect(text)]

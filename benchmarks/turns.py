@@ -237,7 +237,7 @@ def build_system(workdir: Path) -> Any:
 
 def _decide(screened: Any) -> Any:
     """The routing decision of ConversationService.handle_turn for an AI-active conversation."""
-    from trustdesk.guards import Route
+    from trustdesk.guards.base import Route
 
     if screened.failed:
         return Route.HANDOFF_FAILURE
@@ -266,8 +266,8 @@ def run_in_process(
 ) -> tuple[list[int], Counter[str], Counter[str]]:
     """Modes a and b. A handed-off conversation ends; the next message starts a new one."""
     from trustdesk.assistant.base import HistoryItem
-    from trustdesk.guards import GuardContext, Route
-    from trustdesk.privacy import PlaceholderState
+    from trustdesk.guards.base import GuardContext, Route
+    from trustdesk.privacy.placeholders import PlaceholderState
 
     guards_turn = make_guards_turn(system)
     pipeline = system.service.pipeline

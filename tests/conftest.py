@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
+from tests.support.identity import IDENTITY_SECRET, SERVICE_API_KEY
 from trustdesk.composition import System, build_system
 from trustdesk.settings import Settings
 from trustdesk.store.engine import make_engine
@@ -59,7 +60,14 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(database_url=f"sqlite:///{tmp_path / 'unused.db'}", key_file=tmp_path / "key")
+    return Settings(
+        database_url=f"sqlite:///{tmp_path / 'unused.db'}",
+        key_file=tmp_path / "key",
+        identity_secret=IDENTITY_SECRET,
+        service_api_key=SERVICE_API_KEY,
+        # Tests drive the API faster than a person; tests/e2e/test_limits.py turns them on.
+        rate_limits=False,
+    )
 
 
 @pytest.fixture

@@ -1,19 +1,28 @@
-"""The one place that builds the running system from settings and a policy."""
+"""The one place that builds the running system: ``build(settings, policy)``.
+
+The server, every CLI command and the tests call :func:`build`. Cheap parts (the engine, the
+stores, the privacy service, staff access) are built at once; the knowledge-base index and the
+turn service, which load the knowledge base and the PII detector, on first use, so that
+``trustdesk privacy purge`` does not pay for them. Event subscribers are registered here.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from trustdesk.assistant.base import AssistantBackend
-from trustdesk.assistant.knowledge import Passage, bundled_kb_path, load_directory
+from trustdesk.assistant.knowledge import bundled_kb_path, load_directory
 from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend
 from trustdesk.conversation.agents import AgentAccess
+from trustdesk.conversation.identity import IdentityVerifier
 from trustdesk.conversation.service import ConversationService
 from trustdesk.errors import ConfigurationError
+from trustdesk.events import Event, EventBus
+from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.guards.registry import build_pipeline, knowledge_terms
 from trustdesk.keys import derive_key, master_key
 from trustdesk.policy.loader import LoadedPolicy, bundled_policy_path, load_policy
@@ -24,21 +33,9 @@ from trustdesk.store.engine import make_engine, migrate
 from trustdesk.store.privacy_repository import SqlPrivacyStore
 from trustdesk.store.repository import SqlConversationStore, SqlKnowledgeStore
 from trustdesk.store.staff_repository import SqlStaffStore
+from trustdesk.store.unit_of_work import SqlUnitOfWork
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class System:
-    settings: Settings
-    policy: LoadedPolicy
-    engine: Engine
-    store: SqlConversationStore
-    knowledge: SqlKnowledgeStore
-    index: PassageIndex
-    service: ConversationService
-    privacy: PrivacyService
-    agents: AgentAccess
 
 
 def resolve_policy(settings: Settings, policy_file: Path | None = None) -> LoadedPolicy:
@@ -57,43 +54,97 @@ def ingest_knowledge(engine: Engine, directory: Path) -> tuple[int, str]:
     return len(passages), version
 
 
+class System:
+    """The running system. Build it with :func:`build`; nothing here reads global state."""
+
+    def __init__(self, settings: Settings, policy: LoadedPolicy, engine: Engine) -> None:
+        self.settings = settings
+        self.policy = policy
+        self.engine = engine
+        self.events = EventBus()
+        master = master_key(settings.master_key, settings.key_file)
+        self._placeholder_key = derive_key(master, "placeholders")
+        cipher = VaultCipher(derive_key(master, "vault-wrap"))
+        self.store = SqlConversationStore(engine, cipher)
+        self.uow = SqlUnitOfWork(engine, cipher, self.events)
+        self.knowledge = SqlKnowledgeStore(engine)
+        self.privacy = PrivacyService(
+            policy.policy,
+            SqlPrivacyStore(engine, cipher),
+            derive_key(master, "subject-digest"),
+            publish=self._publish,
+        )
+        self.identity = IdentityVerifier(
+            [s for s in (settings.identity_secret, settings.identity_secret_previous) if s],
+            settings.service_api_key,
+            settings.identity_max_lifetime_s,
+        )
+        self.agents = AgentAccess(self.store, SqlStaffStore(engine), policy.policy)
+
+    def _publish(self, event: Event) -> None:
+        self.events.publish([event])
+
+    @cached_property
+    def index(self) -> PassageIndex:
+        """The knowledge-base index (the bundled demo is ingested when none is stored)."""
+        passages = self.knowledge.load()
+        if not passages:
+            log.info("the knowledge base is empty; ingesting the bundled demo knowledge base")
+            ingest_knowledge(self.engine, bundled_kb_path())
+            passages = self.knowledge.load()
+        return PassageIndex(passages)
+
+    @cached_property
+    def pipeline(self) -> GuardPipeline:
+        """The guard pipeline, built once from the policy."""
+        passages = self.index.passages
+        return build_pipeline(
+            self.policy.policy,
+            self._placeholder_key,
+            knowledge_terms(self.policy.policy, (f"{p.title}\n{p.text}" for p in passages)),
+        )
+
+    @cached_property
+    def service(self) -> ConversationService:
+        """The turn service: load -> decide -> record."""
+        return ConversationService(
+            policy=self.policy,
+            pipeline=self.pipeline,
+            backend=build_backend(self.settings, self.policy, self.index),
+            reader=self.store,
+            uow=self.uow,
+        )
+
+
+def build(
+    settings: Settings,
+    policy: LoadedPolicy,
+    *,
+    kb_dir: Path | None = None,
+    engine: Engine | None = None,
+    migrate_schema: bool = True,
+) -> System:
+    """Migrate the database, ingest ``kb_dir`` if given, and wire the system for ``policy``."""
+    engine = engine or make_engine(settings.database_url)
+    if migrate_schema:
+        migrate(engine)
+    if kb_dir is not None:
+        count, _ = ingest_knowledge(engine, kb_dir)
+        log.info("ingested %d passages from %s", count, kb_dir)
+    return System(settings, policy, engine)
+
+
 def build_system(
     settings: Settings,
     policy_file: Path | None = None,
     kb_dir: Path | None = None,
     engine: Engine | None = None,
 ) -> System:
-    """Validate the policy, migrate the database, load the knowledge base, wire the service."""
-    policy = resolve_policy(settings, policy_file)
-    engine = engine or make_engine(settings.database_url)
-    migrate(engine)
-    knowledge = SqlKnowledgeStore(engine)
-    if kb_dir is not None:
-        count, _ = ingest_knowledge(engine, kb_dir)
-        log.info("ingested %d passages from %s", count, kb_dir)
-    passages: list[Passage] = knowledge.load()
-    if not passages:
-        demo = bundled_kb_path()
-        log.info("the knowledge base is empty; ingesting the bundled demo knowledge base")
-        count, _ = ingest_knowledge(engine, demo)
-        passages = knowledge.load()
-    index = PassageIndex(passages)
-    master = master_key(settings.master_key, settings.key_file)
-    cipher = VaultCipher(derive_key(master, "vault-wrap"))
-    store = SqlConversationStore(engine, cipher)
-    privacy = _privacy_service(policy, engine, master, cipher)
-    service = ConversationService(
-        policy=policy,
-        pipeline=build_pipeline(
-            policy.policy,
-            derive_key(master, "placeholders"),
-            knowledge_terms(policy.policy, (f"{p.title}\n{p.text}" for p in passages)),
-        ),
-        backend=build_backend(settings, policy, index),
-        store=store,
-    )
-    agents = AgentAccess(service, SqlStaffStore(engine))
-    return System(settings, policy, engine, store, knowledge, index, service, privacy, agents)
+    """:func:`build` with the policy resolved from a file (or the settings, or the demo), and
+    the knowledge base and turn service loaded now, so a broken one stops the start."""
+    system = build(settings, resolve_policy(settings, policy_file), kb_dir=kb_dir, engine=engine)
+    system.service  # noqa: B018 - load the knowledge base and build the guards now
+    return system
 
 
 def build_backend(
@@ -116,20 +167,3 @@ def build_backend(
             organization=p.organization.name,
         )
     raise ConfigurationError(f"unknown backend {settings.backend!r}")
-
-
-def build_privacy(settings: Settings, policy_file: Path | None = None) -> PrivacyService:
-    """Only what purges and subject requests need: no knowledge base, no assistant."""
-    policy = resolve_policy(settings, policy_file)
-    engine = make_engine(settings.database_url)
-    migrate(engine)
-    master = master_key(settings.master_key, settings.key_file)
-    return _privacy_service(policy, engine, master, VaultCipher(derive_key(master, "vault-wrap")))
-
-
-def _privacy_service(
-    policy: LoadedPolicy, engine: Engine, master: bytes, cipher: VaultCipher
-) -> PrivacyService:
-    return PrivacyService(
-        policy.policy, SqlPrivacyStore(engine, cipher), derive_key(master, "subject-digest")
-    )

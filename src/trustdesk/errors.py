@@ -30,6 +30,10 @@ class KnowledgeBaseError(ConfigurationError):
     """A knowledge base directory or file cannot be ingested."""
 
 
+class MissingDependencyError(ConfigurationError):
+    """A package the configuration needs is not installed; the message names what to install."""
+
+
 class InputError(TrustDeskError):
     """The caller sent something we refuse; the message says what to fix."""
 
@@ -66,3 +70,20 @@ class StoreError(TrustDeskError):
     """The database is unreachable or a migration failed."""
 
     http_status = 503
+
+
+class CryptoError(TrustDeskError):
+    """Encrypted data cannot be opened with the key at hand: a wrong key, tampering, or a key
+    destroyed on purpose (erasure). Never carries the ciphertext or the plaintext."""
+
+    http_status = 500
+
+
+class RateLimitError(TrustDeskError):
+    """Too many requests or too much created in a window; retry after ``retry_after_s``."""
+
+    http_status = 429
+
+    def __init__(self, message: str, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.retry_after_s = max(1, int(retry_after_s))

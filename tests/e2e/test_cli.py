@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from trustdesk.cli.main import main
-from trustdesk.policy import bundled_policy_path
-from trustdesk.store import SqlKnowledgeStore, make_engine
+from trustdesk.policy.loader import bundled_policy_path
+from trustdesk.store.engine import make_engine
+from trustdesk.store.repository import SqlKnowledgeStore
 
 
 def _run(

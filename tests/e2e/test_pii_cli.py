@@ -57,7 +57,7 @@ def test_missing_text_field_is_an_error() -> None:
 
 
 def test_policy_option_uses_that_policys_entities(tmp_path: Path) -> None:
-    from trustdesk.policy import bundled_policy_path
+    from trustdesk.policy.loader import bundled_policy_path
 
     text = bundled_policy_path().read_text(encoding="utf-8")
     start = text.index("  redact_entities:")

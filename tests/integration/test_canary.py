@@ -17,8 +17,10 @@ from sqlalchemy import select
 from stdnum import iban as stdiban
 from stdnum import luhn
 
+from tests.support.identity import assertion_for
 from tests.support.servers import uvicorn_thread
 from trustdesk.composition import System
+from trustdesk.errors import NotFoundError
 from trustdesk.store import tables
 from trustdesk.web.app import create_app
 
@@ -110,7 +112,10 @@ def test_no_planted_value_is_stored_logged_or_leaked_before_and_after_erasure(
             if customer not in tokens or index % (CUSTOMERS * TURNS_PER_CUSTOMER) < CUSTOMERS:
                 created = http.post(
                     "/api/v1/conversations",
-                    json={"customer_ref": customer, "consents": {"transcript_storage": True}},
+                    json={
+                        "identity": assertion_for(customer),
+                        "consents": {"transcript_storage": True},
+                    },
                 ).json()
                 tokens[customer] = (created["id"], created["token"])
             cid, token = tokens[customer]
@@ -130,22 +135,26 @@ def test_no_planted_value_is_stored_logged_or_leaked_before_and_after_erasure(
 
     victim, others = "cust-3", [c for c in by_customer if c != "cust-3"]
     for other in others:
-        export = json.dumps(system.privacy.export(other).to_json())
+        export = json.dumps(system.privacy.export(system.privacy.resolve(other)).to_json())
         assert _hits(by_customer[victim], export) == []
         # Each customer's own export does hold their values (refilled from the vault).
         assert _hits(by_customer[other], export) != []
 
-    receipt = system.privacy.erase(victim)
+    scope = system.privacy.resolve(victim)
+    receipt = system.privacy.erase(scope)
     assert receipt["data_key_destroyed"] is True
     assert _hits(by_customer[victim], _table_text(system), _raw_files(system), caplog.text) == []
-    assert system.privacy.export(victim).to_json()["conversations"] == []
+    with pytest.raises(NotFoundError):
+        system.privacy.resolve(victim)
     with system.engine.connect() as conn:
         assert not conn.execute(
-            select(tables.vault_entries).where(tables.vault_entries.c.subject_id == victim)
+            select(tables.vault_entries).where(
+                tables.vault_entries.c.subject_id == scope.subject_id
+            )
         ).first()
         assert not conn.execute(
-            select(tables.data_keys).where(tables.data_keys.c.subject_id == victim)
+            select(tables.data_keys).where(tables.data_keys.c.subject_id == scope.subject_id)
         ).first()
     for other in others:
-        export = json.dumps(system.privacy.export(other).to_json())
+        export = json.dumps(system.privacy.export(system.privacy.resolve(other)).to_json())
         assert sorted(_hits(by_customer[other], export)) == sorted(by_customer[other])

@@ -9,11 +9,9 @@ import pytest
 from sqlalchemy import Engine, inspect, select, text
 
 from trustdesk.composition import System, build_system
-from trustdesk.conversation import Status
-from trustdesk.conversation.records import ConversationRecord
+from trustdesk.conversation.records import Status
 from trustdesk.errors import ConflictError, InputError, PolicyError
-from trustdesk.guards import GuardPipeline, Route
-from trustdesk.privacy import PlaceholderState
+from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.settings import Settings
 from trustdesk.store import tables
 
@@ -187,23 +185,15 @@ def test_bad_text_changes_nothing(system: System) -> None:
 
 def test_a_stale_turn_is_refused_and_writes_nothing(system: System) -> None:
     conv = system.service.start().conversation
-    stale = system.store.get_conversation(conv.id)
-    assert isinstance(stale, ConversationRecord)
+    stale = system.store.load_turn(conversation_id=conv.id)
+    assert stale is not None
     system.service.handle_turn(conv.id, "how long does shipping take")
     before = len(system.store.list_messages(conv.id))
+    decisions = len(system.store.list_decisions(conv.id))
     with pytest.raises(ConflictError):
-        system.service._record(  # the second of two racing turns
-            stale,
-            PlaceholderState(),
-            Status.AI_ACTIVE,
-            None,
-            None,
-            Route.ASSISTANT,
-            None,
-            [],
-            "race",
-        )
+        system.service._turn(stale, "and how do returns work?")  # the second of two racing turns
     assert len(system.store.list_messages(conv.id)) == before
+    assert len(system.store.list_decisions(conv.id)) == decisions
 
 
 def test_resolved_conversation_refuses_new_messages(system: System) -> None:
@@ -232,7 +222,7 @@ def test_migrations_create_every_table(engine: Engine, settings: Settings) -> No
 
 
 def test_sqlite_runs_in_wal_mode_with_full_sync(tmp_path: Path, settings: Settings) -> None:
-    from trustdesk.store import make_engine
+    from trustdesk.store.engine import make_engine
 
     eng = make_engine(f"sqlite:///{tmp_path / 'wal.db'}")
     build_system(settings, engine=eng)
@@ -265,7 +255,8 @@ def test_the_businesss_own_vocabulary_is_not_taken_for_personal_data(system: Sys
 
 
 def test_no_knowledge_base_passage_is_altered_by_the_output_guards(system: System) -> None:
-    from trustdesk.guards import GuardContext
+    from trustdesk.guards.base import GuardContext
+    from trustdesk.privacy.placeholders import PlaceholderState
 
     for passage in system.index.passages:
         context = GuardContext(PlaceholderState())

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from trustdesk.composition import System
-from trustdesk.conversation import Status
-from trustdesk.errors import AuthError, InputError
+from trustdesk.conversation.records import Status
+from trustdesk.errors import AuthError, InputError, NotFoundError
 from trustdesk.store import tables
 
 EMAIL = "morgan.kettle@example.net"
@@ -144,7 +144,8 @@ def test_purge_removes_old_decisions_and_superseded_consents(system: System, clo
     clock.now += timedelta(days=1200)
     counts = system.privacy.purge()
     assert counts["decision_records"] == 2 and counts["consents"] == 1
-    assert system.service.store.current_consents("c1")  # the consent in force stays
+    subject = system.store.subject_of("c1")
+    assert subject and system.store.current_consents(subject)  # the consent in force stays
 
 
 def test_export_contains_everything_held_with_values_refilled(system: System) -> None:
@@ -155,7 +156,7 @@ def test_export_contains_everything_held_with_values_refilled(system: System) ->
     )
     system.service.handle_turn(started.conversation.id, f"my email is {EMAIL}")
     system.service.start(customer_ref="someone-else")
-    export = system.privacy.export("acct-42").to_json()
+    export = system.privacy.export(system.privacy.resolve("acct-42")).to_json()
     [conv] = export["conversations"]
     assert conv["id"] == started.conversation.id
     assert f"my email is {EMAIL}" in [m["text"] for m in conv["messages"]]
@@ -172,7 +173,9 @@ def test_erasure_removes_the_customer_everywhere_and_keeps_others(
     stays = system.service.start(customer_ref="stay")
     system.service.handle_turn(gone.conversation.id, f"I am {EMAIL}")
     system.service.handle_turn(stays.conversation.id, f"card {CARD}")
-    receipt = system.privacy.erase("erase-me", received_at=clock.now - timedelta(days=3))
+    receipt = system.privacy.erase(
+        system.privacy.resolve("erase-me"), received_at=clock.now - timedelta(days=3)
+    )
     assert receipt["erased"]["conversations"] == 1 and receipt["erased"]["vault_entries"] == 1
     assert receipt["data_key_destroyed"] is True
     assert receipt["deadline"].startswith("2026-03-26")
@@ -181,7 +184,8 @@ def test_erasure_removes_the_customer_everywhere_and_keeps_others(
         _count(system, tables.messages, tables.messages.c.conversation_id == gone.conversation.id)
         == 0
     )
-    assert system.privacy.export("erase-me").to_json()["conversations"] == []
+    with pytest.raises(NotFoundError):
+        system.privacy.resolve("erase-me")
     # Decision records stay, with nothing personal.
     assert system.store.list_decisions(gone.conversation.id)
     # The other customer is untouched and can still see their own details.
@@ -193,7 +197,10 @@ def test_erasure_removes_the_customer_everywhere_and_keeps_others(
 def test_requests_are_tracked_with_their_deadline_and_overdue_flag(
     system: System, clock: Clock
 ) -> None:
-    system.privacy.export("acct-1", received_at=clock.now - timedelta(days=40))
+    system.service.start(customer_ref="acct-1")
+    system.privacy.export(
+        system.privacy.resolve("acct-1"), received_at=clock.now - timedelta(days=40)
+    )
     # A request received long ago whose handling never completed (e.g. it failed midway).
     system.privacy.store.add_request(
         {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import yaml
 
 from trustdesk.assistant.knowledge import bundled_kb_path, load_directory
 from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend
-from trustdesk.policy import bundled_policy_path, load_policy
+from trustdesk.policy.loader import bundled_policy_path, load_policy
 
 QUESTIONS = yaml.safe_load((Path(__file__).parents[1] / "data" / "kb_questions.yaml").read_text())
 
@@ -24,9 +25,19 @@ def threshold() -> float:
     return load_policy(bundled_policy_path()).policy.assistant.confidence_threshold
 
 
-def test_question_set_is_large_enough() -> None:
-    assert sum(q["expected"] is not None for q in QUESTIONS) >= 40
+def test_question_set_points_at_real_passages_and_covers_every_document() -> None:
+    sources = {p.source for p in load_directory(bundled_kb_path())}
+    documents = {source.partition("#")[0] for source in sources}
+    assert documents == {f.name for f in bundled_kb_path().glob("*.md")}
+    expected = [q["expected"] for q in QUESTIONS if q["expected"] is not None]
+    assert sorted(set(expected) - sources) == [], "questions expect passages the KB lacks"
+    per_document = Counter(source.partition("#")[0] for source in expected)
+    thin = sorted(d for d in documents if per_document[d] < 2)
+    assert thin == [], "every KB document needs at least two questions"
+    assert len(expected) >= 40 and len(set(expected)) >= 40
     assert sum(q["expected"] is None for q in QUESTIONS) >= 8
+    asked = [" ".join(q["question"].lower().split()) for q in QUESTIONS]
+    assert len(asked) == len(set(asked)), "a question is asked twice"
 
 
 def test_in_scope_questions_cite_the_right_passage_confidently(

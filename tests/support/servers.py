@@ -24,6 +24,14 @@ def uvicorn_thread(app: Any) -> Iterator[str]:
     """Serve ``app`` over real HTTP; yields the base URL."""
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    with config_thread(config) as base_url:
+        yield base_url
+
+
+@contextmanager
+def config_thread(config: uvicorn.Config) -> Iterator[str]:
+    """Serve a prepared uvicorn ``config`` (its own protocol class, limits) on 127.0.0.1."""
+    port = config.port
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

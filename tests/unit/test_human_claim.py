@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from trustdesk.guards import GuardContext
+from trustdesk.guards.base import GuardContext
 from trustdesk.guards.disclosure import HumanClaimGuard
-from trustdesk.privacy import PlaceholderState
+from trustdesk.privacy.placeholders import PlaceholderState
 
 FALLBACK = "I'm an AI assistant."
 

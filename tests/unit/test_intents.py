@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from trustdesk.guards import GuardContext, Route
+from trustdesk.guards.base import GuardContext, Route
 from trustdesk.guards.intents import BotQuestionGuard, HumanRequestGuard
-from trustdesk.privacy import PlaceholderState
+from trustdesk.privacy.placeholders import PlaceholderState
 
 
 def _ctx() -> GuardContext:

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from trustdesk.privacy import DEFAULT_ENTITIES, PiiDetector
-from trustdesk.privacy.detector import STRUCTURED_ENTITIES
+from trustdesk.privacy.detector import DEFAULT_ENTITIES, STRUCTURED_ENTITIES, PiiDetector
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pii_eval.jsonl"
 REGIONS = ("US", "GB", "DE", "FR", "ES", "IT", "NL")

@@ -8,15 +8,23 @@ import pytest
 from pydantic import ValidationError
 
 from trustdesk.guards.registry import build_redactor
-from trustdesk.policy import bundled_policy_path
-from trustdesk.policy.loader import load_policy
+from trustdesk.policy.loader import bundled_policy_path, load_policy
 from trustdesk.policy.schema import KNOWN_ENTITIES, BusinessIdentifier, Privacy
-from trustdesk.privacy import RECOGNIZER_FACTORIES, PlaceholderState
+from trustdesk.privacy.placeholders import PlaceholderState
+from trustdesk.privacy.recognizers import RECOGNIZER_FACTORIES
 from trustdesk.privacy.spacy_adapter import SpacyPipelineMissingError, SpacyRecognizer
 
 
-def test_known_entities_are_the_recognizer_registry() -> None:
-    assert set(KNOWN_ENTITIES) == set(RECOGNIZER_FACTORIES)
+def test_every_entity_the_policy_accepts_builds_a_recognizer_that_finds_it() -> None:
+    assert len(set(KNOWN_ENTITIES)) == len(KNOWN_ENTITIES)
+    reported = {
+        entity: RECOGNIZER_FACTORIES[entity](phone_regions=("GB",)).entities
+        for entity in KNOWN_ENTITIES
+        if entity in RECOGNIZER_FACTORIES
+    }
+    # Each recognizer's own ``entities`` attribute, not the registry's key, must name it.
+    assert reported == {entity: (entity,) for entity in KNOWN_ENTITIES}
+    assert sorted(set(RECOGNIZER_FACTORIES) - set(KNOWN_ENTITIES)) == []
 
 
 @pytest.mark.parametrize(

@@ -6,21 +6,18 @@ from itertools import pairwise
 
 import pytest
 
-from trustdesk.privacy import (
-    DEFAULT_ENTITIES,
+from trustdesk.privacy.detector import DEFAULT_ENTITIES, PiiDetector, resolve_overlaps
+from trustdesk.privacy.recognizers import (
     RECOGNIZER_FACTORIES,
     CreditCardRecognizer,
     EmailRecognizer,
     IbanRecognizer,
     IpAddressRecognizer,
     PhoneRecognizer,
-    PiiDetector,
-    PiiSpan,
-    Recognizer,
     UsSsnRecognizer,
     build_recognizers,
-    resolve_overlaps,
 )
+from trustdesk.privacy.spans import PiiSpan, Recognizer
 
 
 def found(recognizer: Recognizer, text: str) -> list[str]:

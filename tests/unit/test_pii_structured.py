@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from trustdesk.privacy import PiiDetector
 from trustdesk.privacy.addresses import AddressRecognizer
 from trustdesk.privacy.custom import BusinessIdentifierSpec, PatternRecognizer
 from trustdesk.privacy.dates import DateOfBirthRecognizer
+from trustdesk.privacy.detector import PiiDetector
 
 
 def found(recognizer: AddressRecognizer | DateOfBirthRecognizer, text: str) -> list[str]:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from trustdesk.privacy import (
+from trustdesk.privacy.detector import PiiDetector
+from trustdesk.privacy.placeholders import (
     PLACEHOLDER_RE,
-    PiiDetector,
     PlaceholderRedactor,
     PlaceholderState,
     neutralize_placeholders,

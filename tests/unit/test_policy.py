@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from trustdesk.errors import PolicyError
-from trustdesk.policy import bundled_policy_path, load_policy, parse_policy
+from trustdesk.policy.loader import bundled_policy_path, load_policy, parse_policy
 
 BUNDLED = bundled_policy_path().read_text(encoding="utf-8")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import click
@@ -49,34 +48,36 @@ def main() -> None:
     help="Knowledge-base directory to ingest before serving. [default: keep the stored one; "
     "the bundled demo when none is stored]",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes (PostgreSQL only when more than 1; see docs/operations.md).",
+)
 def serve(
-    host: str | None, port: int | None, policy_file: Path | None, kb_dir: Path | None
+    host: str | None,
+    port: int | None,
+    policy_file: Path | None,
+    kb_dir: Path | None,
+    workers: int,
 ) -> None:
     """Validate the policy, migrate the database and serve the chat page and API."""
-    import uvicorn
-
-    from trustdesk.composition import build_system
-    from trustdesk.web.app import create_app
+    from trustdesk.web.server import run
 
     try:
         settings = _settings()
-        logging.basicConfig(
-            level=settings.log_level.upper(),
-            format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        run(
+            settings,
+            policy_file,
+            kb_dir,
+            host or settings.host,
+            port or settings.port,
+            workers,
+            announce=click.echo,
         )
-        # Alembic announces each of its plugins at INFO; the migrations themselves stay visible.
-        logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
-        system = build_system(settings, policy_file=policy_file, kb_dir=kb_dir)
     except TrustDeskError as exc:
         fail(exc)
-    host = host or settings.host
-    port = port or settings.port
-    click.echo(f"policy {system.policy.source} ({system.policy.version[:19]})")
-    click.echo(
-        f"knowledge base: {len(system.index.passages)} passages; backend: {settings.backend}"
-    )
-    click.echo(f"TrustDesk is serving on http://{host}:{port}  (API docs: /docs)")
-    uvicorn.run(create_app(system), host=host, port=port, log_level=settings.log_level)
 
 
 @main.group()

@@ -28,8 +28,7 @@ _KEY_BYTES = 32
 
 def _redactor(policy_file: Path | None) -> PlaceholderRedactor:
     from trustdesk.guards.registry import build_redactor
-    from trustdesk.policy import bundled_policy_path
-    from trustdesk.policy.loader import load_policy
+    from trustdesk.policy.loader import bundled_policy_path, load_policy
 
     loaded = load_policy(policy_file if policy_file is not None else bundled_policy_path())
     return build_redactor(loaded.policy, secrets.token_bytes(_KEY_BYTES))

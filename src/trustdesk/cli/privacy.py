@@ -37,17 +37,18 @@ def _received(value: datetime | None) -> datetime | None:
 
 
 def _service(policy_file: Path | None) -> PrivacyService:
-    from trustdesk.composition import build_privacy
+    from trustdesk.composition import build, resolve_policy
 
-    return build_privacy(load_settings(), policy_file)
+    settings = load_settings()
+    return build(settings, resolve_policy(settings, policy_file)).privacy
 
 
 @click.group()
 def privacy() -> None:
     """Retention purges and data subject requests (export, erasure).
 
-    CUSTOMER is the customer_ref given when conversations were created, or
-    conversation:<id> for a conversation without one.
+    CUSTOMER is a vouched customer's reference (all their conversations: the customer_ref
+    your backend vouched for), or conversation:<id> for one conversation.
     """
 
 
@@ -81,7 +82,7 @@ def export(customer: str, out: Path, received: datetime | None, policy_file: Pat
 
     try:
         service = _service(policy_file)
-        result = service.export(customer, _received(received))
+        result = service.export(service.resolve(customer), _received(received))
         organization = resolve_policy(load_settings(), policy_file).policy.organization.name
     except TrustDeskError as exc:
         fail(exc)
@@ -106,7 +107,8 @@ def erase(customer: str, yes: bool, received: datetime | None, policy_file: Path
     if not yes:
         click.confirm(f"Erase all data of {customer}? This cannot be undone", abort=True)
     try:
-        receipt = _service(policy_file).erase(customer, _received(received))
+        service = _service(policy_file)
+        receipt = service.erase(service.resolve(customer), _received(received))
     except TrustDeskError as exc:
         fail(exc)
     click.echo(json.dumps(receipt, indent=2))

@@ -1,27 +1,2 @@
-"""Conversations: the turn service and the handoff state machine. No web or SQL imports."""
-
-from trustdesk.conversation.records import (
-    ConversationRecord,
-    DecisionRecord,
-    MessageRecord,
-    Role,
-    Status,
-)
-from trustdesk.conversation.service import (
-    ConversationService,
-    Reply,
-    StartedConversation,
-    TurnOutcome,
-)
-
-__all__ = [
-    "ConversationRecord",
-    "ConversationService",
-    "DecisionRecord",
-    "MessageRecord",
-    "Reply",
-    "Role",
-    "StartedConversation",
-    "Status",
-    "TurnOutcome",
-]
+"""Conversations: the pure turn core (turn.py), the service that loads, decides and records
+(service.py), customer identity (identity.py) and staff access (agents.py). No web or SQL."""

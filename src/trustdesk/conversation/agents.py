@@ -7,18 +7,22 @@ import re
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from trustdesk.conversation.records import ConversationRecord, MessageRecord
-from trustdesk.conversation.service import ConversationService, _now, hash_token
-from trustdesk.errors import AuthError, ForbiddenError, InputError
+from trustdesk.conversation.identity import hash_token
+from trustdesk.conversation.ports import ConversationReader
+from trustdesk.conversation.records import ConversationRecord, MessageRecord, Status
+from trustdesk.errors import AuthError, ForbiddenError, InputError, NotFoundError
+from trustdesk.policy.schema import Policy
 from trustdesk.privacy.placeholders import PLACEHOLDER_RE
 from trustdesk.privacy.refill import refill
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _ROLE = re.compile(r"^[a-z][a-z_]{1,39}$")
 MIN_REASON_CHARS = 10
+# Conversations a person has been asked for, or is handling.
+_WITH_PEOPLE = frozenset({Status.HANDOFF_REQUESTED, Status.HUMAN_ACTIVE})
 MAX_REASON_CHARS = 500
 
 
@@ -39,6 +43,10 @@ class StaffStore(Protocol):
     def reveals(self, conversation_id: str) -> list[dict[str, Any]]: ...
 
 
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
 def create_staff(store: StaffStore, name: str, role: str, now: datetime) -> str:
     """Create a staff account; returns its access token (shown once, stored hashed)."""
     if not _NAME.match(name):
@@ -57,21 +65,28 @@ class StaffMember:
 
 
 class AgentAccess:
-    """What support staff may see of a conversation."""
+    """What support staff may see of a conversation.
+
+    The policy says which roles may read which transcripts (``privacy.transcript_roles``: any
+    conversation; ``privacy.queue_roles``: only conversations handed to a person) and which may
+    reveal originals (``privacy.reveal_roles``). Everyone else is refused (403).
+    """
 
     def __init__(
         self,
-        conversations: ConversationService,
+        conversations: ConversationReader,
         staff: StaffStore,
+        policy: Policy,
         clock: Callable[[], datetime] = _now,
     ) -> None:
         self.conversations = conversations
         self.staff = staff
+        self.policy = policy
         self.clock = clock
 
     @property
     def reveal_roles(self) -> frozenset[str]:
-        return frozenset(self.conversations.policy.privacy.reveal_roles)
+        return frozenset(self.policy.privacy.reveal_roles)
 
     def add_staff(self, name: str, role: str) -> str:
         return create_staff(self.staff, name, role, self.clock())
@@ -84,12 +99,25 @@ class AgentAccess:
             raise AuthError("invalid or disabled staff token")
         return StaffMember(row["name"], row["role"])
 
+    def may_view(self, member: StaffMember, conversation: ConversationRecord) -> bool:
+        privacy = self.policy.privacy
+        if member.role in privacy.transcript_roles:
+            return True
+        return member.role in privacy.queue_roles and conversation.status in _WITH_PEOPLE
+
     def view(
         self, member: StaffMember, conversation_id: str
     ) -> tuple[ConversationRecord, list[MessageRecord]]:
         """The conversation as staff see it by default: personal data as placeholders."""
-        conversation = self.conversations.get(conversation_id)
-        return conversation, self.conversations.store.list_messages(conversation_id)
+        conversation = self.conversations.get_conversation(conversation_id)
+        if conversation is None:
+            raise NotFoundError("conversation not found")
+        if not self.may_view(member, conversation):
+            raise ForbiddenError(
+                "your role may not read this transcript; the policy's privacy.transcript_roles "
+                "and privacy.queue_roles say who may"
+            )
+        return conversation, self.conversations.list_messages(conversation_id)
 
     def reveal(
         self, member: StaffMember, conversation_id: str, reason: str

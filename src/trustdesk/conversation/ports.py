@@ -1,57 +1,108 @@
-"""What the conversation service needs from storage, as a protocol (no SQL here)."""
+"""What the conversation service needs from storage, as protocols (no SQL here).
+
+Reads go through a :class:`ConversationReader`; everything one request writes goes through a
+:class:`UnitOfWork` transaction, which publishes the events it collected once it has committed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
+from trustdesk.assistant.base import HistoryItem
 from trustdesk.conversation.records import (
     ConversationRecord,
     DecisionRecord,
     MessageRecord,
     Status,
 )
+from trustdesk.events import Event
 from trustdesk.privacy.consent import ConsentRecord, Purpose
 
 
-class ConversationStore(Protocol):
-    def create_conversation(
+@dataclass(frozen=True, slots=True)
+class LoadedConversation:
+    """One snapshot of what a turn needs: the conversation, the customer's ai_assistance
+    consent in force (None: never asked) and the most recent messages, oldest first."""
+
+    conversation: ConversationRecord
+    ai_consent: bool | None
+    recent: tuple[MessageRecord, ...]
+
+    def history(self) -> tuple[HistoryItem, ...]:
+        return tuple(HistoryItem(m.role.value, m.text) for m in self.recent)
+
+
+class ConversationReader(Protocol):
+    def load_turn(
         self,
-        conversation: ConversationRecord,
-        messages: Sequence[MessageRecord],
-        attributes: Mapping[str, str] | None,
-        consents: Sequence[ConsentRecord] = (),
-        decision: DecisionRecord | None = None,
-    ) -> None:
-        """Store a new conversation, its first messages, consents, (consented) attributes and
-        an opening decision, atomically."""
+        conversation_id: str | None = None,
+        token_hash: str | None = None,
+        history: int = 0,
+    ) -> LoadedConversation | None:
+        """One snapshot of a conversation by id or by token hash (None when there is none)."""
 
     def get_conversation(self, conversation_id: str) -> ConversationRecord | None: ...
 
-    def find_by_token_hash(self, token_hash: str) -> ConversationRecord | None: ...
+    def subject_of(self, customer_ref: str) -> str | None: ...
 
-    def record_turn(
-        self,
-        conversation: ConversationRecord,
-        new_status: Status,
-        messages: Sequence[MessageRecord],
-        decision: DecisionRecord,
-        originals: Mapping[str, str] | None = None,
-        consents: Sequence[ConsentRecord] = (),
-    ) -> list[MessageRecord]:
-        """Atomically append messages, the decision, the status and placeholder state.
+    def conversations_of(self, subject_id: str) -> list[ConversationRecord]: ...
 
-        Raises ConflictError when ``conversation.revision`` is no longer current, so two turns
-        racing on one conversation can never both write. ``originals`` (placeholder → value)
-        go to the encrypted vault under the conversation's subject. Returns the messages with
-        their seq.
-        """
+    def count_started_since(
+        self, subject_id: str, since: datetime
+    ) -> tuple[int, datetime | None]: ...
 
-    def list_messages(self, conversation_id: str) -> list[MessageRecord]: ...
+    def list_messages(
+        self, conversation_id: str, after: int = 0, limit: int | None = None
+    ) -> list[MessageRecord]: ...
 
     def originals(self, conversation_id: str) -> dict[str, str]:
-        """Decrypted placeholder → value for one conversation (for its customer only)."""
+        """Decrypted placeholder -> value for one conversation (for its customer only)."""
 
     def current_consents(self, subject_id: str) -> dict[Purpose, ConsentRecord]: ...
 
-    def list_decisions(self, conversation_id: str) -> list[DecisionRecord]: ...
+
+class Transaction(Protocol):
+    """The writes of one unit of work. Nothing is visible to others until it commits."""
+
+    def subject_for(self, customer_ref: str, now: datetime) -> str:
+        """The vouched customer's opaque subject key, created on first use."""
+
+    def create_conversation(
+        self,
+        conversation: ConversationRecord,
+        attributes: Mapping[str, str] | None,
+    ) -> None: ...
+
+    def advance(
+        self, conversation: ConversationRecord, status: Status, now: datetime, turns: int = 0
+    ) -> None:
+        """Move the conversation on (status, placeholder state, turn count) if its revision is
+        still the one read; ConflictError otherwise, so of two racing turns one writes."""
+
+    def add_messages(
+        self, conversation_id: str, messages: Sequence[MessageRecord]
+    ) -> list[MessageRecord]:
+        """Append after the last message; returns them with their sequence numbers."""
+
+    def add_decision(self, decision: DecisionRecord) -> int: ...
+
+    def seal(
+        self, conversation: ConversationRecord, originals: Mapping[str, str], now: datetime
+    ) -> None:
+        """Encrypt originals into the vault under the conversation's subject key."""
+
+    def originals(self, conversation_id: str) -> dict[str, str]: ...
+
+    def add_consents(self, records: Sequence[ConsentRecord]) -> None:
+        """Record consents; a withdrawn service_improvement drops the subject's attributes."""
+
+    def emit(self, event: Event) -> None:
+        """Publish ``event`` once (and only if) this transaction commits."""
+
+
+class UnitOfWork(Protocol):
+    def transaction(self) -> AbstractContextManager[Transaction]: ...

@@ -41,14 +41,17 @@ class ConversationRecord:
     created_at: datetime
     updated_at: datetime
     revision: int = 0
+    # The business's own reference, only for a customer it vouched for; None when anonymous.
     customer_ref: str | None = None
     placeholders: dict[str, Any] = field(default_factory=dict)
+    # Whose data this is: an opaque internal key (``s_…``), never chosen by a caller. A vouched
+    # customer's conversations share it; an anonymous conversation has one of its own.
     subject_id: str = ""
+    turn_count: int = 0
 
-    def __post_init__(self) -> None:
-        # Whose data this is: the business's customer reference, else the conversation alone.
-        if not self.subject_id:
-            self.subject_id = self.customer_ref or f"conversation:{self.id}"
+    @property
+    def vouched(self) -> bool:
+        return self.customer_ref is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,19 +1,22 @@
-"""The turn service: one customer turn through guards, routing, the assistant and the record."""
+"""The turn service: load -> decide -> record, for every customer turn and conversation change.
+
+It reads through a :class:`ConversationReader` (one snapshot per request), decides with the pure
+:func:`trustdesk.conversation.turn.decide_turn`, and writes everything a request changes in one
+:class:`UnitOfWork` transaction, which publishes its events after commit. No HTTP, no SQL.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import logging
-import secrets
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from trustdesk.assistant.base import AssistantBackend, Draft, HistoryItem
-from trustdesk.conversation.ports import ConversationStore
+from trustdesk.assistant.base import AssistantBackend
+from trustdesk.conversation.identity import hash_token, new_subject_id, new_token
+from trustdesk.conversation.ports import ConversationReader, LoadedConversation, UnitOfWork
 from trustdesk.conversation.records import (
     TRANSITIONS,
     ConversationRecord,
@@ -22,41 +25,19 @@ from trustdesk.conversation.records import (
     Role,
     Status,
 )
-from trustdesk.conversation.validation import (
-    validate_attributes,
-    validate_customer_ref,
-    validate_customer_text,
-)
-from trustdesk.errors import AuthError, BackendError, ConflictError, InputError, NotFoundError
-from trustdesk.guards.base import Finding, GuardContext, Route
+from trustdesk.conversation.turn import Reply, TurnDecision, TurnState, decide_turn
+from trustdesk.conversation.validation import validate_attributes, validate_customer_text
+from trustdesk.errors import AuthError, ConflictError, InputError, NotFoundError, RateLimitError
+from trustdesk.events import ConsentChanged, ConversationStarted, HandoffRequested, TurnDecided
+from trustdesk.guards.base import Finding, Route
 from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.policy.loader import LoadedPolicy
 from trustdesk.privacy.consent import ConsentRecord, Purpose, parse_purposes
 from trustdesk.privacy.placeholders import PlaceholderState
 from trustdesk.privacy.refill import refill
 
-log = logging.getLogger(__name__)
-
-# Stored instead of the customer's words when the privacy guard itself failed: we cannot prove
-# the text is free of personal data, so it is not kept.
-WITHHELD_TEXT = "[message withheld: the privacy filter failed, so this message was not stored]"
-HISTORY_TURNS = 10
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    text: str
-    citations: tuple[dict[str, str], ...]
-    confidence: float | None
-    ai: bool = True
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "ai": self.ai,
-            "citations": list(self.citations),
-            "confidence": self.confidence,
-        }
+DEFAULT_HISTORY = 10
+HOUR = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +55,13 @@ class StartedConversation:
     attributes_stored: bool
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+@dataclass(frozen=True, slots=True)
+class TranscriptPage:
+    """A page of a transcript: messages after ``after``; ``next_after`` when more follow."""
+
+    conversation: ConversationRecord
+    messages: list[MessageRecord]
+    next_after: int | None
 
 
 def _now() -> datetime:
@@ -83,22 +69,34 @@ def _now() -> datetime:
 
 
 class ConversationService:
-    """Runs the turn flow of DESIGN.md. Knows nothing of HTTP or SQL."""
+    """Runs the turn flow of DESIGN.md. Knows nothing of HTTP or SQL.
+
+    Methods taking a ``token`` authenticate the customer (a token opens only its own
+    conversation: a bad token is 401, another conversation's id is 404). The others trust
+    their caller (the web edge after authentication, staff tools, tests and benchmarks).
+    """
 
     def __init__(
         self,
         policy: LoadedPolicy,
         pipeline: GuardPipeline,
         backend: AssistantBackend,
-        store: ConversationStore,
+        reader: ConversationReader,
+        uow: UnitOfWork,
         clock: Callable[[], datetime] = _now,
     ) -> None:
         self.loaded = policy
         self.policy = policy.policy
         self.pipeline = pipeline
         self.backend = backend
-        self.store = store
+        self.store = reader
+        self.uow = uow
         self.clock = clock
+
+    @property
+    def history_turns(self) -> int:
+        """How many earlier messages the backend is shown (a backend may say it needs none)."""
+        return int(getattr(self.backend, "history_turns", DEFAULT_HISTORY))
 
     # -- conversations -------------------------------------------------------------------
 
@@ -111,20 +109,30 @@ class ConversationService:
     ) -> StartedConversation:
         """Open a conversation whose first message is the AI disclosure greeting.
 
-        ``consents`` maps purposes (ai_assistance, transcript_storage, service_improvement) to
-        the customer's choice; each is recorded with the notice version and channel. Without
-        consent to AI assistance a person answers from the start. Self-reported attributes are
-        kept only with consent to service improvement, apart from the transcript; otherwise
-        they are dropped, not stored.
+        ``customer_ref`` is a customer the business vouched for (the web edge verified a
+        signed identity or the service key); without one the conversation is anonymous, with
+        a subject of its own. ``consents`` maps purposes (ai_assistance, transcript_storage,
+        service_improvement) to the customer's choice; each is recorded with the notice version
+        and channel. Without consent to AI assistance a person answers from the start.
+        Self-reported attributes are kept only with consent to service improvement.
         """
-        customer_ref = validate_customer_ref(customer_ref)
         attributes = validate_attributes(attributes)
         try:
             choices = parse_purposes(dict(consents or {}))
         except ValueError as exc:
             raise InputError(str(exc)) from None
         now = self.clock()
-        token = secrets.token_urlsafe(32)
+        subject = self.store.subject_of(customer_ref) if customer_ref is not None else None
+        if subject is not None:
+            self._check_customer_quota(subject, now)
+            if Purpose.AI_ASSISTANCE not in choices:
+                # A returning customer's standing choice holds until they change it.
+                standing = self.store.current_consents(subject).get(Purpose.AI_ASSISTANCE)
+                if standing is not None:
+                    choices[Purpose.AI_ASSISTANCE] = standing.granted
+        if not choices.get(Purpose.SERVICE_IMPROVEMENT, False):
+            attributes = None
+        token = new_token()
         conversation = ConversationRecord(
             id=str(uuid.uuid4()),
             token_hash=hash_token(token),
@@ -133,45 +141,51 @@ class ConversationService:
             created_at=now,
             updated_at=now,
             customer_ref=customer_ref,
-            placeholders=PlaceholderState.from_json(None).to_json(),
+            placeholders=PlaceholderState().to_json(),
         )
-        records = [
-            self._consent(conversation, purpose, granted, channel, now)
-            for purpose, granted in choices.items()
-        ]
-        if Purpose.AI_ASSISTANCE not in choices and customer_ref is not None:
-            # A returning customer's standing choice holds until they change it.
-            standing = self.store.current_consents(conversation.subject_id)
-            if Purpose.AI_ASSISTANCE in standing:
-                choices[Purpose.AI_ASSISTANCE] = standing[Purpose.AI_ASSISTANCE].granted
-        if not choices.get(Purpose.SERVICE_IMPROVEMENT, False):
-            attributes = None
-        greeting = MessageRecord(
-            role=Role.ASSISTANT, text=self.policy.disclosure.greeting, ai=True, created_at=now
-        )
-        messages = [greeting]
+        messages = [MessageRecord(Role.ASSISTANT, self.policy.disclosure.greeting, True, now)]
         decision = None
         if choices.get(Purpose.AI_ASSISTANCE) is False:
             conversation.status = Status.HANDOFF_REQUESTED
             messages.append(
-                MessageRecord(
-                    Role.ASSISTANT, self.policy.handoff.requested_message, ai=True, created_at=now
-                )
+                MessageRecord(Role.ASSISTANT, self.policy.handoff.requested_message, True, now)
             )
             reason = "the customer did not consent to AI assistance"
-            decision = DecisionRecord(
-                conversation_id=conversation.id,
-                route=Route.HANDOFF_REQUESTED.value,
-                backend=None,
-                policy_version=self.loaded.version,
-                findings=(Finding("consent", "no_ai_consent", 1.0, reason).to_json(),),
-                reason=reason,
-                created_at=now,
+            decision = self._decision(
+                conversation.id, Route.HANDOFF_REQUESTED, None, [self._no_ai(reason)], reason, now
             )
-        self.store.create_conversation(conversation, messages, attributes, records, decision)
-        return StartedConversation(
-            conversation, token, self.store.list_messages(conversation.id), bool(attributes)
-        )
+        with self.uow.transaction() as tx:
+            if customer_ref is not None:
+                conversation.subject_id = tx.subject_for(customer_ref, now)
+            else:
+                conversation.subject_id = new_subject_id()
+            tx.create_conversation(conversation, attributes)
+            stored = tx.add_messages(conversation.id, messages)
+            tx.add_consents(
+                [
+                    self._consent(conversation, purpose, granted, channel, now)
+                    for purpose, granted in parse_purposes(dict(consents or {})).items()
+                ]
+            )
+            if decision is not None:
+                tx.add_decision(decision)
+            tx.emit(
+                ConversationStarted(
+                    now, conversation.id, conversation.status.value, conversation.vouched, channel
+                )
+            )
+            if decision is not None:
+                tx.emit(HandoffRequested(now, conversation.id, decision.route, decision.reason))
+        return StartedConversation(conversation, token, stored, bool(attributes))
+
+    def _check_customer_quota(self, subject: str, now: datetime) -> None:
+        limit = self.policy.limits.conversations_per_customer_per_hour
+        count, oldest = self.store.count_started_since(subject, now - HOUR)
+        if count >= limit and oldest is not None:
+            wait = (oldest + HOUR - now).total_seconds()
+            raise RateLimitError(
+                f"at most {limit} conversations per customer per hour; try again later", int(wait)
+            )
 
     def _consent(
         self,
@@ -191,32 +205,32 @@ class ConversationService:
             conversation_id=conversation.id,
         )
 
-    def set_consent(
-        self, conversation_id: str, purpose: str, granted: bool, channel: str = "api"
-    ) -> TurnOutcome:
-        """Give or withdraw one consent; withdrawing is as easy as giving.
+    @staticmethod
+    def _no_ai(reason: str) -> Finding:
+        return Finding("consent", "no_ai_consent", 1.0, reason)
 
-        Withdrawing consent to AI assistance hands the conversation to a person at once.
-        """
-        try:
-            [(chosen, _)] = parse_purposes({purpose: granted}).items()
-        except ValueError as exc:
-            raise InputError(str(exc)) from None
-        conversation = self.get(conversation_id)
-        record = self._consent(conversation, chosen, granted, channel, self.clock())
-        state = PlaceholderState.from_json(conversation.placeholders)
-        status, reply, route = conversation.status, None, Route.HUMAN_QUEUE
-        reason = f"consent to {chosen.value} {'given' if granted else 'withdrawn'}"
-        if chosen == Purpose.AI_ASSISTANCE and not granted and status == Status.AI_ACTIVE:
-            status, route = Status.HANDOFF_REQUESTED, Route.HANDOFF_REQUESTED
-            reply = Reply(self.policy.handoff.requested_message, (), None)
-        finding = Finding(
-            "consent", f"{chosen.value}_{'given' if granted else 'withdrawn'}", 1.0, reason
-        )
-        self._record(
-            conversation, state, status, None, reply, route, None, [finding], reason, {}, [record]
-        )
-        return TurnOutcome(reply, status, route.value)
+    def authenticate(self, conversation_id: str, token: str | None) -> ConversationRecord:
+        """A token opens only its own conversation: a bad token is 401, another id is 404."""
+        return self._open(conversation_id, token, 0).conversation
+
+    def _open(self, conversation_id: str, token: str | None, history: int) -> LoadedConversation:
+        if not token:
+            raise AuthError("missing bearer token: send 'Authorization: Bearer <token>'")
+        loaded = self.store.load_turn(token_hash=hash_token(token), history=history)
+        if loaded is None:
+            raise AuthError("invalid or expired token")
+        if not hmac.compare_digest(loaded.conversation.id, conversation_id):
+            raise NotFoundError("conversation not found")
+        return loaded
+
+    def _load(self, conversation_id: str, history: int = 0) -> LoadedConversation:
+        loaded = self.store.load_turn(conversation_id=conversation_id, history=history)
+        if loaded is None:
+            raise NotFoundError("conversation not found")
+        return loaded
+
+    def get(self, conversation_id: str) -> ConversationRecord:
+        return self._load(conversation_id).conversation
 
     def consents(self, conversation_id: str) -> dict[str, dict[str, Any]]:
         conversation = self.get(conversation_id)
@@ -227,13 +241,24 @@ class ConversationService:
         """The customer's own values behind this conversation's placeholders (customer only)."""
         return self.store.originals(conversation_id)
 
-    def customer_transcript(self, conversation_id: str) -> list[MessageRecord]:
+    def customer_transcript(
+        self, conversation_id: str, after: int = 0, limit: int | None = None
+    ) -> list[MessageRecord]:
         """The transcript as its customer sees it: their own values filled back in."""
+        messages = self.store.list_messages(conversation_id, after, limit)
+        if not any("[" in m.text for m in messages):
+            return messages
         originals = self.originals(conversation_id)
-        return [
-            replace(m, text=refill(m.text, originals))
-            for m in self.store.list_messages(conversation_id)
-        ]
+        return [replace(m, text=refill(m.text, originals)) for m in messages]
+
+    def transcript_page(
+        self, conversation: ConversationRecord, after: int, limit: int
+    ) -> TranscriptPage:
+        """At most ``limit`` messages after sequence number ``after``, refilled."""
+        messages = self.customer_transcript(conversation.id, after, limit + 1)
+        more = len(messages) > limit
+        messages = messages[:limit]
+        return TranscriptPage(conversation, messages, messages[-1].seq if more else None)
 
     def customer_reply(self, conversation_id: str, outcome: TurnOutcome) -> TurnOutcome:
         """The outcome with the reply filled back in for the customer who asked."""
@@ -242,131 +267,134 @@ class ConversationService:
         text = refill(outcome.reply.text, self.originals(conversation_id))
         return replace(outcome, reply=replace(outcome.reply, text=text))
 
-    def authenticate(self, conversation_id: str, token: str | None) -> ConversationRecord:
-        """A token opens only its own conversation: a bad token is 401, another id is 404."""
-        if not token:
-            raise AuthError("missing bearer token: send 'Authorization: Bearer <token>'")
-        conversation = self.store.find_by_token_hash(hash_token(token))
-        if conversation is None:
-            raise AuthError("invalid or expired token")
-        if not hmac.compare_digest(conversation.id, conversation_id):
-            raise NotFoundError("conversation not found")
-        return conversation
-
-    def get(self, conversation_id: str) -> ConversationRecord:
-        conversation = self.store.get_conversation(conversation_id)
-        if conversation is None:
-            raise NotFoundError("conversation not found")
-        return conversation
-
     # -- turns ---------------------------------------------------------------------------
 
-    def handle_turn(self, conversation_id: str, text: str) -> TurnOutcome:
-        """Guard, route, answer and record one customer message."""
+    def customer_turn(self, conversation_id: str, token: str | None, text: str) -> TurnOutcome:
+        """A customer's message over a channel: authenticate, decide, record, and answer with
+        the customer's own details filled back into the reply. One read, one write."""
         text = validate_customer_text(text, self.policy.limits.max_message_chars)
-        conversation = self.get(conversation_id)
+        loaded = self._open(conversation_id, token, self.history_turns)
+        return self._turn(loaded, text, for_customer=True)
+
+    def handle_turn(self, conversation_id: str, text: str) -> TurnOutcome:
+        """Guard, route, answer and record one customer message (trusted caller; the reply
+        keeps its placeholders)."""
+        text = validate_customer_text(text, self.policy.limits.max_message_chars)
+        return self._turn(self._load(conversation_id, self.history_turns), text)
+
+    def _turn(
+        self, loaded: LoadedConversation, text: str, for_customer: bool = False
+    ) -> TurnOutcome:
+        conversation = loaded.conversation
         if conversation.status == Status.RESOLVED:
             raise ConflictError(self.policy.handoff.closed_message)
-        state = PlaceholderState.from_json(conversation.placeholders)
-        context = GuardContext(placeholders=state)
-        screened = self.pipeline.run_input(text, context)
-        findings = list(screened.findings)
-        stored_text = WITHHELD_TEXT if screened.failed else screened.text
-        customer = MessageRecord(Role.CUSTOMER, stored_text, ai=False, created_at=self.clock())
-
-        status = conversation.status
-        reply: Reply | None = None
-        if status != Status.AI_ACTIVE:
-            route, reason = (
-                Route.HUMAN_QUEUE,
-                f"conversation is {status.value}; the AI stays silent",
+        limit = self.policy.limits.max_turns_per_conversation
+        if conversation.turn_count >= limit:
+            raise ConflictError(
+                f"this conversation has reached its limit of {limit} messages; "
+                "start a new conversation"
             )
-        elif screened.failed:
-            route, reason = Route.HANDOFF_FAILURE, "an input guard failed; handed to a person"
-        elif screened.wants(Route.HANDOFF_REQUESTED):
-            route, reason = Route.HANDOFF_REQUESTED, "the customer asked for a person"
-        elif screened.wants(Route.DISCLOSURE):
-            route, reason = Route.DISCLOSURE, "answered truthfully that this is an AI"
-            reply = Reply(self.policy.disclosure.bot_question_answer, (), None)
-        elif self._ai_refused(conversation):
-            route, reason = (
-                Route.HANDOFF_REQUESTED,
-                "the customer withdrew consent to AI assistance",
-            )
-            findings.append(Finding("consent", "no_ai_consent", 1.0, reason))
-        else:
-            route, reason, reply = self._answer(conversation.id, screened.text, context, findings)
-
-        if route in (Route.HANDOFF_REQUESTED, Route.HANDOFF_FAILURE):
-            status = Status.HANDOFF_REQUESTED
-            message = self.policy.handoff.requested_message
-            if route == Route.HANDOFF_FAILURE:
-                message = self.policy.handoff.failure_message
-            reply = Reply(message, (), None)
-        backend = self.backend.name if route in (Route.ASSISTANT, Route.LOW_CONFIDENCE) else None
-        originals = {} if screened.failed else context.originals
-        self._record(
-            conversation,
-            state,
-            status,
-            customer,
-            reply,
-            route,
-            backend,
-            findings,
-            reason,
-            originals,
+        state = TurnState(
+            status=conversation.status,
+            placeholders=conversation.placeholders,
+            ai_consent=loaded.ai_consent,
+            history=loaded.history(),
         )
-        return TurnOutcome(reply, status, route.value)
+        decision = decide_turn(text, state, self.policy, self.pipeline, self.backend)
+        reply_text = self._record(conversation, decision, for_customer)
+        reply = decision.reply
+        if reply is not None and reply_text is not None:
+            reply = replace(reply, text=reply_text)
+        return TurnOutcome(reply, decision.status, decision.route.value)
 
-    def _ai_refused(self, conversation: ConversationRecord) -> bool:
-        """Consent to AI assistance withdrawn for this customer (maybe in another chat)."""
-        current = self.store.current_consents(conversation.subject_id)
-        record = current.get(Purpose.AI_ASSISTANCE)
-        return record is not None and not record.granted
-
-    def _answer(
-        self, conversation_id: str, question: str, context: GuardContext, findings: list[Finding]
-    ) -> tuple[Route, str, Reply | None]:
-        history = [
-            HistoryItem(m.role.value, m.text)
-            for m in self.store.list_messages(conversation_id)[-HISTORY_TURNS:]
-        ]
-        try:
-            draft = self.backend.answer(question, history)
-        except Exception as exc:  # any backend failure goes to a person, with the reason kept
-            why = str(exc) if isinstance(exc, BackendError) else exc.__class__.__name__
-            log.warning("backend %s failed: %s", self.backend.name, why)
-            findings.append(
-                Finding("assistant", "backend_error", 1.0, f"{self.backend.name} backend: {why}")
+    def _record(
+        self, conversation: ConversationRecord, decision: TurnDecision, for_customer: bool
+    ) -> str | None:
+        """Write the turn in one transaction; returns the reply refilled for the customer."""
+        now = self.clock()
+        self._check_transition(conversation.status, decision.status)
+        customer = MessageRecord(Role.CUSTOMER, decision.customer_text, False, now)
+        updated = replace(conversation, placeholders=dict(decision.placeholders))
+        refilled = None
+        with self.uow.transaction() as tx:
+            tx.advance(updated, decision.status, now, turns=1)
+            stored = tx.add_messages(
+                conversation.id, [customer, *self._reply_message(decision.reply, now)]
             )
-            return Route.HANDOFF_FAILURE, f"the assistant backend failed ({why})", None
-        threshold = self.policy.assistant.confidence_threshold
-        if draft.confidence < threshold or not draft.text.strip():
-            findings.append(
-                Finding(
-                    "confidence",
-                    "below_threshold",
-                    draft.confidence,
-                    f"confidence {draft.confidence:.2f} is below the policy threshold "
-                    f"{threshold:.2f}; offered a person instead of guessing",
+            decision_id = tx.add_decision(
+                self._decision(
+                    conversation.id,
+                    decision.route,
+                    decision.backend,
+                    list(decision.findings),
+                    decision.reason,
+                    now,
+                    customer_seq(stored),
                 )
             )
-            low = Reply(self.policy.assistant.low_confidence_message, (), draft.confidence)
-            return Route.LOW_CONFIDENCE, "not confident enough to answer", low
-        return self._screen_draft(draft, context, findings)
+            tx.seal(updated, decision.vault, now)
+            if for_customer and decision.reply is not None and "[" in decision.reply.text:
+                refilled = refill(decision.reply.text, tx.originals(conversation.id))
+            tx.emit(
+                TurnDecided(
+                    now,
+                    conversation.id,
+                    decision_id,
+                    decision.route.value,
+                    conversation.status.value,
+                    decision.status.value,
+                    decision.backend,
+                    self.loaded.version,
+                    tuple(f.to_json() for f in decision.findings),
+                    decision.reason,
+                )
+            )
+            if decision.status != conversation.status and decision.handed_off:
+                tx.emit(
+                    HandoffRequested(now, conversation.id, decision.route.value, decision.reason)
+                )
+        return refilled
 
-    def _screen_draft(
-        self, draft: Draft, context: GuardContext, findings: list[Finding]
-    ) -> tuple[Route, str, Reply | None]:
-        context.confidence = draft.confidence
-        screened = self.pipeline.run_output(draft.text, context)
-        findings.extend(screened.findings)
-        if screened.failed:
-            return Route.HANDOFF_FAILURE, "an output guard failed; handed to a person", None
-        citations = tuple(c.to_json() for c in draft.citations)
-        reply = Reply(screened.text, citations, draft.confidence)
-        return Route.ASSISTANT, f"answered from {len(citations)} cited source(s)", reply
+    @staticmethod
+    def _reply_message(reply: Reply | None, now: datetime) -> list[MessageRecord]:
+        if reply is None:
+            return []
+        return [
+            MessageRecord(
+                Role.ASSISTANT,
+                reply.text,
+                ai=True,
+                created_at=now,
+                citations=reply.citations,
+                confidence=reply.confidence,
+            )
+        ]
+
+    @staticmethod
+    def _check_transition(before: Status, after: Status) -> None:
+        if after != before and after not in TRANSITIONS[before]:
+            raise ConflictError(f"cannot move from {before} to {after}")
+
+    def _decision(
+        self,
+        conversation_id: str,
+        route: Route,
+        backend: str | None,
+        findings: Sequence[Finding],
+        reason: str,
+        now: datetime,
+        customer_seq: int | None = None,
+    ) -> DecisionRecord:
+        return DecisionRecord(
+            conversation_id=conversation_id,
+            route=route.value,
+            backend=backend,
+            policy_version=self.loaded.version,
+            findings=tuple(f.to_json() for f in findings),
+            reason=reason,
+            created_at=now,
+            customer_seq=customer_seq,
+        )
 
     def request_handoff(self, conversation_id: str, via: str = "button") -> TurnOutcome:
         """The customer pressed "Talk to a person". Repeating it changes nothing."""
@@ -375,59 +403,72 @@ class ConversationService:
             raise ConflictError(self.policy.handoff.closed_message)
         if conversation.status != Status.AI_ACTIVE:
             return TurnOutcome(None, conversation.status, Route.HUMAN_QUEUE.value)
+        reason = "the customer asked for a person"
         finding = Finding("human_request", via, 1.0, f"the customer asked for a person ({via})")
         reply = Reply(self.policy.handoff.requested_message, (), None)
-        state = PlaceholderState.from_json(conversation.placeholders)
-        self._record(
-            conversation,
-            state,
-            Status.HANDOFF_REQUESTED,
-            None,
-            reply,
-            Route.HANDOFF_REQUESTED,
-            None,
-            [finding],
-            "the customer asked for a person",
+        self._change(
+            conversation, Status.HANDOFF_REQUESTED, reply, Route.HANDOFF_REQUESTED, finding, reason
         )
         return TurnOutcome(reply, Status.HANDOFF_REQUESTED, Route.HANDOFF_REQUESTED.value)
 
-    def _record(
+    def set_consent(
+        self, conversation_id: str, purpose: str, granted: bool, channel: str = "api"
+    ) -> TurnOutcome:
+        """Give or withdraw one consent; withdrawing is as easy as giving.
+
+        Consent is the customer's: it holds for the subject of this conversation (a vouched
+        customer's other conversations too). Withdrawing consent to AI assistance hands the
+        conversation to a person at once.
+        """
+        try:
+            [(chosen, _)] = parse_purposes({purpose: granted}).items()
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        conversation = self.get(conversation_id)
+        record = self._consent(conversation, chosen, granted, channel, self.clock())
+        status, reply, route = conversation.status, None, Route.HUMAN_QUEUE
+        reason = f"consent to {chosen.value} {'given' if granted else 'withdrawn'}"
+        if chosen == Purpose.AI_ASSISTANCE and not granted and status == Status.AI_ACTIVE:
+            status, route = Status.HANDOFF_REQUESTED, Route.HANDOFF_REQUESTED
+            reply = Reply(self.policy.handoff.requested_message, (), None)
+        finding = Finding(
+            "consent", f"{chosen.value}_{'given' if granted else 'withdrawn'}", 1.0, reason
+        )
+        self._change(conversation, status, reply, route, finding, reason, record)
+        return TurnOutcome(reply, status, route.value)
+
+    def _change(
         self,
         conversation: ConversationRecord,
-        state: PlaceholderState,
         status: Status,
-        customer: MessageRecord | None,
         reply: Reply | None,
         route: Route,
-        backend: str | None,
-        findings: list[Finding],
+        finding: Finding,
         reason: str,
-        originals: Mapping[str, str] | None = None,
-        consents: list[ConsentRecord] | None = None,
+        consent: ConsentRecord | None = None,
     ) -> None:
-        if status != conversation.status and status not in TRANSITIONS[conversation.status]:
-            raise ConflictError(f"cannot move from {conversation.status} to {status}")
+        """Record a change that is not a customer message (a button, a consent)."""
+        self._check_transition(conversation.status, status)
         now = self.clock()
-        messages = [customer] if customer else []
-        if reply is not None:
-            messages.append(
-                MessageRecord(
-                    Role.ASSISTANT,
-                    reply.text,
-                    ai=True,
-                    created_at=now,
-                    citations=reply.citations,
-                    confidence=reply.confidence,
+        with self.uow.transaction() as tx:
+            tx.advance(conversation, status, now)
+            tx.add_messages(conversation.id, self._reply_message(reply, now))
+            tx.add_decision(self._decision(conversation.id, route, None, [finding], reason, now))
+            if consent is not None:
+                tx.add_consents([consent])
+                tx.emit(
+                    ConsentChanged(
+                        now,
+                        conversation.id,
+                        consent.purpose.value,
+                        consent.granted,
+                        consent.channel,
+                    )
                 )
-            )
-        decision = DecisionRecord(
-            conversation_id=conversation.id,
-            route=route.value,
-            backend=backend,
-            policy_version=self.loaded.version,
-            findings=tuple(f.to_json() for f in findings),
-            reason=reason,
-            created_at=now,
-        )
-        updated = replace(conversation, placeholders=state.to_json(), updated_at=now)
-        self.store.record_turn(updated, status, messages, decision, originals, consents or [])
+            if status != conversation.status:
+                tx.emit(HandoffRequested(now, conversation.id, route.value, reason))
+
+
+def customer_seq(stored: Sequence[MessageRecord]) -> int | None:
+    """The sequence number of the customer's message among those just stored."""
+    return next((m.seq for m in stored if m.role == Role.CUSTOMER), None)

@@ -42,6 +42,7 @@ def validate_customer_ref(ref: str | None) -> str | None:
 
 
 def validate_attributes(attributes: Mapping[str, str] | None) -> dict[str, str] | None:
+    """Self-reported attributes, values stripped; errors say what is allowed, not what was sent."""
     if attributes is None:
         return None
     if len(attributes) > MAX_ATTRIBUTES:
@@ -50,12 +51,12 @@ def validate_attributes(attributes: Mapping[str, str] | None) -> dict[str, str] 
     for key, value in attributes.items():
         if not _ATTRIBUTE_KEY.match(key):
             raise InputError(
-                f"attribute name {key[:40]!r} must be lowercase letters, digits and '_' "
+                "attribute names must be lowercase letters, digits and '_' "
                 "(at most 40), starting with a letter"
             )
         if not value.strip() or len(value) > MAX_ATTRIBUTE_VALUE or _CONTROL.search(value):
             raise InputError(
-                f"attribute {key!r} must be 1-{MAX_ATTRIBUTE_VALUE} printable characters"
+                f"attribute values must be 1-{MAX_ATTRIBUTE_VALUE} printable characters"
             )
         clean[key] = value.strip()
     return clean

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from trustdesk.privacy.placeholders import PlaceholderState
+if TYPE_CHECKING:  # importing the detector would pull in phonenumbers
+    from trustdesk.privacy.placeholders import PlaceholderState
 
 Stage = Literal["input", "output"]
 
@@ -42,6 +43,9 @@ class Verdict:
     findings: tuple[Finding, ...] = ()
     text: str | None = None
     route: Route | None = None
+    # placeholder -> original, for the encrypted vault only (the input privacy guard). It goes
+    # back to the caller of the pipeline; no later guard can read it.
+    sealed: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
 
 CLEAN = Verdict()
@@ -49,13 +53,14 @@ CLEAN = Verdict()
 
 @dataclass(slots=True)
 class GuardContext:
-    """What a guard may read besides the text: per-conversation state, never the database."""
+    """What a guard may read besides the text: per-conversation state, never the database.
+
+    It carries no personal data: placeholder assignments are keyed digests, and originals
+    travel only in a verdict's ``sealed`` field, straight back to the caller.
+    """
 
     placeholders: PlaceholderState
     confidence: float | None = None
-    # placeholder -> the customer's original value, filled by the input privacy guard for the
-    # encrypted vault; never logged, never stored in clear.
-    originals: dict[str, str] = field(default_factory=dict)
 
 
 class Guard(Protocol):

@@ -23,9 +23,11 @@ class PiiRedactionGuard:
         result = self.redactor.redact(text, context.placeholders, neutralize=self.stage == "input")
         if not result.replacements:
             return CLEAN if result.text == text else Verdict(text=result.text)
+        sealed: dict[str, str] = {}
         if self.stage == "input":
+            # Only the customer's own values go to their vault; a value a draft invented does not.
             for r in result.replacements:
-                context.originals.setdefault(r.placeholder, text[r.start : r.end])
+                sealed.setdefault(r.placeholder, text[r.start : r.end])
         findings = tuple(
             Finding(
                 guard=self.name,
@@ -35,4 +37,4 @@ class PiiRedactionGuard:
             )
             for r in result.replacements
         )
-        return Verdict(findings=findings, text=result.text)
+        return Verdict(findings=findings, text=result.text, sealed=tuple(sealed.items()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from trustdesk.guards.base import Finding, Guard, GuardContext, Route
 
@@ -13,10 +13,14 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class StageResult:
+    """What a stage produced. When ``failed``, ``text`` is empty: nothing raw travels on."""
+
     text: str
     findings: tuple[Finding, ...]
     routes: tuple[Route, ...]
     failed: bool
+    # placeholder -> original collected from the guards' verdicts, for the vault only.
+    sealed: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
     def wants(self, route: Route) -> bool:
         return route in self.routes
@@ -45,6 +49,7 @@ class GuardPipeline:
     def _run(guards: Sequence[Guard], text: str, context: GuardContext) -> StageResult:
         findings: list[Finding] = []
         routes: list[Route] = []
+        sealed: list[tuple[str, str]] = []
         for guard in guards:
             try:
                 verdict = guard.check(text, context)
@@ -59,10 +64,12 @@ class GuardPipeline:
                         reason=f"guard raised {exc.__class__.__name__}; failing closed",
                     )
                 )
-                return StageResult(text, tuple(findings), (Route.HANDOFF_FAILURE,), True)
+                # Neither the text (maybe not yet redacted) nor what was sealed travels on.
+                return StageResult("", tuple(findings), (Route.HANDOFF_FAILURE,), True)
             findings.extend(verdict.findings)
+            sealed.extend(verdict.sealed)
             if verdict.text is not None:
                 text = verdict.text
             if verdict.route is not None:
                 routes.append(verdict.route)
-        return StageResult(text, tuple(findings), tuple(routes), False)
+        return StageResult(text, tuple(findings), tuple(routes), False, tuple(sealed))

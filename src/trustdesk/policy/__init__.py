@@ -1,19 +1,5 @@
-"""The policy file: schema, loader and version."""
+"""The policy file: schema (``schema``), the entity vocabulary (``entities``), loader and version
+(``loader``).
 
-from trustdesk.policy.loader import (
-    LoadedPolicy,
-    bundled_policy_path,
-    load_policy,
-    parse_policy,
-    policy_version,
-)
-from trustdesk.policy.schema import Policy
-
-__all__ = [
-    "LoadedPolicy",
-    "Policy",
-    "bundled_policy_path",
-    "load_policy",
-    "parse_policy",
-    "policy_version",
-]
+Kept empty on purpose: import from the defining module.
+"""

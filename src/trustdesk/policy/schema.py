@@ -10,11 +10,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-from trustdesk.privacy.recognizers import RECOGNIZER_FACTORIES
+from trustdesk.policy.entities import BUILT_IN_ENTITIES
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # The built-in recognizers' entity names (Presidio's vocabulary where it has one).
-KNOWN_ENTITIES: tuple[str, ...] = tuple(RECOGNIZER_FACTORIES)
+KNOWN_ENTITIES: tuple[str, ...] = BUILT_IN_ENTITIES
 
 
 class _Strict(BaseModel):
@@ -41,7 +41,21 @@ class Disclosure(_Strict):
 
 
 class Limits(_Strict):
+    """What one customer may send: abuse limits that the business states to its customers."""
+
     max_message_chars: int = Field(default=4000, ge=1, le=32000)
+    max_turns_per_conversation: int = Field(
+        default=200,
+        ge=1,
+        le=10000,
+        description="Customer messages one conversation accepts; then a new one must start.",
+    )
+    conversations_per_customer_per_hour: int = Field(
+        default=20,
+        ge=1,
+        le=10000,
+        description="Conversations one vouched customer may start in an hour (429 beyond).",
+    )
 
 
 class Handoff(_Strict):
@@ -121,6 +135,17 @@ class Privacy(_Strict):
         default=None,
         description="An installed spaCy pipeline (e.g. en_core_web_sm) to add PERSON findings; "
         "optional, never needed.",
+    )
+    transcript_roles: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]] = (
+        Field(
+            default_factory=lambda: ["supervisor", "privacy_officer"],
+            description="Staff roles that may read any transcript (with placeholders).",
+        )
+    )
+    queue_roles: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]] = Field(
+        default_factory=lambda: ["agent"],
+        description="Staff roles that may read only the transcripts of conversations handed to "
+        "a person (handoff_requested, human_active).",
     )
     reveal_roles: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]] = Field(
         default_factory=lambda: ["supervisor", "privacy_officer"],

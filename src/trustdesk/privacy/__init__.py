@@ -1,73 +1,7 @@
-"""Personal-data detection and placeholder redaction."""
+"""Personal data: detection, placeholder redaction, the encrypted vault, consent, retention and
+data subject requests.
 
-from __future__ import annotations
-
-from trustdesk.privacy.addresses import AddressRecognizer
-from trustdesk.privacy.custom import BusinessIdentifierSpec, PatternRecognizer
-from trustdesk.privacy.dates import DateOfBirthRecognizer
-from trustdesk.privacy.detector import (
-    DEFAULT_ENTITIES,
-    ENTITY_PRIORITY,
-    PiiDetector,
-    resolve_overlaps,
-)
-from trustdesk.privacy.name_lexicon import NameLexicon, load_name_lexicon
-from trustdesk.privacy.names import PersonRecognizer
-from trustdesk.privacy.national_ids import NationalIdRecognizer
-from trustdesk.privacy.placeholders import (
-    PLACEHOLDER_RE,
-    PlaceholderRedactor,
-    PlaceholderState,
-    RedactionResult,
-    Replacement,
-    neutralize_placeholders,
-    normalize_value,
-)
-from trustdesk.privacy.recognizers import (
-    DEFAULT_PHONE_REGIONS,
-    NATIONAL_ID_ENTITIES,
-    RECOGNIZER_FACTORIES,
-    CreditCardRecognizer,
-    EmailRecognizer,
-    IbanRecognizer,
-    IpAddressRecognizer,
-    PhoneRecognizer,
-    PiiSpan,
-    Recognizer,
-    UsSsnRecognizer,
-    build_recognizers,
-)
-
-__all__ = [
-    "DEFAULT_ENTITIES",
-    "DEFAULT_PHONE_REGIONS",
-    "ENTITY_PRIORITY",
-    "NATIONAL_ID_ENTITIES",
-    "PLACEHOLDER_RE",
-    "RECOGNIZER_FACTORIES",
-    "AddressRecognizer",
-    "BusinessIdentifierSpec",
-    "CreditCardRecognizer",
-    "DateOfBirthRecognizer",
-    "EmailRecognizer",
-    "IbanRecognizer",
-    "IpAddressRecognizer",
-    "NameLexicon",
-    "NationalIdRecognizer",
-    "PatternRecognizer",
-    "PersonRecognizer",
-    "PhoneRecognizer",
-    "PiiDetector",
-    "PiiSpan",
-    "PlaceholderRedactor",
-    "PlaceholderState",
-    "Recognizer",
-    "RedactionResult",
-    "Replacement",
-    "UsSsnRecognizer",
-    "build_recognizers",
-    "load_name_lexicon",
-    "neutralize_placeholders",
-    "normalize_value",
-    "resolve_overlaps",
-]
+Kept empty on purpose: import from the defining module (``trustdesk.privacy.detector``,
+``trustdesk.privacy.placeholders`` …) so that a light module never pulls in phonenumbers or the
+name lexicon.
+"""

@@ -22,6 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from trustdesk.errors import MissingDependencyError
+
 # SSA totals below this are mostly one-off spellings; they add noise, not coverage.
 MIN_FIRST_NAME_COUNT = 20
 _FOLD_EXTRA = str.maketrans(
@@ -42,7 +44,7 @@ _FOLD_EXTRA = str.maketrans(
 )
 
 
-class NameDataMissingError(RuntimeError):
+class NameDataMissingError(MissingDependencyError):
     """The packages holding the name tables are not installed."""
 
 

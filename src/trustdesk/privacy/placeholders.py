@@ -12,11 +12,10 @@ import ipaddress
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import phonenumbers
-
-from trustdesk.privacy.detector import PiiDetector
+if TYPE_CHECKING:  # the detector pulls in phonenumbers; state and regex must stay light
+    from trustdesk.privacy.detector import PiiDetector
 
 PLACEHOLDER_RE = re.compile(r"\[([A-Z][A-Z_]*)_(\d+)\]")
 MIN_KEY_BYTES = 16
@@ -93,6 +92,7 @@ def normalize_phone(raw: str, regions: Sequence[str]) -> str:
     A national number valid in several regions gets the region whose national format matches
     how it was written (``06 12 34 56 78`` is French, not German); else the first valid region.
     """
+    import phonenumbers
     try:
         if raw.lstrip().startswith("+"):
             return phonenumbers.format_number(

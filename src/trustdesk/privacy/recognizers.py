@@ -411,7 +411,9 @@ def _lazy(module: str, attr: str, *args: str) -> Callable[..., Recognizer]:
 
 NATIONAL_ID_ENTITIES: tuple[str, ...] = tuple(NATIONAL_ID_RULES)
 
-# Factories take keyword options (``phone_regions``) and ignore those they do not use.
+# Factories take keyword options (``phone_regions``) and ignore those they do not use. The keys
+# are the policy's vocabulary, ``trustdesk.policy.entities.BUILT_IN_ENTITIES``, in its order
+# (tests/unit/test_architecture.py holds the two together).
 RECOGNIZER_FACTORIES: dict[str, Callable[..., Recognizer]] = {
     "EMAIL_ADDRESS": _lazy("recognizers", "EmailRecognizer"),
     "PHONE_NUMBER": _phone_factory,

@@ -11,17 +11,38 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from trustdesk.errors import InputError
+from trustdesk.errors import InputError, NotFoundError
+from trustdesk.events import DataErased, DataExported, Event
 from trustdesk.policy.schema import Policy
 from trustdesk.privacy.retention import Cutoffs, cutoffs, one_month_later
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whose data a request covers: a subject (opaque key), or one conversation of theirs."""
+
+    subject_id: str
+    conversation_id: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The key of the request record's digest: the conversation, else the subject."""
+        if self.conversation_id is not None:
+            return f"conversation:{self.conversation_id}"
+        return self.subject_id
+
+    @property
+    def kind(self) -> str:
+        return "customer" if self.conversation_id is None else "conversation"
+
+
 class PrivacyStore(Protocol):
     def purge(self, cut: Cutoffs, now: datetime) -> dict[str, int]: ...
-    def subject_data(self, subject: str) -> dict[str, Any]: ...
-    def erase(self, subject: str, now: datetime) -> dict[str, Any]: ...
+    def resolve(self, reference: str) -> Scope | None: ...
+    def subject_data(self, scope: Scope) -> dict[str, Any]: ...
+    def erase(self, scope: Scope, now: datetime) -> dict[str, Any]: ...
     def add_request(self, row: dict[str, Any]) -> None: ...
     def complete_request(self, request_id: str, now: datetime, receipt: dict[str, Any]) -> None: ...
     def list_requests(self) -> list[dict[str, Any]]: ...
@@ -57,11 +78,13 @@ class PrivacyService:
         store: PrivacyStore,
         digest_key: bytes,
         clock: Callable[[], datetime] = _now,
+        publish: Callable[[Event], None] | None = None,
     ) -> None:
         self.policy = policy
         self.store = store
         self._digest_key = digest_key
         self.clock = clock
+        self.publish: Callable[[Event], None] = publish or (lambda event: None)
 
     def subject_digest(self, subject: str) -> str:
         """A keyed digest naming the subject in request records that outlive the erasure."""
@@ -73,46 +96,57 @@ class PrivacyService:
         log.info("retention purge: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
         return counts
 
+    def resolve(self, reference: str) -> Scope:
+        """A privacy officer's CUSTOMER: a vouched customer's reference (all their
+        conversations) or ``conversation:<id>`` (that one conversation)."""
+        if not reference or len(reference) > 80:
+            raise InputError("the customer must be a customer reference or conversation:<id>")
+        scope = self.store.resolve(reference)
+        if scope is None:
+            raise NotFoundError("no data is held under that customer reference or conversation")
+        return scope
+
     def _open_request(
-        self, kind: str, subject: str, received_at: datetime | None
+        self, kind: str, scope: Scope, received_at: datetime | None
     ) -> dict[str, Any]:
-        if not subject or len(subject) > 80:
-            raise InputError("the customer must be a customer_ref or conversation:<id>")
         received = received_at or self.clock()
         row = {
             "id": str(uuid.uuid4()),
             "kind": kind,
-            "subject_digest": self.subject_digest(subject),
+            "subject_digest": self.subject_digest(scope.name),
             "received_at": received,
             "deadline": one_month_later(received),
         }
         self.store.add_request(row)
         return row
 
-    def export(self, subject: str, received_at: datetime | None = None) -> Export:
-        """Art. 15 and 20: the customer's conversations (their values filled in), consents,
-        attributes and the decisions that concerned them."""
-        request = self._open_request("export", subject, received_at)
+    def export(self, scope: Scope, received_at: datetime | None = None) -> Export:
+        """Art. 15 and 20: the conversations in scope (their values filled in), consents,
+        attributes, the decisions that concerned them and who among staff saw their details."""
+        request = self._open_request("export", scope, received_at)
         now = self.clock()
-        data = self.store.subject_data(subject)
+        data = self.store.subject_data(scope)
         export = Export(request["id"], request["subject_digest"], now, data)
         self.store.complete_request(
             request["id"], now, {"conversations": len(data["conversations"])}
         )
+        self.publish(DataExported(now, request["id"], scope.kind, len(data["conversations"])))
         return export
 
-    def erase(self, subject: str, received_at: datetime | None = None) -> dict[str, Any]:
-        """Art. 17: erase the customer's data everywhere and destroy their data key.
+    def erase(self, scope: Scope, received_at: datetime | None = None) -> dict[str, Any]:
+        """Art. 17: erase the data in scope everywhere; when nothing of the customer remains,
+        destroy their data key too.
 
         Decision records stay, stripped of anything personal: they say what the system did
         and under which policy, not who the customer was. Returns the receipt.
         """
-        request = self._open_request("erase", subject, received_at)
+        request = self._open_request("erase", scope, received_at)
         now = self.clock()
-        result = self.store.erase(subject, now)
+        result = self.store.erase(scope, now)
         receipt = {
             "request_id": request["id"],
             "kind": "erase",
+            "scope": scope.kind,
             "subject_digest": request["subject_digest"],
             "received_at": request["received_at"].isoformat(),
             "deadline": request["deadline"].isoformat(),
@@ -127,6 +161,15 @@ class PrivacyService:
         }
         self.store.complete_request(request["id"], now, receipt)
         log.info("erasure request %s completed", request["id"])
+        self.publish(
+            DataErased(
+                now,
+                request["id"],
+                scope.kind,
+                result["erased"].get("conversations", 0),
+                result["data_key_destroyed"],
+            )
+        )
         return receipt
 
     def requests(self) -> list[dict[str, Any]]:

@@ -10,13 +10,14 @@ import importlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from trustdesk.errors import MissingDependencyError
 from trustdesk.privacy.spans import PiiSpan
 
 # spaCy's OntoNotes labels mapped to TrustDesk entities; other labels are ignored.
 SPACY_LABELS: dict[str, str] = {"PERSON": "PERSON", "PER": "PERSON"}
 
 
-class SpacyPipelineMissingError(RuntimeError):
+class SpacyPipelineMissingError(MissingDependencyError):
     """spaCy or the named pipeline is not installed."""
 
 

@@ -13,10 +13,12 @@ import os
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from trustdesk.errors import CryptoError
+
 NONCE_BYTES = 12
 
 
-class VaultError(Exception):
+class VaultError(CryptoError):
     """A vault entry or data key could not be decrypted (wrong key, tampering, destroyed key)."""
 
 

@@ -1,6 +1,4 @@
-"""Storage: tables, engines, migrations and repositories."""
+"""Storage: tables, engines, migrations and repositories.
 
-from trustdesk.store.engine import make_engine, migrate
-from trustdesk.store.repository import SqlConversationStore, SqlKnowledgeStore
-
-__all__ = ["SqlConversationStore", "SqlKnowledgeStore", "make_engine", "migrate"]
+Kept empty on purpose: import from the defining module (``trustdesk.store.engine`` …).
+"""

@@ -1,14 +1,21 @@
-"""Engines and migrations. SQLite in WAL mode with synchronous=FULL; PostgreSQL via psycopg 3."""
+"""Engines and migrations. SQLite in WAL mode with synchronous=FULL; PostgreSQL via psycopg 3.
+
+Every engine hides bound parameters from its error messages (``hide_parameters``): a failed
+statement may carry a customer's text, and error messages end up in logs.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from trustdesk.errors import StoreError
+from trustdesk.store.transactions import sqlite_begin
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -21,16 +28,44 @@ def normalise_url(url: str) -> str:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Build an engine; nothing connects until first use."""
+    """Build an engine; nothing connects until first use.
+
+    A SQLite database file that does not exist yet is created readable by its owner only
+    (0600) on first connect; SQLite gives its -wal and -shm files the same mode.
+    """
     url = normalise_url(url)
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
+        if path := sqlite_file(url):
+            event.listen(engine, "do_connect", lambda *_: _create_private(path))
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; take it over so that a write
         # transaction starts with BEGIN IMMEDIATE and never deadlocks on upgrade.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        # (store.transactions.read asks for a plain BEGIN: a snapshot that takes no lock.)
+        event.listen(engine, "begin", sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL; None for in-memory and URI-mode databases."""
+    parsed = make_url(url)
+    database = parsed.database
+    if not database or database == ":memory:" or parsed.query.get("uri"):
+        return None
+    return Path(database)
+
+
+def _create_private(path: Path) -> None:
+    """Create the database file 0600 before SQLite would create it with the umask's mode."""
+    if path.exists():
+        return
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another connection created it first
+        return
+    os.close(fd)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -58,4 +93,6 @@ def migrate(engine: Engine) -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
-        raise StoreError(f"database migration failed: {exc.__class__.__name__}: {exc}") from exc
+        # The class and the statement, not str(exc): a driver's message can quote row values.
+        statement = f" in: {exc.statement}" if getattr(exc, "statement", None) else ""
+        raise StoreError(f"database migration failed: {exc.__class__.__name__}{statement}") from exc

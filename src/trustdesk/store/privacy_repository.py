@@ -6,9 +6,10 @@ import secrets
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, exists, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
+from trustdesk.privacy.requests import Scope
 from trustdesk.privacy.retention import Cutoffs
 from trustdesk.privacy.vault import VaultCipher
 from trustdesk.store import vault_store
@@ -17,6 +18,7 @@ from trustdesk.store.tables import (
     consents,
     conversations,
     customer_attributes,
+    customer_subjects,
     data_keys,
     decisions,
     messages,
@@ -25,6 +27,7 @@ from trustdesk.store.tables import (
     subject_requests,
     vault_entries,
 )
+from trustdesk.store.transactions import read, write
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -175,16 +178,37 @@ class SqlPrivacyStore:
 
     # -- data subject requests -----------------------------------------------------------
 
-    def subject_data(self, subject: str) -> dict[str, Any]:
-        """Everything held about one subject, their own values filled back in."""
+    def resolve(self, reference: str) -> Scope | None:
+        """What a privacy officer's CUSTOMER argument names: ``conversation:<id>`` one
+        conversation, anything else a vouched customer's reference. None when unknown."""
+        with read(self.engine) as conn:
+            if reference.startswith("conversation:"):
+                cid = reference.removeprefix("conversation:")
+                subject = conn.execute(
+                    select(conversations.c.subject_id).where(
+                        conversations.c.id == cid, conversations.c.erased_at.is_(None)
+                    )
+                ).scalar_one_or_none()
+                return Scope(subject, cid) if subject else None
+            subject = conn.execute(
+                select(customer_subjects.c.subject_id).where(
+                    customer_subjects.c.customer_ref == reference
+                )
+            ).scalar_one_or_none()
+            return Scope(subject) if subject else None
+
+    def subject_data(self, scope: Scope) -> dict[str, Any]:
+        """Everything held about one subject (or one of their conversations), their own values
+        filled back in."""
         from trustdesk.privacy.refill import refill
 
-        with self.engine.connect() as conn:
+        where = [conversations.c.subject_id == scope.subject_id]
+        if scope.conversation_id is not None:
+            where.append(conversations.c.id == scope.conversation_id)
+        with read(self.engine) as conn:
             convs = (
                 conn.execute(
-                    select(conversations)
-                    .where(conversations.c.subject_id == subject)
-                    .order_by(conversations.c.created_at)
+                    select(conversations).where(*where).order_by(conversations.c.created_at)
                 )
                 .mappings()
                 .all()
@@ -254,30 +278,46 @@ class SqlPrivacyStore:
                         ],
                     }
                 )
+            consent_where = [consents.c.subject_id == scope.subject_id]
+            if scope.conversation_id is not None:
+                consent_where.append(consents.c.conversation_id == scope.conversation_id)
             consent_rows = conn.execute(
                 select(consents)
-                .where(consents.c.subject_id == subject)
+                .where(*consent_where)
                 .order_by(consents.c.recorded_at, consents.c.id)
             ).mappings()
             history = [consent_from_row(r).to_json() for r in consent_rows]
         return {"conversations": out, "consents": history}
 
-    def erase(self, subject: str, now: datetime) -> dict[str, Any]:
-        """Erase a subject everywhere and destroy their data key. Returns what was erased."""
-        with self.engine.begin() as conn:
-            ids = list(
-                conn.execute(
-                    select(conversations.c.id).where(conversations.c.subject_id == subject)
-                ).scalars()
-            )
+    def erase(self, scope: Scope, now: datetime) -> dict[str, Any]:
+        """Erase a subject (or one of their conversations) everywhere. When nothing of the
+        subject remains, their consents, customer reference and data key go too (the key is
+        destroyed, so backups of their vault entries can no longer be opened)."""
+        subject = scope.subject_id
+        with write(self.engine) as conn:
+            where = [conversations.c.subject_id == subject, conversations.c.erased_at.is_(None)]
+            if scope.conversation_id is not None:
+                where.append(conversations.c.id == scope.conversation_id)
+            ids = list(conn.execute(select(conversations.c.id).where(*where)).scalars())
             counts = self._scrub_conversations(conn, ids, now) if ids else {}
             counts["conversations"] = len(ids)
-            counts["consents"] = conn.execute(
-                delete(consents).where(consents.c.subject_id == subject)
-            ).rowcount
-            key_destroyed = vault_store.destroy_key(conn, subject, now)
-            # The data-key row itself names the subject: keep no trace of it.
-            conn.execute(delete(data_keys).where(data_keys.c.subject_id == subject))
+            remaining = conn.execute(
+                select(func.count()).where(
+                    conversations.c.subject_id == subject, conversations.c.erased_at.is_(None)
+                )
+            ).scalar_one()
+            key_destroyed = False
+            counts["consents"] = 0
+            if remaining == 0:
+                counts["consents"] = conn.execute(
+                    delete(consents).where(consents.c.subject_id == subject)
+                ).rowcount
+                key_destroyed = vault_store.destroy_key(conn, subject, now)
+                # The data-key row and the reference mapping name the subject: no trace stays.
+                conn.execute(delete(data_keys).where(data_keys.c.subject_id == subject))
+                conn.execute(
+                    delete(customer_subjects).where(customer_subjects.c.subject_id == subject)
+                )
         self._release_freed_pages()
         return {"erased": counts, "data_key_destroyed": key_destroyed}
 

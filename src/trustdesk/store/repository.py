@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.engine import RowMapping
 
 from trustdesk.assistant.knowledge import Passage, knowledge_version
+from trustdesk.conversation.ports import LoadedConversation
 from trustdesk.conversation.records import (
     ConversationRecord,
     DecisionRecord,
@@ -17,7 +18,6 @@ from trustdesk.conversation.records import (
     Role,
     Status,
 )
-from trustdesk.errors import ConflictError
 from trustdesk.privacy.consent import ConsentRecord, Purpose
 from trustdesk.privacy.vault import VaultCipher
 from trustdesk.store import vault_store
@@ -27,10 +27,12 @@ from trustdesk.store.tables import (
 from trustdesk.store.tables import (
     conversations,
     customer_attributes,
+    customer_subjects,
     decisions,
     kb_passages,
     messages,
 )
+from trustdesk.store.transactions import read
 
 
 def _aware(value: datetime) -> datetime:
@@ -50,6 +52,7 @@ def _conversation(row: RowMapping) -> ConversationRecord:
         customer_ref=row["customer_ref"],
         placeholders=dict(row["placeholders"] or {}),
         subject_id=row["subject_id"] or "",
+        turn_count=row["turn_count"],
     )
 
 
@@ -119,60 +122,58 @@ def _consent_rows(records: Sequence[ConsentRecord]) -> list[dict[str, Any]]:
 
 
 class SqlConversationStore:
-    """Each method is one transaction; a turn is written whole or not at all."""
+    """Reads of conversations, each one read transaction (a snapshot that takes no lock).
+
+    Everything a turn writes goes through :class:`trustdesk.store.unit_of_work.SqlUnitOfWork`.
+    """
 
     def __init__(self, engine: Engine, cipher: VaultCipher) -> None:
         self.engine = engine
         self.cipher = cipher
 
-    def create_conversation(
+    def load_turn(
         self,
-        conversation: ConversationRecord,
-        messages_: Sequence[MessageRecord],
-        attributes: Mapping[str, str] | None,
-        consents: Sequence[ConsentRecord] = (),
-        decision: DecisionRecord | None = None,
-    ) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                insert(conversations).values(
-                    id=conversation.id,
-                    token_hash=conversation.token_hash,
-                    status=conversation.status.value,
-                    policy_version=conversation.policy_version,
-                    customer_ref=conversation.customer_ref,
-                    subject_id=conversation.subject_id,
-                    placeholders=conversation.placeholders,
-                    revision=conversation.revision,
-                    created_at=conversation.created_at,
-                    updated_at=conversation.updated_at,
+        conversation_id: str | None = None,
+        token_hash: str | None = None,
+        history: int = 0,
+    ) -> LoadedConversation | None:
+        """The conversation (by id, or the one a token opens), the customer's ai_assistance
+        consent in force and the last ``history`` messages, in one snapshot; None if none."""
+        if token_hash is not None:
+            where = conversations.c.token_hash == token_hash
+        elif conversation_id is not None:
+            where = conversations.c.id == conversation_id
+        else:
+            raise ValueError("load_turn needs a conversation id or a token hash")
+        with read(self.engine) as conn:
+            row = conn.execute(select(conversations).where(where)).mappings().first()
+            if row is None:
+                return None
+            conversation = _conversation(row)
+            consent = conn.execute(
+                select(consent_table.c.granted)
+                .where(
+                    consent_table.c.subject_id == conversation.subject_id,
+                    consent_table.c.purpose == Purpose.AI_ASSISTANCE.value,
                 )
-            )
-            if messages_:
-                conn.execute(
-                    insert(messages),
-                    [_message_row(conversation.id, i, m) for i, m in enumerate(messages_, 1)],
-                )
-            if attributes:
-                conn.execute(
-                    insert(customer_attributes),
-                    [
-                        {
-                            "conversation_id": conversation.id,
-                            "name": k,
-                            "value": v,
-                            "consented_at": conversation.created_at,
-                        }
-                        for k, v in attributes.items()
-                    ],
-                )
-            if consents:
-                conn.execute(insert(consent_table), _consent_rows(consents))
-            if decision is not None:
-                conn.execute(insert(decisions).values(**_decision_row(decision, None)))
+                .order_by(consent_table.c.recorded_at.desc(), consent_table.c.id.desc())
+                .limit(1)
+            ).first()
+            recent: list[MessageRecord] = []
+            if history > 0:
+                rows = conn.execute(
+                    select(messages)
+                    .where(messages.c.conversation_id == conversation.id)
+                    .order_by(messages.c.seq.desc())
+                    .limit(history)
+                ).mappings()
+                recent = [_message(r) for r in rows][::-1]
+        return LoadedConversation(
+            conversation, None if consent is None else bool(consent.granted), tuple(recent)
+        )
 
     def get_conversation(self, conversation_id: str) -> ConversationRecord | None:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             row = (
                 conn.execute(select(conversations).where(conversations.c.id == conversation_id))
                 .mappings()
@@ -180,83 +181,41 @@ class SqlConversationStore:
             )
         return _conversation(row) if row else None
 
-    def find_by_token_hash(self, token_hash: str) -> ConversationRecord | None:
-        with self.engine.connect() as conn:
-            row = (
-                conn.execute(select(conversations).where(conversations.c.token_hash == token_hash))
-                .mappings()
-                .first()
-            )
-        return _conversation(row) if row else None
+    def subject_of(self, customer_ref: str) -> str | None:
+        """The opaque subject key of a vouched customer, if they have one."""
+        with read(self.engine) as conn:
+            return conn.execute(
+                select(customer_subjects.c.subject_id).where(
+                    customer_subjects.c.customer_ref == customer_ref
+                )
+            ).scalar_one_or_none()
 
-    def record_turn(
-        self,
-        conversation: ConversationRecord,
-        new_status: Status,
-        messages_: Sequence[MessageRecord],
-        decision: DecisionRecord,
-        originals: Mapping[str, str] | None = None,
-        consents: Sequence[ConsentRecord] = (),
-    ) -> list[MessageRecord]:
-        with self.engine.begin() as conn:
-            changed = conn.execute(
-                update(conversations)
-                .where(
-                    conversations.c.id == conversation.id,
-                    conversations.c.revision == conversation.revision,
+    def conversations_of(self, subject_id: str) -> list[ConversationRecord]:
+        with read(self.engine) as conn:
+            rows = conn.execute(
+                select(conversations)
+                .where(conversations.c.subject_id == subject_id)
+                .order_by(conversations.c.created_at, conversations.c.id)
+            ).mappings()
+            return [_conversation(r) for r in rows]
+
+    def count_started_since(self, subject_id: str, since: datetime) -> tuple[int, datetime | None]:
+        """How many conversations a subject started since ``since``, and the oldest of them."""
+        with read(self.engine) as conn:
+            count, oldest = conn.execute(
+                select(func.count(), func.min(conversations.c.created_at)).where(
+                    conversations.c.subject_id == subject_id,
+                    conversations.c.created_at >= since,
                 )
-                .values(
-                    status=new_status.value,
-                    placeholders=conversation.placeholders,
-                    updated_at=conversation.updated_at,
-                    revision=conversation.revision + 1,
-                )
-            ).rowcount
-            if changed != 1:
-                raise ConflictError(
-                    "the conversation changed while this message was processed; send it again"
-                )
-            last = conn.execute(
-                select(func.coalesce(func.max(messages.c.seq), 0)).where(
-                    messages.c.conversation_id == conversation.id
-                )
-            ).scalar_one()
-            rows = [_message_row(conversation.id, last + i, m) for i, m in enumerate(messages_, 1)]
-            if rows:
-                conn.execute(insert(messages), rows)
-            customer_seq = next((r["seq"] for r in rows if r["role"] == Role.CUSTOMER.value), None)
-            conn.execute(insert(decisions).values(**_decision_row(decision, customer_seq)))
-            vault_store.seal_originals(
-                conn,
-                self.cipher,
-                conversation.id,
-                conversation.subject_id,
-                originals or {},
-                conversation.updated_at,
-            )
-            if consents:
-                conn.execute(insert(consent_table), _consent_rows(consents))
-                if any(
-                    r.purpose == Purpose.SERVICE_IMPROVEMENT and not r.granted for r in consents
-                ):
-                    # Withdrawn: the attributes kept on that basis go at once.
-                    conn.execute(
-                        delete(customer_attributes).where(
-                            customer_attributes.c.conversation_id.in_(
-                                select(conversations.c.id).where(
-                                    conversations.c.subject_id == conversation.subject_id
-                                )
-                            )
-                        )
-                    )
-        return [_message(r) for r in rows]
+            ).one()
+        return int(count), _aware(oldest) if oldest is not None else None
 
     def originals(self, conversation_id: str) -> dict[str, str]:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             return vault_store.reveal(conn, self.cipher, conversation_id)
 
     def current_consents(self, subject_id: str) -> dict[Purpose, ConsentRecord]:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             rows = conn.execute(
                 select(consent_table)
                 .where(consent_table.c.subject_id == subject_id)
@@ -265,17 +224,22 @@ class SqlConversationStore:
             # Rows are in time order, so the last one per purpose is the one in force.
             return {record.purpose: record for record in map(consent_from_row, rows)}
 
-    def list_messages(self, conversation_id: str) -> list[MessageRecord]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(messages)
-                .where(messages.c.conversation_id == conversation_id)
-                .order_by(messages.c.seq)
-            ).mappings()
-            return [_message(r) for r in rows]
+    def list_messages(
+        self, conversation_id: str, after: int = 0, limit: int | None = None
+    ) -> list[MessageRecord]:
+        """Messages in order; ``after`` a sequence number, at most ``limit`` of them."""
+        query = (
+            select(messages)
+            .where(messages.c.conversation_id == conversation_id, messages.c.seq > after)
+            .order_by(messages.c.seq)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with read(self.engine) as conn:
+            return [_message(r) for r in conn.execute(query).mappings()]
 
     def list_decisions(self, conversation_id: str) -> list[DecisionRecord]:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             rows = conn.execute(
                 select(decisions)
                 .where(decisions.c.conversation_id == conversation_id)
@@ -297,7 +261,7 @@ class SqlConversationStore:
             ]
 
     def attributes(self, conversation_id: str) -> dict[str, str]:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             rows = conn.execute(
                 select(customer_attributes.c.name, customer_attributes.c.value).where(
                     customer_attributes.c.conversation_id == conversation_id

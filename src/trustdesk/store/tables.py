@@ -36,13 +36,26 @@ conversations = Table(
     Column("status", String(20), nullable=False),
     Column("policy_version", String(80), nullable=False),
     Column("customer_ref", String(64), nullable=True, index=True),
-    # Whose data this is: the customer_ref, or "conversation:<id>" for an anonymous chat.
+    # Whose data this is: an opaque key (see customer_subjects); never chosen by a caller.
     Column("subject_id", String(80), nullable=True, index=True),
     Column("erased_at", DateTime(timezone=True), nullable=True),
     Column("placeholders", JSON, nullable=False),
     Column("revision", Integer, nullable=False, default=0),
+    # Customer turns taken, for the policy's limit per conversation.
+    Column("turn_count", Integer, nullable=False, default=0, server_default="0"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_conversations_subject_created", "subject_id", "created_at"),
+)
+
+# A customer the business vouched for (signed identity or service key) -> their opaque subject
+# key. Anonymous conversations have a subject of their own and no row here.
+customer_subjects = Table(
+    "customer_subjects",
+    metadata,
+    Column("customer_ref", String(64), primary_key=True),
+    Column("subject_id", String(80), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 messages = Table(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, ConfigDict, StrictStr
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from trustdesk.conversation.agents import AgentAccess, StaffMember
-from trustdesk.web.api import Token
+from trustdesk.conversation.agents import MAX_REASON_CHARS, StaffMember
+from trustdesk.web.deps import Agents, Token
 
 router = APIRouter(prefix="/api/v1/agent", tags=["staff"])
 
@@ -16,15 +16,10 @@ router = APIRouter(prefix="/api/v1/agent", tags=["staff"])
 class RevealRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: StrictStr
+    reason: StrictStr = Field(max_length=MAX_REASON_CHARS * 2)
 
 
-def access(request: Request) -> AgentAccess:
-    agents: AgentAccess = request.app.state.system.agents
-    return agents
-
-
-Access = Annotated[AgentAccess, Depends(access)]
+Access = Agents
 
 
 def member(agents: Access, token: Token) -> StaffMember:

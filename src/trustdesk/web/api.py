@@ -1,25 +1,47 @@
-"""The customer REST API, version 1."""
+"""The customer REST API, version 1.
+
+Two kinds of caller: a conversation token (``Authorization: Bearer``) opens its own
+conversation only; a customer the business vouched for (a signed identity assertion, see
+docs/identity.md) reaches all their conversations under ``/api/v1/me``.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from datetime import UTC, datetime
+from typing import Any
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
 
+from trustdesk.conversation.identity import MAX_ASSERTION_CHARS, validate_customer_ref
 from trustdesk.conversation.records import ConversationRecord, MessageRecord
 from trustdesk.conversation.service import ConversationService, TurnOutcome
-from trustdesk.errors import InputError
+from trustdesk.errors import AuthError, InputError, NotFoundError
+from trustdesk.privacy.requests import Scope
+from trustdesk.web.deps import Identity, Privacy, Service, Token
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
+CHANNEL = r"^[a-z][a-z0-9_-]{0,39}$"
+DEFAULT_PAGE = 100
+MAX_PAGE = 500
 
 
 class CreateConversation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    identity: StrictStr | None = Field(
+        default=None,
+        max_length=MAX_ASSERTION_CHARS,
+        description="A signed identity assertion from your backend (HS256 JWT with the customer "
+        "reference in 'sub' and an expiry in 'exp'): the customer is vouched for, and their "
+        "conversations are linked. Leave out for an anonymous customer.",
+    )
     customer_ref: StrictStr | None = Field(
-        default=None, description="Your own customer or account id (not an email or a name)."
+        default=None,
+        max_length=64,
+        description="Server-to-server only: your own customer id, accepted only with "
+        "'Authorization: Bearer <TRUSTDESK_SERVICE_API_KEY>'. Browsers send 'identity'.",
     )
     attributes: dict[StrictStr, StrictStr] | None = Field(
         default=None,
@@ -31,15 +53,15 @@ class CreateConversation(BaseModel):
         description="The customer's choices: ai_assistance (false: a person answers), "
         "transcript_storage, service_improvement. Each is recorded with the notice version.",
     )
-    channel: StrictStr = Field(default="api", pattern=r"^[a-z][a-z0-9_-]{0,39}$")
+    channel: StrictStr = Field(default="api", pattern=CHANNEL)
 
 
 class SetConsent(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    purpose: StrictStr
+    purpose: StrictStr = Field(max_length=40)
     granted: StrictBool
-    channel: StrictStr = Field(default="api", pattern=r"^[a-z][a-z0-9_-]{0,39}$")
+    channel: StrictStr = Field(default="api", pattern=CHANNEL)
 
 
 class PostMessage(BaseModel):
@@ -82,11 +104,16 @@ class ConversationOut(BaseModel):
     status: str
     messages: list[MessageOut]
     disclosure: DisclosureOut
+    next_after: int | None = Field(
+        default=None,
+        description="More messages follow: ask again with after=<this>. Null on the last page.",
+    )
 
 
 class CreatedConversationOut(ConversationOut):
     token: str = Field(description="Bearer token; the only key to this conversation. Keep it.")
     attributes_stored: bool
+    vouched: bool = Field(description="Whether the business vouched for this customer.")
 
 
 class TurnOut(BaseModel):
@@ -94,22 +121,15 @@ class TurnOut(BaseModel):
     status: str
 
 
-def service(request: Request) -> ConversationService:
-    svc: ConversationService = request.app.state.system.service
-    return svc
+class ConversationSummary(BaseModel):
+    id: str
+    status: str
+    created_at: str
+    updated_at: str
 
 
-Service = Annotated[ConversationService, Depends(service)]
-
-
-def bearer(authorization: Annotated[str | None, Header()] = None) -> str | None:
-    if not authorization:
-        return None
-    scheme, _, token = authorization.partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
-
-
-Token = Annotated[str | None, Depends(bearer)]
+class MyConversationsOut(BaseModel):
+    conversations: list[ConversationSummary]
 
 
 def _disclosure(svc: ConversationService) -> dict[str, Any]:
@@ -123,13 +143,17 @@ def _disclosure(svc: ConversationService) -> dict[str, Any]:
 
 
 def _conversation(
-    svc: ConversationService, conversation: ConversationRecord, messages: list[MessageRecord]
+    svc: ConversationService,
+    conversation: ConversationRecord,
+    messages: list[MessageRecord],
+    next_after: int | None = None,
 ) -> dict[str, Any]:
     return {
         "id": conversation.id,
         "status": conversation.status.value,
         "messages": [m.to_json() for m in messages],
         "disclosure": _disclosure(svc),
+        "next_after": next_after,
     }
 
 
@@ -140,15 +164,35 @@ def _turn(outcome: TurnOutcome) -> dict[str, Any]:
     }
 
 
+def _vouched_ref(body: CreateConversation, ids: Identity, token: str | None) -> str | None:
+    """The customer reference the business vouched for, or None for an anonymous customer."""
+    if body.identity is not None and body.customer_ref is not None:
+        raise InputError("send either 'identity' or 'customer_ref', not both")
+    if body.identity is not None:
+        return ids.verify(body.identity, datetime.now(UTC)).customer_ref
+    if body.customer_ref is not None:
+        if not ids.is_service_key(token):
+            raise AuthError(
+                "customer_ref is accepted only with the service API key "
+                "('Authorization: Bearer <key>', server to server); browsers send 'identity'"
+            )
+        return validate_customer_ref(body.customer_ref)
+    return None
+
+
 @router.post("/conversations", status_code=201, response_model=CreatedConversationOut)
-def create_conversation(svc: Service, body: CreateConversation | None = None) -> dict[str, Any]:
+def create_conversation(
+    svc: Service, ids: Identity, token: Token, body: CreateConversation | None = None
+) -> dict[str, Any]:
     """Start a conversation. The first message is the greeting that discloses the AI."""
     body = body or CreateConversation()
-    started = svc.start(body.customer_ref, body.attributes, body.consents, body.channel)
+    ref = _vouched_ref(body, ids, token)
+    started = svc.start(ref, body.attributes, body.consents, body.channel)
     return {
         **_conversation(svc, started.conversation, started.messages),
         "token": started.token,
         "attributes_stored": started.attributes_stored,
+        "vouched": ref is not None,
     }
 
 
@@ -161,9 +205,7 @@ def post_message(
     The reply is shown to this customer with their own details filled back in; what is stored
     and what any model saw has placeholders.
     """
-    svc.authenticate(conversation_id, token)
-    outcome = svc.handle_turn(conversation_id, body.text)
-    return _turn(svc.customer_reply(conversation_id, outcome))
+    return _turn(svc.customer_turn(conversation_id, token, body.text))
 
 
 @router.post("/conversations/{conversation_id}/handoff", response_model=TurnOut)
@@ -174,10 +216,18 @@ def request_handoff(conversation_id: str, svc: Service, token: Token) -> dict[st
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationOut)
-def get_conversation(conversation_id: str, svc: Service, token: Token) -> dict[str, Any]:
-    """The transcript as its customer sees it, with their own details filled back in."""
+def get_conversation(
+    conversation_id: str,
+    svc: Service,
+    token: Token,
+    after: int = Query(default=0, ge=0, description="Only messages after this sequence number."),
+    limit: int = Query(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE),
+) -> dict[str, Any]:
+    """The transcript as its customer sees it, with their own details filled back in,
+    a page at a time (``next_after`` says where the next page starts)."""
     conversation = svc.authenticate(conversation_id, token)
-    return _conversation(svc, conversation, svc.customer_transcript(conversation_id))
+    page = svc.transcript_page(conversation, after, limit)
+    return _conversation(svc, conversation, page.messages, page.next_after)
 
 
 @router.get("/conversations/{conversation_id}/consents")
@@ -196,19 +246,7 @@ def set_consent(
     return _turn(svc.set_consent(conversation_id, body.purpose, body.granted, body.channel))
 
 
-@router.get("/conversations/{conversation_id}/export", tags=["privacy"])
-def export_my_data(
-    conversation_id: str, svc: Service, token: Token, request: Request, format: str = "json"
-) -> Any:
-    """Everything held about this conversation's customer (GDPR Art. 15 and 20).
-
-    ``format=html`` gives a readable page; the default is JSON for portability.
-    """
-    conversation = svc.authenticate(conversation_id, token)
-    if format not in ("json", "html"):
-        raise InputError("format must be 'json' or 'html'")
-    privacy = request.app.state.system.privacy
-    data = privacy.export(conversation.subject_id).to_json()
+def _export_response(data: dict[str, Any], svc: ConversationService, format: str) -> Any:
     if format == "json":
         return data
     from trustdesk.reports.export import render_export_html
@@ -216,14 +254,98 @@ def export_my_data(
     return HTMLResponse(render_export_html(data, svc.policy.organization.name))
 
 
-@router.post("/conversations/{conversation_id}/erase", tags=["privacy"])
-def erase_my_data(
-    conversation_id: str, svc: Service, token: Token, request: Request
-) -> dict[str, Any]:
-    """Erase everything held about this conversation's customer (GDPR Art. 17).
+FORMAT = Query(default="json", pattern="^(json|html)$", description="json or html")
 
-    Returns the receipt. Afterwards the token opens nothing.
+
+@router.get("/conversations/{conversation_id}/export", tags=["privacy"])
+def export_conversation(
+    conversation_id: str, svc: Service, privacy: Privacy, token: Token, format: str = FORMAT
+) -> Any:
+    """Everything held about this conversation (GDPR Art. 15 and 20): messages with the
+    customer's own details, consents given in it, decisions and staff reveals.
+
+    A vouched customer exports all their conversations at ``/api/v1/me/export``.
     """
     conversation = svc.authenticate(conversation_id, token)
-    receipt: dict[str, Any] = request.app.state.system.privacy.erase(conversation.subject_id)
-    return receipt
+    scope = Scope(conversation.subject_id, conversation.id)
+    return _export_response(privacy.export(scope).to_json(), svc, format)
+
+
+@router.post("/conversations/{conversation_id}/erase", tags=["privacy"])
+def erase_conversation(
+    conversation_id: str, svc: Service, privacy: Privacy, token: Token
+) -> dict[str, Any]:
+    """Erase everything held about this conversation (GDPR Art. 17); an anonymous customer's
+    data key is destroyed with it. Returns the receipt. Afterwards the token opens nothing.
+
+    A vouched customer erases all their conversations at ``/api/v1/me/erase``.
+    """
+    conversation = svc.authenticate(conversation_id, token)
+    return privacy.erase(Scope(conversation.subject_id, conversation.id))
+
+
+# -- a vouched customer --------------------------------------------------------------------
+
+
+def _me(svc: ConversationService, ids: Identity, token: str | None) -> str:
+    """The subject of the customer a signed identity assertion vouches for."""
+    if not token:
+        raise AuthError("send your signed identity assertion: 'Authorization: Bearer <jwt>'")
+    customer = ids.verify(token, datetime.now(UTC))
+    subject = svc.store.subject_of(customer.customer_ref)
+    if subject is None:
+        raise NotFoundError("no conversations are held for this customer")
+    return subject
+
+
+@router.get("/me/conversations", tags=["customer"], response_model=MyConversationsOut)
+def my_conversations(svc: Service, ids: Identity, token: Token) -> dict[str, Any]:
+    """The vouched customer's conversations (``Authorization: Bearer <identity assertion>``)."""
+    subject = _me(svc, ids, token)
+    return {
+        "conversations": [
+            {
+                "id": c.id,
+                "status": c.status.value,
+                "created_at": c.created_at.isoformat(),
+                "updated_at": c.updated_at.isoformat(),
+            }
+            for c in svc.store.conversations_of(subject)
+        ]
+    }
+
+
+@router.get(
+    "/me/conversations/{conversation_id}", tags=["customer"], response_model=ConversationOut
+)
+def my_conversation(
+    conversation_id: str,
+    svc: Service,
+    ids: Identity,
+    token: Token,
+    after: int = Query(default=0, ge=0),
+    limit: int = Query(default=DEFAULT_PAGE, ge=1, le=MAX_PAGE),
+) -> dict[str, Any]:
+    """One of the vouched customer's conversations, a page at a time."""
+    subject = _me(svc, ids, token)
+    conversation = svc.store.get_conversation(conversation_id)
+    if conversation is None or conversation.subject_id != subject:
+        raise NotFoundError("conversation not found")
+    page = svc.transcript_page(conversation, after, limit)
+    return _conversation(svc, conversation, page.messages, page.next_after)
+
+
+@router.get("/me/export", tags=["customer", "privacy"])
+def export_me(
+    svc: Service, privacy: Privacy, ids: Identity, token: Token, format: str = FORMAT
+) -> Any:
+    """Everything held about the vouched customer, across all their conversations."""
+    subject = _me(svc, ids, token)
+    return _export_response(privacy.export(Scope(subject)).to_json(), svc, format)
+
+
+@router.post("/me/erase", tags=["customer", "privacy"])
+def erase_me(svc: Service, privacy: Privacy, ids: Identity, token: Token) -> dict[str, Any]:
+    """Erase everything held about the vouched customer and destroy their data key."""
+    subject = _me(svc, ids, token)
+    return privacy.erase(Scope(subject))

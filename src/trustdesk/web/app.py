@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from starlette.concurrency import run_in_threadpool
 
 import trustdesk
 from trustdesk.composition import System
-from trustdesk.web import agent, api, pages
+from trustdesk.web import agent, api, deps, pages
+from trustdesk.web.access_log import AccessLogMiddleware
 from trustdesk.web.errors import install_error_handlers
+from trustdesk.web.limits import BodyTimeoutMiddleware, RateLimitMiddleware
 from trustdesk.web.middleware import BodyGuardMiddleware, SecurityHeadersMiddleware
+from trustdesk.web.openapi import document_responses
+from trustdesk.web.scheduler import purge_on_schedule
 
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
@@ -30,7 +29,7 @@ log = logging.getLogger(__name__)
 def create_app(system: System) -> FastAPI:
     """Build the web app around an already-built system (see composition.build_system)."""
     app = FastAPI(
-        lifespan=_purge_on_schedule if system.settings.purge_on_schedule else None,
+        lifespan=purge_on_schedule if system.settings.purge_on_schedule else None,
         title="TrustDesk",
         version=trustdesk.__version__,
         description="AI customer support that discloses, protects personal data and hands off "
@@ -39,11 +38,20 @@ def create_app(system: System) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    # Handlers get the system through web.deps providers; only the lifespan reads app.state.
     app.state.system = system
-    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.dependency_overrides[deps.system] = lambda: system
+    app.dependency_overrides[deps.templates] = lambda: templates
     install_error_handlers(app)
+    document_responses(app)
+    # Outermost last: the access log sees every answer, security headers cover refusals.
+    settings = system.settings
     app.add_middleware(BodyGuardMiddleware)
+    app.add_middleware(BodyTimeoutMiddleware, timeout_s=settings.body_timeout_s)
+    app.add_middleware(RateLimitMiddleware, settings=settings)
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(AccessLogMiddleware)
     _mount_docs(app)  # before /static, which would otherwise shadow /static/swagger
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
@@ -51,34 +59,11 @@ def create_app(system: System) -> FastAPI:
     app.include_router(pages.router)
 
     @app.get("/healthz", tags=["operations"])
-    def healthz(request: Request) -> dict[str, Any]:
+    def healthz(running: deps.Running) -> dict[str, Any]:
         """Liveness and the policy version in force."""
-        return {"status": "ok", "policy_version": request.app.state.system.policy.version}
+        return {"status": "ok", "policy_version": running.policy.version}
 
     return app
-
-
-@asynccontextmanager
-async def _purge_on_schedule(app: FastAPI) -> AsyncIterator[None]:
-    """Run the retention purge at start and every purge_interval_minutes while serving."""
-    system: System = app.state.system
-    interval = system.policy.policy.retention.purge_interval_minutes * 60
-
-    async def loop() -> None:
-        while True:
-            try:
-                await run_in_threadpool(system.privacy.purge)
-            except Exception as exc:  # keep serving; the next run tries again
-                log.error("scheduled retention purge failed: %s", exc.__class__.__name__)
-            await asyncio.sleep(interval)
-
-    task = asyncio.create_task(loop())
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
 
 
 def _mount_docs(app: FastAPI) -> None:

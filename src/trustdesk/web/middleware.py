@@ -1,4 +1,4 @@
-"""ASGI middleware: refuse oversized or non-UTF-8 bodies before anything parses them."""
+"""ASGI middleware: refuse oversized or non-UTF-8 bodies before anything parses them; headers."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
     (b"x-frame-options", b"DENY"),
 ]
+# API answers carry transcripts, exports and tokens: no cache, shared or private, keeps them.
+API_NO_STORE = [(b"cache-control", b"no-store"), (b"pragma", b"no-cache")]
+API_PREFIX = "/api/"
+_CACHE_HEADERS = {b"cache-control", b"pragma", b"expires"}
 PAGE_CSP = (
     b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     b"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
@@ -95,7 +99,7 @@ class BodyGuardMiddleware:
 
 
 class SecurityHeadersMiddleware:
-    """Adds safe defaults to every response, and a strict CSP to HTML pages."""
+    """Adds safe defaults to every response, a strict CSP to HTML pages, no-store to the API."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -109,6 +113,9 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers.extend(SECURITY_HEADERS)
+                if scope["path"].startswith(API_PREFIX):
+                    headers = [h for h in headers if h[0].lower() not in _CACHE_HEADERS]
+                    headers.extend(API_NO_STORE)
                 content_type = dict(headers).get(b"content-type", b"")
                 docs = scope["path"].startswith(("/docs", "/redoc"))
                 if content_type.startswith(b"text/html") and not docs:

@@ -1,0 +1,107 @@
+"""Domain events, published after the transaction that caused them has committed.
+
+Subscribers (the ledger, metrics, alerts, webhooks, audits) are registered in the composition
+root; the turn service never calls them directly. Events carry no personal data: ids,
+routes, findings, counts and reasons in words only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The root of every event: when it happened."""
+
+    occurred_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationStarted(Event):
+    conversation_id: str
+    status: str
+    vouched: bool
+    channel: str
+
+
+@dataclass(frozen=True, slots=True)
+class TurnDecided(Event):
+    """One customer turn was decided and recorded (its decision record has id ``decision_id``)."""
+
+    conversation_id: str
+    decision_id: int | None
+    route: str
+    status_before: str
+    status_after: str
+    backend: str | None
+    policy_version: str
+    findings: tuple[dict[str, Any], ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class HandoffRequested(Event):
+    conversation_id: str
+    route: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentChanged(Event):
+    conversation_id: str | None
+    purpose: str
+    granted: bool
+    channel: str
+
+
+@dataclass(frozen=True, slots=True)
+class DataExported(Event):
+    request_id: str
+    scope: str  # "conversation" or "customer"
+    conversations: int
+
+
+@dataclass(frozen=True, slots=True)
+class DataErased(Event):
+    request_id: str
+    scope: str
+    conversations: int
+    data_key_destroyed: bool
+
+
+E = TypeVar("E", bound=Event)
+Handler = Callable[[Any], None]
+
+
+class EventBus:
+    """Synchronous publish/subscribe. A failing subscriber is logged and never undoes the
+    committed change, nor stops the other subscribers."""
+
+    def __init__(self) -> None:
+        self._handlers: dict[type[Event], list[Handler]] = defaultdict(list)
+
+    def subscribe(self, event_type: type[E], handler: Callable[[E], None]) -> None:
+        """Call ``handler`` for every published event of ``event_type`` (or a subclass)."""
+        self._handlers[event_type].append(handler)
+
+    def publish(self, events: Sequence[Event]) -> None:
+        for event in events:
+            for event_type in type(event).__mro__:
+                for handler in self._handlers.get(event_type, ()):
+                    try:
+                        handler(event)
+                    except Exception as exc:  # a subscriber must not break a committed turn
+                        log.error(
+                            "event subscriber %s failed on %s: %s",
+                            getattr(handler, "__qualname__", handler),
+                            type(event).__name__,
+                            exc.__class__.__name__,
+                        )

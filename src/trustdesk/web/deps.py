@@ -1,0 +1,62 @@
+"""Dependency providers for the routers.
+
+Handlers ask for what they need with ``Depends(...)`` on these functions; ``create_app`` binds
+each one to the system it was given (``app.dependency_overrides``), so no handler reaches
+into ``app.state`` and a test can substitute any of them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Header
+from fastapi.templating import Jinja2Templates
+
+from trustdesk.composition import System
+from trustdesk.conversation.agents import AgentAccess
+from trustdesk.conversation.identity import IdentityVerifier
+from trustdesk.conversation.service import ConversationService
+from trustdesk.privacy.requests import PrivacyService
+
+
+def system() -> System:
+    """The running system; bound by ``create_app``."""
+    raise RuntimeError("trustdesk.web.deps.system is bound by create_app()")  # pragma: no cover
+
+
+def templates() -> Jinja2Templates:
+    """The page templates; bound by ``create_app``."""
+    raise RuntimeError("trustdesk.web.deps.templates is bound by create_app()")  # pragma: no cover
+
+
+def conversations(running: Annotated[System, Depends(system)]) -> ConversationService:
+    return running.service
+
+
+def privacy(running: Annotated[System, Depends(system)]) -> PrivacyService:
+    return running.privacy
+
+
+def identity(running: Annotated[System, Depends(system)]) -> IdentityVerifier:
+    return running.identity
+
+
+def agents(running: Annotated[System, Depends(system)]) -> AgentAccess:
+    return running.agents
+
+
+def bearer(authorization: Annotated[str | None, Header()] = None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, or None."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+Service = Annotated[ConversationService, Depends(conversations)]
+Privacy = Annotated[PrivacyService, Depends(privacy)]
+Identity = Annotated[IdentityVerifier, Depends(identity)]
+Agents = Annotated[AgentAccess, Depends(agents)]
+Running = Annotated[System, Depends(system)]
+Templates = Annotated[Jinja2Templates, Depends(templates)]
+Token = Annotated[str | None, Depends(bearer)]

@@ -57,6 +57,20 @@ GOAL_RATIO = 0.15  # trustdesk req/s over bare req/s, same client count
 GOAL_TAIL = 3.0  # p99 <= GOAL_TAIL x p50
 GOAL_SCALING = 1.6  # two workers over one, PostgreSQL
 DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
+# What trustdesk.web.server.server_config gives uvicorn (keep in step): h11 (TrustDesk runs a
+# subclass with a header deadline), no access log, no proxy headers, no Server header, the
+# default TRUSTDESK_MAX_CONNECTIONS, one process, uvicorn's default event loop.
+BARE_UVICORN_OPTIONS = (
+    "--log-level",
+    "warning",
+    "--http",
+    "h11",
+    "--no-access-log",
+    "--no-proxy-headers",
+    "--no-server-header",
+    "--limit-concurrency",
+    "1000",
+)
 PACKAGES = (
     "trustdesk",
     "fastapi",
@@ -466,9 +480,9 @@ def machine(wrk: str) -> dict[str, Any]:
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "platform": platform.platform(),
         "packages": versions,
-        # uvicorn's "auto" picks these, for `trustdesk serve` and the bare app alike
-        "uvicorn_http": "httptools" if importlib.util.find_spec("httptools") else "h11",
+        # uvicorn's "auto" loop, for `trustdesk serve` and the bare app alike
         "uvicorn_loop": "uvloop" if importlib.util.find_spec("uvloop") else "asyncio",
+        "bare_uvicorn_options": " ".join(BARE_UVICORN_OPTIONS),
         "wrk": wrk_version,
     }
 
@@ -536,7 +550,7 @@ def print_report(report: dict[str, Any]) -> None:
     print(f"  load avg   {m['load_average_at_start']} at start (others share the machine)")
     print(f"  python     {m['python']} on {m['platform']}")
     print("  packages   " + ", ".join(f"{k} {v}" for k, v in m["packages"].items()))
-    print(f"  uvicorn    http {m['uvicorn_http']}, loop {m['uvicorn_loop']} (both servers)")
+    print(f"  uvicorn    loop {m['uvicorn_loop']}; bare app: {m['bare_uvicorn_options']}")
     print(f"  wrk        {m['wrk']}")
     if report.get("postgresql"):
         print(f"  postgresql {report['postgresql']}")
@@ -684,7 +698,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"bare FastAPI ({REPO.name}/benchmarks/bare_app.py)", flush=True)
         bare = [sys.executable, "-m", "uvicorn", "benchmarks.bare_app:app"]
-        bare += ["--host", "127.0.0.1", "--port", "{port}", "--log-level", "warning"]
+        bare += ["--host", "127.0.0.1", "--port", "{port}", *BARE_UVICORN_OPTIONS]
         env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTDESK_")}
         with server(bare, env, REPO, workdir / "bare.log") as (port, _):
             made = lambda n: (fake_conversations(n), 0.0, 0)  # noqa: E731

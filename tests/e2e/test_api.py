@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.support.identity import SERVICE_API_KEY, assertion_for
 from trustdesk.composition import System
 
 
@@ -123,7 +124,7 @@ def test_missing_or_bad_token_is_401(client: httpx.Client, headers: dict[str, st
         ),
         (json.dumps({"text": ["a"]}).encode(), 422, "invalid_request", "text"),
         (json.dumps({}).encode(), 422, "invalid_request", "text: Field required"),
-        (json.dumps({"text": "hi", "extra": 1}).encode(), 422, "invalid_request", "extra"),
+        (json.dumps({"text": "hi", "extra": 1}).encode(), 422, "invalid_request", "unknown field"),
         (b'{"text": "unterminated', 400, "malformed_json", "not valid JSON"),
         (b'{"text": "caf\xe9"}', 400, "invalid_utf8", "not valid UTF-8"),
         (b"[1, 2]", 422, "invalid_request", "valid dictionary"),
@@ -173,8 +174,12 @@ def test_validation_errors_never_echo_the_input(client: httpx.Client) -> None:
 
 
 def test_create_validates_customer_ref_and_attributes(client: httpx.Client) -> None:
-    bad_ref = client.post("/api/v1/conversations", json={"customer_ref": "a@b.example"})
-    assert bad_ref.status_code == 422 and "customer_ref" in bad_ref.json()["error"]["message"]
+    service = {"Authorization": f"Bearer {SERVICE_API_KEY}"}
+    bad_ref = client.post(
+        "/api/v1/conversations", json={"customer_ref": "a@b.example"}, headers=service
+    )
+    assert bad_ref.status_code == 422 and "customer reference" in bad_ref.json()["error"]["message"]
+    assert "a@b.example" not in bad_ref.text
     bad_attr = client.post("/api/v1/conversations", json={"attributes": {"x": 1}})
     assert bad_attr.status_code == 422
     ok = client.post(
@@ -184,8 +189,10 @@ def test_create_validates_customer_ref_and_attributes(client: httpx.Client) -> N
             "attributes": {"language": "fr"},
             "consents": {"service_improvement": True},
         },
+        headers=service,
     )
     assert ok.status_code == 201 and ok.json()["attributes_stored"] is True
+    assert ok.json()["vouched"] is True
 
 
 def test_customer_sees_their_own_details_but_storage_holds_placeholders(
@@ -247,7 +254,7 @@ def test_consents_can_be_given_and_withdrawn_over_the_api(client: httpx.Client) 
 
 
 def test_customer_can_export_and_erase_their_data(client: httpx.Client) -> None:
-    cid, auth = _start(client, {"customer_ref": "self-service-1"})
+    cid, auth = _start(client, {"identity": assertion_for("self-service-1")})
     client.post(
         f"/api/v1/conversations/{cid}/messages",
         json={"text": "my email is self.service@example.com"},
@@ -275,6 +282,7 @@ def test_staff_api_shows_placeholders_and_records_reveals(
         json={"text": "my email is staff.view@example.com"},
         headers=auth,
     )
+    client.post(f"/api/v1/conversations/{cid}/handoff", headers=auth)  # agents see the queue
     agent = {"Authorization": f"Bearer {system.agents.add_staff('agent-1', 'agent')}"}
     lead = {"Authorization": f"Bearer {system.agents.add_staff('lead-1', 'supervisor')}"}
     seen = client.get(f"/api/v1/agent/conversations/{cid}", headers=agent)

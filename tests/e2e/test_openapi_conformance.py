@@ -2,9 +2,10 @@
 
 Every API operation is fuzzed (a bounded, derandomized number of examples, SQLite only) and
 each answer is checked: no 5xx, only documented status codes and content types, and a body that
-matches the documented schema. Most cases carry a fresh conversation's id and bearer token (or a
-staff token on staff routes) so that the fuzzing reaches past the 401; every fourth keeps what
-schemathesis generated, so the 401 and 404 answers are checked too.
+matches the documented schema. Most cases carry credentials that open something (a fresh
+conversation's id and token, a staff token, a vouched customer's signed identity) so that the
+fuzzing reaches past the 401; every fourth keeps what schemathesis generated, so the 401 and 404
+answers are checked too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from tests.support.identity import assertion_for
 from tests.support.servers import uvicorn_thread
 from trustdesk.composition import System, build_system
 from trustdesk.settings import Settings
@@ -53,29 +55,23 @@ class Api:
     staff_token: str
     calls: itertools.count[int]
 
-    def conversation(self) -> tuple[str, str]:
-        """A fresh conversation: its id and bearer token."""
-        created = self.http.post("/api/v1/conversations", json={})
+    def conversation(self, customer_ref: str | None = None) -> tuple[str, str]:
+        """A fresh conversation (vouched for ``customer_ref``): its id and bearer token."""
+        body = {"identity": assertion_for(customer_ref)} if customer_ref else {}
+        created = self.http.post("/api/v1/conversations", json=body)
         assert created.status_code == 201, created.text
-        body = created.json()
-        return body["id"], body["token"]
-
-
-def _settings(tmp_path: Path) -> Settings:
-    values: dict[str, object] = {
-        "database_url": f"sqlite:///{tmp_path / 'fuzz.db'}",
-        "key_file": tmp_path / "key",
-    }
-    if "rate_limits" in Settings.model_fields:  # the fuzzing is a trusted load
-        values["rate_limits"] = False
-    return Settings(**values)  # type: ignore[arg-type]
+        answer = created.json()
+        return answer["id"], answer["token"]
 
 
 @pytest.fixture
-def api(tmp_path: Path) -> Iterator[Api]:
-    """The real app on a SQLite file, served by uvicorn, with one staff member who may reveal."""
+def api(tmp_path: Path, settings: Settings) -> Iterator[Api]:
+    """The real app on a SQLite file, served by uvicorn, with one staff member who may reveal.
+
+    The test settings accept signed identities and turn rate limits off (a trusted load).
+    """
     engine = make_engine(f"sqlite:///{tmp_path / 'fuzz.db'}")
-    system = build_system(_settings(tmp_path), engine=engine)
+    system = build_system(settings, engine=engine)
     role = sorted(system.policy.policy.privacy.reveal_roles)[0]
     staff_token = system.agents.add_staff("fuzz.staff", role)
     try:
@@ -130,11 +126,15 @@ def test_every_answer_is_documented_and_no_input_causes_a_server_error(
 
 
 def _authenticate(case: schemathesis.Case, api: Api) -> None:
-    """A fresh conversation's id in every id parameter and a token that opens it (or staff's)."""
+    """Credentials that open something: a fresh conversation's id in every id parameter, and
+    its token, a staff token on staff routes, or a vouched customer's signed identity."""
     if "authorization" not in {p.name.lower() for p in case.operation.headers}:
         return
-    conversation_id, token = api.conversation()
-    if case.path.startswith("/api/v1/agent/"):
+    customer_ref = f"acct-{next(api.calls)}" if case.path.startswith("/api/v1/me/") else None
+    conversation_id, token = api.conversation(customer_ref)
+    if customer_ref:
+        token = assertion_for(customer_ref)
+    elif case.path.startswith("/api/v1/agent/"):
         token = api.staff_token
     ids = {p.name: conversation_id for p in case.operation.path_parameters if p.name.endswith("id")}
     case.path_parameters = {**(case.path_parameters or {}), **ids}
@@ -177,8 +177,7 @@ def test_every_api_operation_documents_the_errors_it_can_send(client: httpx.Clie
     by_path = {(m, p): o["responses"] for m, p, o in operations}
     for action in ("messages", "handoff", "consents"):
         assert "409" in by_path[("POST", f"/api/v1/conversations/{{conversation_id}}/{action}")]
-    assert "409" not in by_path[("POST", "/api/v1/conversations")]
-    assert "401" not in by_path[("POST", "/api/v1/conversations")]
+    assert not {"403", "409"} & set(by_path[("POST", "/api/v1/conversations")])
 
 
 def _caller(authorization: Annotated[str | None, Header()] = None) -> str | None:

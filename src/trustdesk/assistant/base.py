@@ -37,7 +37,10 @@ class HistoryItem:
 
 
 class AssistantBackend(Protocol):
-    """Answers a redacted question. Raises BackendError when it cannot; never invents silently."""
+    """Answers a redacted question. Raises BackendError when it cannot; never invents silently.
+
+    A backend may set ``history_turns``: how many earlier messages it wants (default 10).
+    """
 
     name: str
 

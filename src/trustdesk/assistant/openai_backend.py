@@ -33,6 +33,7 @@ class OpenAICompatibleBackend:
     """Grounded answers from an OpenAI-compatible server through the official ``openai`` client."""
 
     name = "openai"
+    history_turns = 10  # earlier messages (redacted) the model is shown
 
     def __init__(
         self,

@@ -105,6 +105,7 @@ class RetrievalBackend:
     """
 
     name = "retrieval"
+    history_turns = 0  # answers each question on its own: the service loads no history
 
     def __init__(self, index: PassageIndex, intro: str, max_citations: int = 2) -> None:
         self.index = index

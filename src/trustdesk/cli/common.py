@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from trustdesk.errors import TrustDeskError
+
+if TYPE_CHECKING:
+    from trustdesk.composition import System
 
 
 def fail(exc: TrustDeskError) -> NoReturn:
@@ -15,3 +19,14 @@ def fail(exc: TrustDeskError) -> NoReturn:
     error family's exit code."""
     click.echo(f"error: {exc}", err=True)
     sys.exit(exc.exit_code)
+
+
+def build_system(policy_file: Path | None = None) -> System:
+    """The system every command works on, from the one composition root
+    (``trustdesk.composition.build``): settings from the environment, the policy named on the
+    command line, else TRUSTDESK_POLICY_FILE, else the bundled demo; the database migrated."""
+    from trustdesk.composition import build, resolve_policy
+    from trustdesk.settings import load_settings
+
+    settings = load_settings()
+    return build(settings, resolve_policy(settings, policy_file))

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 import trustdesk
-from trustdesk.cli.common import fail
+from trustdesk.cli.common import build_system, fail
 from trustdesk.cli.pii import pii
 from trustdesk.errors import TrustDeskError
 from trustdesk.settings import Settings, load_settings
@@ -112,12 +112,9 @@ def kb_ingest(directory: Path) -> None:
     is invalid.
     """
     from trustdesk.composition import ingest_knowledge
-    from trustdesk.store.engine import make_engine, migrate
 
     try:
-        engine = make_engine(_settings().database_url)
-        migrate(engine)
-        count, version = ingest_knowledge(engine, directory)
+        count, version = ingest_knowledge(build_system().engine, directory)
     except TrustDeskError as exc:
         fail(exc)
     click.echo(f"ingested {count} passages from {directory} ({version[:19]})")
@@ -131,10 +128,8 @@ def db() -> None:
 @db.command("upgrade")
 def db_upgrade() -> None:
     """Apply every pending migration to TRUSTDESK_DATABASE_URL."""
-    from trustdesk.store.engine import make_engine, migrate
-
     try:
-        migrate(make_engine(_settings().database_url))
+        build_system()  # building the system migrates the database
     except TrustDeskError as exc:
         fail(exc)
     click.echo("database is up to date")

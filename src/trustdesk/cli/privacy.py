@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from trustdesk.cli.common import fail
+from trustdesk.cli.common import build_system, fail
 from trustdesk.errors import TrustDeskError
 from trustdesk.settings import load_settings
 
@@ -37,10 +37,7 @@ def _received(value: datetime | None) -> datetime | None:
 
 
 def _service(policy_file: Path | None) -> PrivacyService:
-    from trustdesk.composition import build, resolve_policy
-
-    settings = load_settings()
-    return build(settings, resolve_policy(settings, policy_file)).privacy
+    return build_system(policy_file).privacy
 
 
 @click.group()

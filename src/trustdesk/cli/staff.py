@@ -8,21 +8,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from trustdesk.cli.common import fail
+from trustdesk.cli.common import build_system, fail
 from trustdesk.errors import TrustDeskError
-from trustdesk.settings import load_settings
 
 if TYPE_CHECKING:
-    from trustdesk.store.staff_repository import SqlStaffStore
+    from trustdesk.conversation.agents import StaffStore
 
 
-def _store() -> SqlStaffStore:
-    from trustdesk.store.engine import make_engine, migrate
-    from trustdesk.store.staff_repository import SqlStaffStore
-
-    engine = make_engine(load_settings().database_url)
-    migrate(engine)
-    return SqlStaffStore(engine)
+def _store() -> StaffStore:
+    return build_system().agents.staff
 
 
 @click.group()

@@ -93,6 +93,7 @@ def normalize_phone(raw: str, regions: Sequence[str]) -> str:
     how it was written (``06 12 34 56 78`` is French, not German); else the first valid region.
     """
     import phonenumbers
+
     try:
         if raw.lstrip().startswith("+"):
             return phonenumbers.format_number(

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from trustdesk.errors import TrustDeskError
 from trustdesk.settings import Settings
 
 #: Buckets kept per limit; beyond this the least recently seen address is forgotten.
@@ -203,8 +204,10 @@ class RateLimitMiddleware:
         await self.app(scope, receive, send)
 
 
-class _BodyTimeout(Exception):
-    """The request body did not arrive in time."""
+class _RequestTimeout(TrustDeskError):
+    """The request body did not arrive in time (raised inside the app, answered 408 here)."""
+
+    http_status = 408
 
 
 class BodyTimeoutMiddleware:
@@ -225,6 +228,7 @@ class BodyTimeoutMiddleware:
             return
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout_s
+        explanation = f"the request body did not arrive within {self.timeout_s:g} s"
         body_complete = False
         timed_out = False
         started = False
@@ -238,7 +242,7 @@ class BodyTimeoutMiddleware:
                     message = await receive()
             except TimeoutError:
                 timed_out = True
-                raise _BodyTimeout from None
+                raise _RequestTimeout(explanation) from None
             if message["type"] != "http.request" or not message.get("more_body", False):
                 body_complete = True
             return message
@@ -256,9 +260,5 @@ class BodyTimeoutMiddleware:
                 raise
             if not started:
                 await send_error(
-                    send,
-                    408,
-                    "request_timeout",
-                    f"the request body did not arrive within {self.timeout_s:g} s",
-                    [(b"connection", b"close")],
+                    send, 408, "request_timeout", explanation, [(b"connection", b"close")]
                 )

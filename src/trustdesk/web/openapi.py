@@ -197,7 +197,8 @@ def error_statuses(facts: RouteFacts) -> list[str]:
         statuses.add("422")
     if facts.reads_bearer:
         statuses.add("401")
-    if facts.has_path_params:
+    if facts.has_path_params or (facts.reads_bearer and not facts.has_body):
+        # What the path names may not exist; nor may anything be held for the token's customer.
         statuses.add("404")
     if facts.is_staff:
         statuses.add("403")
@@ -223,10 +224,23 @@ def _document(schema: dict[str, Any], routes: Sequence[BaseRoute]) -> None:
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)  # FastAPI's default describes a shape we never send
             for status in error_statuses(facts):
-                declared = responses.get(status)
-                if declared is None or "content" not in declared:
-                    responses[status] = {**RESPONSES[status], **(declared or {})}
+                responses[status] = _merge(RESPONSES[status], responses.get(status))
+            for status, declared in list(responses.items()):
+                if status[0] in "45":  # declared by the route itself: give it the error shape
+                    ours = RESPONSES.get(status) or _error(declared.get("description", "Error"))
+                    responses[status] = _merge(ours, declared)
     _drop_unused(schema, ("HTTPValidationError", "ValidationError"))
+
+
+def _merge(ours: dict[str, Any], declared: dict[str, Any] | None) -> dict[str, Any]:
+    """A route's own declaration wins, except an error without a schema gets ErrorOut."""
+    if not declared:
+        return ours
+    merged = {**ours, **declared}
+    json_content = (declared.get("content") or {}).get("application/json")
+    if not json_content or "schema" not in json_content:
+        merged["content"] = {**(declared.get("content") or {}), **ours["content"]}
+    return merged
 
 
 def _drop_unused(schema: dict[str, Any], names: tuple[str, ...]) -> None:

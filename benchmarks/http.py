@@ -56,6 +56,7 @@ SEED = 20240611
 GOAL_RATIO = 0.15  # trustdesk req/s over bare req/s, same client count
 GOAL_TAIL = 3.0  # p99 <= GOAL_TAIL x p50
 GOAL_SCALING = 1.6  # two workers over one, PostgreSQL
+BARE_DRIFT_WARNING = 0.10  # the bare peer before and after TrustDesk
 DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 # What trustdesk.web.server.server_config gives uvicorn (keep in step): h11 (TrustDesk runs a
 # subclass with a header deadline), no access log, no proxy headers, no Server header, the
@@ -634,6 +635,51 @@ def serve_env(database_url: str, workdir: Path) -> dict[str, str]:
     return env
 
 
+def measure_trustdesk(
+    args: argparse.Namespace,
+    opts: Options,
+    bodies: Path,
+    workdir: Path,
+    report: dict[str, Any],
+    goal_notes: dict[str, str],
+) -> list[Run]:
+    """`trustdesk serve` on each database (and on PostgreSQL each worker count), each on a
+    fresh database with a fresh key file, the demo policy and knowledge base."""
+    runs: list[Run] = []
+    workers_ok = serve_supports_workers()
+    if not workers_ok and max(args.workers) > 1:
+        goal_notes["workers"] = "not supported: `trustdesk serve` has no --workers option"
+        report["notes"].append(goal_notes["workers"])
+    for db in args.db:
+        if db == "postgresql" and report["postgresql"].startswith("unreachable"):
+            goal_notes[db] = f"PostgreSQL {report['postgresql']} at --pg-url"
+            report["notes"].append(goal_notes[db])
+            continue
+        for workers in args.workers:
+            if workers > 1 and (db != "postgresql" or not workers_ok):
+                continue
+            name = f"trustdesk-{db}-{workers}w"
+            print(f"trustdesk serve on {db}, {workers} worker{'s' * (workers > 1)}", flush=True)
+            confdir = workdir / name
+            confdir.mkdir()
+            with contextlib.ExitStack() as stack:
+                if db == "sqlite":
+                    url = f"sqlite:///{confdir / 'trustdesk.db'}"
+                else:
+                    url = stack.enter_context(postgres_database(args.pg_url))
+                command = [sys.executable, "-m", "trustdesk.cli.main", "serve"]
+                command += ["--host", "127.0.0.1", "--port", "{port}"]
+                command += ["--workers", str(workers)] if workers > 1 else []
+                env = serve_env(url, confdir)
+                log = confdir / "serve.log"
+                port, _ = stack.enter_context(server(command, env, confdir, log))
+                made = lambda n, p=port: create_conversations(p, n)  # noqa: E731
+                db_runs, info = measure(opts, "trustdesk", db, workers, port, made, bodies, confdir)
+            runs += db_runs
+            report["servers"][name] = info
+    return runs
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--clients", type=_ints, default=[16, 64], help="default 16,64")
@@ -687,65 +733,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "postgresql" in args.db:
         report["postgresql"] = postgres_version(args.pg_url)
     goal_notes: dict[str, str] = {}
-    runs: list[Run] = []
     messages = make_messages(DISTINCT_MESSAGES)
     assert {len(m) for m in messages} == {MESSAGE_CHARS}
 
-    with tempfile.TemporaryDirectory(prefix="trustdesk-http-bench-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="trustdesk-http-bench-") as tmp,
+        contextlib.ExitStack() as stack,
+    ):
         workdir = Path(tmp)
         bodies = workdir / "bodies.jsonl"
         bodies.write_text("".join(json.dumps({"text": m}) + "\n" for m in messages))
 
-        print(f"bare FastAPI ({REPO.name}/benchmarks/bare_app.py)", flush=True)
+        # The bare peer is measured before and after TrustDesk (idle in between), so that a
+        # machine whose speed drifts during the run shows it.
         bare = [sys.executable, "-m", "uvicorn", "benchmarks.bare_app:app"]
         bare += ["--host", "127.0.0.1", "--port", "{port}", *BARE_UVICORN_OPTIONS]
         env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTDESK_")}
-        with server(bare, env, REPO, workdir / "bare.log") as (port, _):
-            made = lambda n: (fake_conversations(n), 0.0, 0)  # noqa: E731
-            bare_runs, info = measure(opts, "bare", "-", 1, port, made, bodies, workdir, False)
-        runs += bare_runs
+        bare_port, _ = stack.enter_context(server(bare, env, REPO, workdir / "bare.log"))
+        made = lambda n: (fake_conversations(n), 0.0, 0)  # noqa: E731
+        print("bare FastAPI (benchmarks/bare_app.py), before TrustDesk", flush=True)
+        before, info = measure(opts, "bare", "(before)", 1, bare_port, made, bodies, workdir, False)
         report["servers"]["bare"] = info
-        bare_rps = {r.clients: r.req_per_s for r in bare_runs}
+        trustdesk_runs = measure_trustdesk(args, opts, bodies, workdir, report, goal_notes)
+        print("bare FastAPI, after TrustDesk", flush=True)
+        after, _ = measure(opts, "bare", "(after)", 1, bare_port, made, bodies, workdir, False)
 
-        workers_ok = serve_supports_workers()
-        if not workers_ok and max(args.workers) > 1:
-            goal_notes["workers"] = "not supported: `trustdesk serve` has no --workers option"
-            report["notes"].append(goal_notes["workers"])
-        for db in args.db:
-            if db == "postgresql" and report["postgresql"].startswith("unreachable"):
-                goal_notes[db] = f"PostgreSQL {report['postgresql']} at --pg-url"
-                report["notes"].append(goal_notes[db])
-                continue
-            for workers in args.workers:
-                if workers > 1 and (db != "postgresql" or not workers_ok):
-                    continue
-                name = f"trustdesk-{db}-{workers}w"
-                label = f"trustdesk serve on {db}, {workers} worker{'s' * (workers > 1)}"
-                print(label, flush=True)
-                confdir = workdir / name
-                confdir.mkdir()
-                with contextlib.ExitStack() as stack:
-                    if db == "sqlite":
-                        url = f"sqlite:///{confdir / 'trustdesk.db'}"
-                    else:
-                        url = stack.enter_context(postgres_database(args.pg_url))
-                    command = [sys.executable, "-m", "trustdesk.cli.main", "serve"]
-                    command += ["--host", "127.0.0.1", "--port", "{port}"]
-                    command += ["--workers", str(workers)] if workers > 1 else []
-                    log = confdir / "serve.log"
-                    port, _ = stack.enter_context(
-                        server(command, serve_env(url, confdir), confdir, log)
-                    )
-                    made = lambda n, p=port: create_conversations(p, n)  # noqa: E731
-                    db_runs, info = measure(
-                        opts, "trustdesk", db, workers, port, made, bodies, confdir
-                    )
-                for r in db_runs:
-                    if r.clients in bare_rps:
-                        r.ratio_to_bare = r.req_per_s / bare_rps[r.clients]
-                runs += db_runs
-                report["servers"][name] = info
-
+    bare_rps: dict[int, float] = {}
+    for b, a in zip(before, after, strict=True):
+        bare_rps[b.clients] = (b.req_per_s + a.req_per_s) / 2
+        drift = a.req_per_s / b.req_per_s - 1
+        if abs(drift) > BARE_DRIFT_WARNING:
+            report["notes"].append(
+                f"the bare peer at {b.clients} clients changed by {drift:+.0%} between before "
+                "and after: the machine's speed was not steady during the run"
+            )
+    report["bare_req_per_s_for_ratio"] = bare_rps
+    for r in trustdesk_runs:
+        r.ratio_to_bare = r.req_per_s / bare_rps[r.clients]
+    runs = [*before, *after, *trustdesk_runs]
     report["runs"] = [
         {**asdict(r), "tail_ratio": r.tail_ratio, "non_2xx": r.non_2xx, "errors": r.errors}
         for r in runs

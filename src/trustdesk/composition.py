@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from trustdesk.assistant.base import AssistantBackend
 from trustdesk.assistant.knowledge import bundled_kb_path, load_directory
-from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend
+from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend, quoted_passage
 from trustdesk.conversation.agents import AgentAccess
 from trustdesk.conversation.identity import IdentityVerifier
 from trustdesk.conversation.service import ConversationService
@@ -98,10 +98,15 @@ class System:
     def pipeline(self) -> GuardPipeline:
         """The guard pipeline, built once from the policy."""
         passages = self.index.passages
+        policy = self.policy.policy
         return build_pipeline(
-            self.policy.policy,
+            policy,
             self._placeholder_key,
-            knowledge_terms(self.policy.policy, (f"{p.title}\n{p.text}" for p in passages)),
+            knowledge_terms(policy, (f"{p.title}\n{p.text}" for p in passages)),
+            published=[
+                policy.assistant.answer_intro,
+                *(quoted_passage(p.title, p.text) for p in passages),
+            ],
         )
 
     @cached_property

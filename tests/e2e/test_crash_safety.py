@@ -143,7 +143,7 @@ def test_every_acknowledged_turn_survives_kill_9(database_url: str, tmp_path: Pa
                 headers={"Authorization": f"Bearer {token}"},
                 timeout=10,
             )
-            assert response.status_code == 200
+            assert response.status_code == 200, log.read_text()[-3000:]
             stored = {m["text"] for m in response.json()["messages"] if m["role"] == "customer"}
             assert [m for m in sent if m not in stored] == []
     finally:

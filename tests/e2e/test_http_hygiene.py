@@ -176,13 +176,15 @@ def failing_store_client(tmp_path: Path) -> Iterator[tuple[httpx.Client, Any]]:
         engine.dispose()
 
 
-def _refuse_all_writes(engine: Any) -> None:
+def _refuse_message_writes(engine: Any) -> None:
+    """Make the insert that carries a customer's text fail (any table with a ``text`` column)."""
     with engine.begin() as conn:
-        for table in inspect(conn).get_table_names():
-            for event in ("INSERT", "UPDATE"):
+        schema = inspect(conn)
+        for table in schema.get_table_names():
+            if "text" in {column["name"] for column in schema.get_columns(table)}:
                 conn.execute(
                     text(
-                        f'CREATE TRIGGER "refuse_{event}_{table}" BEFORE {event} ON "{table}" '
+                        f'CREATE TRIGGER "refuse_{table}" BEFORE INSERT ON "{table}" '
                         "BEGIN SELECT RAISE(ABORT, 'writes refused by the test'); END"
                     )
                 )
@@ -194,7 +196,7 @@ def test_a_database_error_reaches_neither_log_nor_answer_with_the_customer_text(
     client, engine = failing_store_client
     cid, auth = _start(client)
     canary = f"zqcanary{Faker().uuid4().replace('-', '')}"
-    _refuse_all_writes(engine)
+    _refuse_message_writes(engine)
     response = client.post(
         f"{CONVERSATIONS}/{cid}/messages", json={"text": f"my order {canary}"}, headers=auth
     )
@@ -230,6 +232,9 @@ def _bodies() -> list[Any]:
         {"purpose": "ai_assistance", "granted": True, "channel": c.upper()},
         {"reason": c[:3]},
         {"reason": [c]},
+        {"identity": c},
+        {"identity": f"{c}.{c}.{c}"},
+        {"identity": "x" * 3000 + c},
         {"customer_ref": f"{c}@example.com"},
         {"customer_ref": [c]},
         {"attributes": {c.upper(): "x"}},

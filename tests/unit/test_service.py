@@ -133,7 +133,10 @@ class FakeTransaction:
         )
 
     def add_messages(
-        self, conversation_id: str, messages: Sequence[MessageRecord]
+        self,
+        conversation_id: str,
+        messages: Sequence[MessageRecord],
+        after_seq: int | None = None,
     ) -> list[MessageRecord]:
         rows = self.data["messages"].setdefault(conversation_id, [])
         stored = [replace(m, seq=len(rows) + i) for i, m in enumerate(messages, 1)]

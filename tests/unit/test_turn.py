@@ -150,3 +150,24 @@ def test_a_draft_claiming_to_be_human_is_cut_before_the_customer(pipeline: Guard
     decision = decide_turn("how do returns work?", _state(), POLICY, pipeline, backend)
     assert decision.reply is not None and "real person" not in decision.reply.text
     assert decision.reply.ai is True
+
+
+def test_a_draft_quoting_vetted_text_is_passed_and_anything_else_is_scanned() -> None:
+    published = "Our returns desk answers within a day.\n\nReturns are free within 30 days."
+    pipeline = build_pipeline(POLICY, KEY, published=[published])
+    guard = pipeline.output_guards[0]
+    calls: list[str] = []
+    redact = guard.redactor.redact  # type: ignore[attr-defined]
+
+    def counting(text: str, *args: object, **kwargs: object) -> object:
+        calls.append(text)
+        return redact(text, *args, **kwargs)
+
+    guard.redactor.redact = counting  # type: ignore[attr-defined]
+    quoted = decide_turn("returns?", _state(), POLICY, pipeline, Fixed(0.9, published))
+    drafts = [c for c in calls if c != "returns?"]  # the input guard shares the redactor
+    assert quoted.reply is not None and quoted.reply.text == published and drafts == []
+    leaked = published + "\n\nWrite to boss.person@example.org for more."
+    leaking = decide_turn("returns?", _state(), POLICY, pipeline, Fixed(0.9, leaked))
+    assert leaking.reply is not None and "boss.person@example.org" not in leaking.reply.text
+    assert [c for c in calls if c != "returns?"] == [leaked]

@@ -97,6 +97,11 @@ class PassageIndex:
         return best
 
 
+def quoted_passage(title: str, text: str) -> str:
+    """How a reply quotes a passage: its title in bold, then its text."""
+    return f"**{title}**\n{text}"
+
+
 class RetrievalBackend:
     """Answers with the best-matching passages, quoted and cited. It never composes new facts.
 
@@ -124,7 +129,7 @@ class RetrievalBackend:
                 chosen.append(hit)
         parts = [self.intro]
         for hit in chosen:
-            parts.append(f"**{hit.passage.title}**\n{hit.passage.text}")
+            parts.append(quoted_passage(hit.passage.title, hit.passage.text))
         return Draft(
             text="\n\n".join(parts),
             citations=tuple(Citation(h.passage.source, h.passage.title) for h in chosen),

@@ -84,9 +84,13 @@ class Transaction(Protocol):
         still the one read; ConflictError otherwise, so of two racing turns one writes."""
 
     def add_messages(
-        self, conversation_id: str, messages: Sequence[MessageRecord]
+        self,
+        conversation_id: str,
+        messages: Sequence[MessageRecord],
+        after_seq: int | None = None,
     ) -> list[MessageRecord]:
-        """Append after the last message; returns them with their sequence numbers."""
+        """Append after the last message (``after_seq`` when the caller read it under the
+        revision it advances); returns them with their sequence numbers."""
 
     def add_decision(self, decision: DecisionRecord) -> int: ...
 

@@ -48,6 +48,8 @@ class ConversationRecord:
     # customer's conversations share it; an anonymous conversation has one of its own.
     subject_id: str = ""
     turn_count: int = 0
+    # The sequence number of the last message, when loaded for a turn (None: not loaded).
+    last_seq: int | None = None
 
     @property
     def vouched(self) -> bool:

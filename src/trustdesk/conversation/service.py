@@ -319,7 +319,9 @@ class ConversationService:
         with self.uow.transaction() as tx:
             tx.advance(updated, decision.status, now, turns=1)
             stored = tx.add_messages(
-                conversation.id, [customer, *self._reply_message(decision.reply, now)]
+                conversation.id,
+                [customer, *self._reply_message(decision.reply, now)],
+                conversation.last_seq,  # read under the revision that advance() checked
             )
             decision_id = tx.add_decision(
                 self._decision(
@@ -452,7 +454,7 @@ class ConversationService:
         now = self.clock()
         with self.uow.transaction() as tx:
             tx.advance(conversation, status, now)
-            tx.add_messages(conversation.id, self._reply_message(reply, now))
+            tx.add_messages(conversation.id, self._reply_message(reply, now), conversation.last_seq)
             tx.add_decision(self._decision(conversation.id, route, None, [finding], reason, now))
             if consent is not None:
                 tx.add_consents([consent])

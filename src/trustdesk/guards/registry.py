@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from trustdesk.guards.disclosure import HumanClaimGuard
 from trustdesk.guards.intents import BotQuestionGuard, HumanRequestGuard
-from trustdesk.guards.pii import PiiRedactionGuard
+from trustdesk.guards.pii import PiiRedactionGuard, vetted_paragraphs
 from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.policy.schema import Policy
 from trustdesk.privacy.custom import BusinessIdentifierSpec
@@ -35,13 +35,22 @@ def build_redactor(
     return PlaceholderRedactor(build_detector(policy, extra_allow), key)
 
 
-def build_pipeline(policy: Policy, key: bytes, public_terms: Iterable[str] = ()) -> GuardPipeline:
+def build_pipeline(
+    policy: Policy,
+    key: bytes,
+    public_terms: Iterable[str] = (),
+    published: Iterable[str] = (),
+) -> GuardPipeline:
     """Input: redact first, so no later guard or backend ever sees raw personal data.
 
     ``public_terms`` are phrases the business itself publishes (see ``knowledge_terms``) that
     look like personal data but are not, such as "Apple Pay" or "Northern Ireland".
+    ``published`` are texts a draft may quote verbatim (the knowledge base and the answer
+    intro): screened once here, so a draft made only of their clean paragraphs is not scanned
+    again. Anything else in a draft is scanned in full.
     """
     redactor = build_redactor(policy, key, public_terms)
+    vetted = vetted_paragraphs(redactor, published)
     bot_questions = BotQuestionGuard()
     return GuardPipeline(
         input_guards=[
@@ -50,7 +59,7 @@ def build_pipeline(policy: Policy, key: bytes, public_terms: Iterable[str] = ())
             HumanRequestGuard(policy.handoff.extra_phrases, bot_questions),
         ],
         output_guards=[
-            PiiRedactionGuard(redactor, "output"),
+            PiiRedactionGuard(redactor, "output", vetted),
             HumanClaimGuard(policy.disclosure.bot_question_answer),
         ],
     )

@@ -53,6 +53,7 @@ def _conversation(row: RowMapping) -> ConversationRecord:
         placeholders=dict(row["placeholders"] or {}),
         subject_id=row["subject_id"] or "",
         turn_count=row["turn_count"],
+        last_seq=row.get("last_seq"),
     )
 
 
@@ -145,20 +146,27 @@ class SqlConversationStore:
             where = conversations.c.id == conversation_id
         else:
             raise ValueError("load_turn needs a conversation id or a token hash")
+        ai_consent = (
+            select(consent_table.c.granted)
+            .where(
+                consent_table.c.subject_id == conversations.c.subject_id,
+                consent_table.c.purpose == Purpose.AI_ASSISTANCE.value,
+            )
+            .order_by(consent_table.c.recorded_at.desc(), consent_table.c.id.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        last_seq = (
+            select(func.coalesce(func.max(messages.c.seq), 0))
+            .where(messages.c.conversation_id == conversations.c.id)
+            .scalar_subquery()
+        )
+        query = select(conversations, ai_consent.label("ai_consent"), last_seq.label("last_seq"))
         with read(self.engine) as conn:
-            row = conn.execute(select(conversations).where(where)).mappings().first()
+            row = conn.execute(query.where(where)).mappings().first()
             if row is None:
                 return None
             conversation = _conversation(row)
-            consent = conn.execute(
-                select(consent_table.c.granted)
-                .where(
-                    consent_table.c.subject_id == conversation.subject_id,
-                    consent_table.c.purpose == Purpose.AI_ASSISTANCE.value,
-                )
-                .order_by(consent_table.c.recorded_at.desc(), consent_table.c.id.desc())
-                .limit(1)
-            ).first()
             recent: list[MessageRecord] = []
             if history > 0:
                 rows = conn.execute(
@@ -168,8 +176,9 @@ class SqlConversationStore:
                     .limit(history)
                 ).mappings()
                 recent = [_message(r) for r in rows][::-1]
+        consent = row["ai_consent"]
         return LoadedConversation(
-            conversation, None if consent is None else bool(consent.granted), tuple(recent)
+            conversation, None if consent is None else bool(consent), tuple(recent)
         )
 
     def get_conversation(self, conversation_id: str) -> ConversationRecord | None:

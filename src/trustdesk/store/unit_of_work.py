@@ -122,15 +122,20 @@ class SqlTransaction:
             )
 
     def add_messages(
-        self, conversation_id: str, messages_: Sequence[MessageRecord]
+        self,
+        conversation_id: str,
+        messages_: Sequence[MessageRecord],
+        after_seq: int | None = None,
     ) -> list[MessageRecord]:
         if not messages_:
             return []
-        last = self.conn.execute(
-            select(func.coalesce(func.max(messages.c.seq), 0)).where(
-                messages.c.conversation_id == conversation_id
-            )
-        ).scalar_one()
+        last = after_seq
+        if last is None:
+            last = self.conn.execute(
+                select(func.coalesce(func.max(messages.c.seq), 0)).where(
+                    messages.c.conversation_id == conversation_id
+                )
+            ).scalar_one()
         rows = [_message_row(conversation_id, last + i, m) for i, m in enumerate(messages_, 1)]
         self.conn.execute(insert(messages), rows)
         return [_message(r) for r in rows]

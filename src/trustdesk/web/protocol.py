@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 from typing import Any
 
 import h11
@@ -19,6 +20,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.server import ServerState
 
 DEFAULT_HEADER_TIMEOUT_S = 10.0
+log = logging.getLogger("uvicorn.error")
 
 _BUSY_BODY = json.dumps(
     {"error": {"code": "server_busy", "message": "the server is at its connection limit"}}
@@ -26,6 +28,7 @@ _BUSY_BODY = json.dumps(
 
 
 async def _server_busy(scope: Any, receive: Any, send: Any) -> None:
+    log.warning("Exceeded concurrency limit.")  # uvicorn's words; no address
     await send(
         {
             "type": "http.response.start",
@@ -35,6 +38,9 @@ async def _server_busy(scope: Any, receive: Any, send: Any) -> None:
                 (b"content-length", str(len(_BUSY_BODY)).encode()),
                 (b"retry-after", b"1"),
                 (b"connection", b"close"),
+                # Answered before the app's middleware: the same safe defaults by hand.
+                (b"cache-control", b"no-store"),
+                (b"x-content-type-options", b"nosniff"),
             ],
         }
     )

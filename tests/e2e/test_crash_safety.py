@@ -138,16 +138,30 @@ def test_every_acknowledged_turn_survives_kill_9(database_url: str, tmp_path: Pa
     server = _serve(env, port, log)
     try:
         for (cid, token), sent in zip(conversations, acknowledged, strict=True):
-            response = httpx.get(
-                f"{base}/api/v1/conversations/{cid}",
-                headers={"Authorization": f"Bearer {token}"},
-                timeout=10,
-            )
-            assert response.status_code == 200, log.read_text()[-3000:]
-            stored = {m["text"] for m in response.json()["messages"] if m["role"] == "customer"}
+            stored = _customer_messages(base, cid, token, log)
             assert [m for m in sent if m not in stored] == []
     finally:
         _kill(server)
+
+
+def _customer_messages(base: str, cid: str, token: str, log: Path) -> set[str]:
+    """Every customer message of the transcript, page after page."""
+    stored: set[str] = set()
+    after: int | None = 0
+    for _ in range(100):
+        response = httpx.get(
+            f"{base}/api/v1/conversations/{cid}",
+            params={"after": after},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=10,
+        )
+        assert response.status_code == 200, log.read_text()[-3000:]
+        page = response.json()
+        stored.update(m["text"] for m in page["messages"] if m["role"] == "customer")
+        after = page.get("next_after")
+        if after is None:
+            return stored
+    raise AssertionError("the transcript did not end")
 
 
 def test_serve_refuses_several_workers_on_sqlite(tmp_path: Path) -> None:

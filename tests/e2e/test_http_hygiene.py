@@ -208,6 +208,24 @@ def test_a_database_error_reaches_neither_log_nor_answer_with_the_customer_text(
     assert "writes refused" not in logs.text  # nor the driver's message
 
 
+def test_a_database_that_cannot_answer_gives_503_with_retry_after(
+    failing_store_client: tuple[httpx.Client, Any], logs: Captured
+) -> None:
+    client, engine = failing_store_client
+    cid, auth = _start(client)
+    with engine.begin() as conn:
+        schema = inspect(conn)
+        for table in schema.get_table_names():
+            if "text" in {column["name"] for column in schema.get_columns(table)}:
+                conn.execute(text(f'ALTER TABLE "{table}" RENAME TO "{table}_gone"'))
+    response = client.get(f"{CONVERSATIONS}/{cid}", headers=auth)
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "store_unavailable"
+    assert int(response.headers["retry-after"]) > 0
+    assert "OperationalError" in logs.text
+    assert "no such table" not in logs.text + response.text
+
+
 # -- nothing sent is repeated -----------------------------------------------------------------
 
 CANARY = "zqcanaryzq"
@@ -260,9 +278,7 @@ def test_no_error_answer_repeats_what_was_sent(client: httpx.Client, system: Sys
         if not path.startswith("/api/"):
             continue
         for method in methods:
-            own = (
-                {"Authorization": f"Bearer {staff_token}"} if "/agent/" in path else auth
-            )
+            own = {"Authorization": f"Bearer {staff_token}"} if "/agent/" in path else auth
             for conversation_id, headers in [
                 (cid, own),
                 (CANARY, own),

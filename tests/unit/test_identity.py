@@ -81,3 +81,13 @@ def test_short_secrets_are_refused_at_start() -> None:
 def test_subject_keys_are_opaque_and_unique() -> None:
     keys = {new_subject_id() for _ in range(1000)}
     assert len(keys) == 1000 and all(k.startswith("s_") and len(k) == 34 for k in keys)
+
+
+def test_assertions_made_by_an_independent_jwt_library_verify() -> None:
+    import jwt  # PyJWT: what a business's backend would use
+
+    made = jwt.encode({"sub": "acct-55", "exp": int(T) + 120, "iat": int(T)}, SECRET, "HS256")
+    assert IdentityVerifier([SECRET]).verify(made, NOW).customer_ref == "acct-55"
+    other_alg = jwt.encode({"sub": "acct-55", "exp": int(T) + 120}, SECRET * 2, "HS512")
+    with pytest.raises(AuthError, match="HS256"):
+        IdentityVerifier([SECRET]).verify(other_alg, NOW)

@@ -74,7 +74,8 @@ class PassageIndex:
         if not known:
             return []
         k = min(k, len(self.passages))
-        docs, scores = self._bm25.retrieve([known], k=k, show_progress=False, n_threads=1)
+        # n_threads=0: scored in this thread (1 would start a thread pool for every query)
+        docs, scores = self._bm25.retrieve([known], k=k, show_progress=False, n_threads=0)
         # Coverage is judged on the whole message and on each of its sentences, so a clear
         # question is not diluted by greetings or background in the same message.
         segments = [set(terms)] + [

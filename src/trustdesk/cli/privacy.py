@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,11 +53,23 @@ def privacy() -> None:
 @privacy.command()
 @POLICY_OPTION
 def purge(policy_file: Path | None) -> None:
-    """Delete everything older than its retention period, and log counts per class."""
+    """Delete everything older than its retention period, and log counts per class.
+
+    Never at the same time as a server's scheduled purge: if one is running, nothing is done.
+    """
+    from trustdesk.web.scheduler import purge_lock
+
+    counts: dict[str, int] = {}
     try:
-        counts = _service(policy_file).purge()
+        system = build_system(policy_file)
+        with purge_lock(system.engine).attempt() as held:
+            if held:
+                counts = system.privacy.purge()
     except TrustDeskError as exc:
         fail(exc)
+    if not held:
+        click.echo("error: another process is purging right now; nothing was done", err=True)
+        sys.exit(1)
     for data_class, deleted in counts.items():
         click.echo(f"{data_class}: {deleted} deleted")
 

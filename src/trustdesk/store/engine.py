@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError, StatementError
 
 from trustdesk.errors import StoreError
 from trustdesk.store.transactions import sqlite_begin
@@ -94,5 +94,6 @@ def migrate(engine: Engine) -> None:
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
         # The class and the statement, not str(exc): a driver's message can quote row values.
-        statement = f" in: {exc.statement}" if getattr(exc, "statement", None) else ""
+        failed = exc.statement if isinstance(exc, StatementError) else None
+        statement = f" in: {failed}" if failed else ""
         raise StoreError(f"database migration failed: {exc.__class__.__name__}{statement}") from exc

@@ -45,7 +45,7 @@ class SqlPrivacyStore:
 
     def purge(self, cut: Cutoffs, now: datetime) -> dict[str, int]:
         """Delete what expired; log each class with its count (never content)."""
-        with self.engine.begin() as conn:
+        with write(self.engine) as conn:
             counts = {
                 "transcripts": self._purge_transcripts(conn, cut, now),
                 "vault": conn.execute(
@@ -162,7 +162,7 @@ class SqlPrivacyStore:
         return counts
 
     def purge_history(self, limit: int = 50) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             rows = conn.execute(
                 select(purge_log).order_by(purge_log.c.id.desc()).limit(limit)
             ).mappings()
@@ -322,11 +322,11 @@ class SqlPrivacyStore:
         return {"erased": counts, "data_key_destroyed": key_destroyed}
 
     def add_request(self, row: dict[str, Any]) -> None:
-        with self.engine.begin() as conn:
+        with write(self.engine) as conn:
             conn.execute(insert(subject_requests).values(**row))
 
     def complete_request(self, request_id: str, now: datetime, receipt: dict[str, Any]) -> None:
-        with self.engine.begin() as conn:
+        with write(self.engine) as conn:
             conn.execute(
                 update(subject_requests)
                 .where(subject_requests.c.id == request_id)
@@ -334,7 +334,7 @@ class SqlPrivacyStore:
             )
 
     def list_requests(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             rows = conn.execute(
                 select(subject_requests).order_by(subject_requests.c.received_at)
             ).mappings()

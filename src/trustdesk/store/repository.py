@@ -32,7 +32,7 @@ from trustdesk.store.tables import (
     kb_passages,
     messages,
 )
-from trustdesk.store.transactions import read
+from trustdesk.store.transactions import read, write
 
 
 def _aware(value: datetime) -> datetime:
@@ -288,7 +288,7 @@ class SqlKnowledgeStore:
     def replace(self, passages: Sequence[Passage]) -> str:
         version = knowledge_version(list(passages))
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with write(self.engine) as conn:
             conn.execute(delete(kb_passages))
             conn.execute(
                 insert(kb_passages),
@@ -306,6 +306,6 @@ class SqlKnowledgeStore:
         return version
 
     def load(self) -> list[Passage]:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             rows = conn.execute(select(kb_passages).order_by(kb_passages.c.source)).mappings()
             return [Passage(r["source"], r["title"], r["text"]) for r in rows]

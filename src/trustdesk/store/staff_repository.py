@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from trustdesk.errors import ConflictError
 from trustdesk.store.repository import _aware
 from trustdesk.store.tables import reveal_log, staff
+from trustdesk.store.transactions import read, write
 
 
 class SqlStaffStore:
@@ -20,7 +21,7 @@ class SqlStaffStore:
 
     def add(self, name: str, role: str, token_hash: str, now: datetime) -> None:
         try:
-            with self.engine.begin() as conn:
+            with write(self.engine) as conn:
                 conn.execute(
                     insert(staff).values(
                         name=name, role=role, token_hash=token_hash, created_at=now
@@ -30,7 +31,7 @@ class SqlStaffStore:
             raise ConflictError(f"a staff member named {name!r} already exists") from None
 
     def by_token_hash(self, token_hash: str) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             row = (
                 conn.execute(
                     select(staff).where(
@@ -43,7 +44,7 @@ class SqlStaffStore:
         return dict(row) if row else None
 
     def disable(self, name: str, now: datetime) -> bool:
-        with self.engine.begin() as conn:
+        with write(self.engine) as conn:
             return bool(
                 conn.execute(
                     update(staff)
@@ -53,7 +54,7 @@ class SqlStaffStore:
             )
 
     def list_staff(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             rows = conn.execute(select(staff).order_by(staff.c.name)).mappings()
             return [
                 {
@@ -74,7 +75,7 @@ class SqlStaffStore:
         reason: str,
         now: datetime,
     ) -> None:
-        with self.engine.begin() as conn:
+        with write(self.engine) as conn:
             conn.execute(
                 insert(reveal_log).values(
                     staff_name=staff_name,
@@ -87,7 +88,7 @@ class SqlStaffStore:
             )
 
     def reveals(self, conversation_id: str) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with read(self.engine) as conn:
             rows = conn.execute(
                 select(reveal_log)
                 .where(reveal_log.c.conversation_id == conversation_id)

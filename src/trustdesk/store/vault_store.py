@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Insert, delete, insert, select, update
 
 from trustdesk.privacy.vault import VaultCipher, VaultError
 from trustdesk.store.tables import data_keys, vault_entries
@@ -41,33 +41,35 @@ def seal_originals(
     originals: Mapping[str, str],
     now: datetime,
 ) -> None:
-    """Store the originals behind new placeholders; a placeholder is sealed once."""
+    """Store the originals behind new placeholders; a placeholder is sealed once (a second
+    sealing of the same placeholder is ignored by the database, not overwritten)."""
     if not originals:
         return
-    existing = set(
-        conn.execute(
-            select(vault_entries.c.placeholder).where(
-                vault_entries.c.conversation_id == conversation_id
-            )
-        ).scalars()
-    )
-    fresh = {p: v for p, v in originals.items() if p not in existing}
-    if not fresh:
-        return
     key = data_key(conn, cipher, subject, now)
-    conn.execute(
-        insert(vault_entries),
-        [
-            {
-                "conversation_id": conversation_id,
-                "placeholder": placeholder,
-                "subject_id": subject,
-                "sealed": cipher.seal(key, value, f"{conversation_id}\x00{placeholder}"),
-                "created_at": now,
-            }
-            for placeholder, value in fresh.items()
-        ],
-    )
+    rows = [
+        {
+            "conversation_id": conversation_id,
+            "placeholder": placeholder,
+            "subject_id": subject,
+            "sealed": cipher.seal(key, value, f"{conversation_id}\x00{placeholder}"),
+            "created_at": now,
+        }
+        for placeholder, value in originals.items()
+    ]
+    conn.execute(_insert_new(conn), rows)
+
+
+def _insert_new(conn: Connection) -> Insert:
+    """INSERT … ON CONFLICT DO NOTHING for the vault's (conversation, placeholder) key."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(vault_entries).on_conflict_do_nothing()
+    if conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(vault_entries).on_conflict_do_nothing()
+    raise NotImplementedError(f"no vault insert for {conn.dialect.name}")
 
 
 def reveal(conn: Connection, cipher: VaultCipher, conversation_id: str) -> dict[str, str]:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from trustdesk.conversation.agents import MAX_REASON_CHARS, StaffMember
+from trustdesk.conversation.agents import MAX_REASON_CHARS, MIN_REASON_CHARS, StaffMember
 from trustdesk.web.deps import Agents, Token
 
 router = APIRouter(prefix="/api/v1/agent", tags=["staff"])
@@ -16,7 +16,11 @@ router = APIRouter(prefix="/api/v1/agent", tags=["staff"])
 class RevealRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: StrictStr = Field(max_length=MAX_REASON_CHARS * 2)
+    reason: StrictStr = Field(
+        min_length=MIN_REASON_CHARS,
+        max_length=MAX_REASON_CHARS * 2,
+        description="Why the originals are needed; recorded with the reveal.",
+    )
 
 
 Access = Agents

@@ -8,7 +8,7 @@ docs/identity.md) reaches all their conversations under ``/api/v1/me``.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
@@ -23,6 +23,7 @@ from trustdesk.web.deps import Identity, Privacy, Service, Token
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
 CHANNEL = r"^[a-z][a-z0-9_-]{0,39}$"
+MAX_MESSAGE_CHARS = 32000  # the policy's ceiling; the policy's own limit is checked per turn
 DEFAULT_PAGE = 100
 MAX_PAGE = 500
 
@@ -59,7 +60,7 @@ class CreateConversation(BaseModel):
 class SetConsent(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    purpose: StrictStr = Field(max_length=40)
+    purpose: Literal["ai_assistance", "transcript_storage", "service_improvement"]
     granted: StrictBool
     channel: StrictStr = Field(default="api", pattern=CHANNEL)
 
@@ -67,7 +68,10 @@ class SetConsent(BaseModel):
 class PostMessage(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    text: StrictStr = Field(description="What the customer typed.")
+    text: StrictStr = Field(
+        max_length=MAX_MESSAGE_CHARS,
+        description="What the customer typed (at most the policy's limits.max_message_chars).",
+    )
 
 
 class Citation(BaseModel):
@@ -257,7 +261,15 @@ def _export_response(data: dict[str, Any], svc: ConversationService, format: str
 FORMAT = Query(default="json", pattern="^(json|html)$", description="json or html")
 
 
-@router.get("/conversations/{conversation_id}/export", tags=["privacy"])
+HTML_EXPORT: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "JSON by default; a readable page with format=html",
+        "content": {"text/html": {"schema": {"type": "string"}}},
+    }
+}
+
+
+@router.get("/conversations/{conversation_id}/export", tags=["privacy"], responses=HTML_EXPORT)
 def export_conversation(
     conversation_id: str, svc: Service, privacy: Privacy, token: Token, format: str = FORMAT
 ) -> Any:
@@ -335,7 +347,7 @@ def my_conversation(
     return _conversation(svc, conversation, page.messages, page.next_after)
 
 
-@router.get("/me/export", tags=["customer", "privacy"])
+@router.get("/me/export", tags=["customer", "privacy"], responses=HTML_EXPORT)
 def export_me(
     svc: Service, privacy: Privacy, ids: Identity, token: Token, format: str = FORMAT
 ) -> Any:

@@ -96,8 +96,17 @@ async def _store_unavailable(_: Request, exc: Exception) -> JSONResponse:
     return error_body(503, "store_unavailable", STORE_UNAVAILABLE, headers={"Retry-After": "5"})
 
 
+_known: list[tuple[dict[str, Any], set[str]]] = []  # (description, its names), latest only
+
+
 def _known_names(app: Any) -> set[str]:
     """Every parameter and property name the API description declares."""
+    try:
+        schema = app.openapi()
+    except Exception:  # a broken description must not turn a 422 into a 500
+        return set()
+    if _known and _known[0][0] is schema:
+        return _known[0][1]
     names: set[str] = set()
 
     def walk(node: Any) -> None:
@@ -112,22 +121,24 @@ def _known_names(app: Any) -> set[str]:
             for value in node:
                 walk(value)
 
-    try:
-        walk(app.openapi())
-    except Exception:  # a broken description must not turn a 422 into a 500
-        pass
+    walk(schema)
+    _known[:] = [(schema, names)]
     return names
 
 
-def _field(loc: tuple[Any, ...], known: set[str]) -> str:
-    # A location can hold names the caller chose (an unknown field, a key of a mapping):
-    # only names the API itself declares are repeated.
+def field_location(loc: tuple[Any, ...], known: set[str]) -> str:
+    """A validation error's location, dotted; '*' for any name the API does not declare.
+
+    A location can hold names the caller chose (an unknown field, a key of a mapping), and
+    those are never repeated.
+    """
     parts = [p for p in loc if p not in ("body", "query", "path", "header", "cookie")]
     shown = [str(p) if isinstance(p, int) or p in known else "*" for p in parts]
     return ".".join(shown) or "(body)"
 
 
-def _problem(err: Mapping[str, Any]) -> str:
+def field_problem(err: Mapping[str, Any]) -> str:
+    """A validation error's message, unless it would quote what was sent."""
     if err.get("type") == "extra_forbidden":
         return "unknown field; only the documented fields are accepted"
     message = str(err.get("msg", "invalid"))
@@ -153,7 +164,7 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
         if err.get("type") == "extra_forbidden":
             loc = loc[:-1]
         # "input" is deliberately left out: it may be the customer's personal data.
-        details.append({"field": _field(loc, known), "problem": _problem(err)})
+        details.append({"field": field_location(loc, known), "problem": field_problem(err)})
     summary = "; ".join(f"{d['field']}: {d['problem']}" for d in details)
     return error_body(422, "invalid_request", f"invalid request: {summary}", details)
 

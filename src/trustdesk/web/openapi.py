@@ -137,7 +137,8 @@ RESPONSES: dict[str, dict[str, Any]] = {
         "The body is not valid JSON, a JSON body is not UTF-8, or Content-Length is invalid."
     ),
     "401": _error(
-        "The bearer token is missing, malformed or unknown.",
+        "The credentials (a conversation or staff token, a signed identity, the service "
+        "key) are missing, malformed, unknown or expired.",
         {
             "WWW-Authenticate": {
                 "description": "Always `Bearer`.",
@@ -148,7 +149,8 @@ RESPONSES: dict[str, dict[str, Any]] = {
     ),
     "403": _error("Authenticated, but this staff role may not do this."),
     "404": _error(
-        "No such resource for this token; another conversation's id answers as if it did not exist."
+        "Nothing by that id for these credentials (another conversation's id answers as if it "
+        "did not exist), or nothing is held for the vouched customer."
     ),
     "408": _error("The request body did not arrive in time."),
     "409": _error(
@@ -175,14 +177,13 @@ RESPONSES: dict[str, dict[str, Any]] = {
         "changed. Try again shortly.",
         {
             "Retry-After": {
-                "description": "Seconds to wait, when the server knows.",
+                "description": "Seconds to wait before trying again.",
+                "required": True,
                 "schema": {"type": "integer", "minimum": 0},
             }
         },
     ),
 }
-# uvicorn answers its own connection limit in plain text, before the app sees the request.
-RESPONSES["503"]["content"]["text/plain"] = {"schema": {"type": "string"}}
 
 
 def error_statuses(facts: RouteFacts) -> list[str]:

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -305,3 +306,20 @@ def test_customer_downloads_and_then_deletes_their_data(page: Page) -> None:
         headers={"Authorization": f"Bearer {saved['token']}"},
     )
     assert gone.status == 401
+
+
+def test_a_conversation_longer_than_one_page_is_shown_whole_after_a_reload(page: Page) -> None:
+    open_chat(page)
+    session = json.loads(page.evaluate(f"sessionStorage.getItem({json.dumps(STORE_KEY)})"))
+    headers = {"Authorization": f"Bearer {session['token']}", "Content-Type": "application/json"}
+    for i in range(55):  # 1 greeting + 55 questions and answers: more than one 100-message page
+        response = page.request.post(
+            f"/api/v1/conversations/{session['id']}/messages",
+            data=json.dumps({"text": f"Question {i}: how long do refunds take?"}),
+            headers=headers,
+        )
+        assert response.ok, response.text()
+        time.sleep(0.06)  # a person's pace, well inside the per-address rate limit
+    page.reload()
+    expect(messages(page)).to_have_count(111)
+    expect(messages(page, ".customer").last).to_contain_text("Question 54:")

@@ -131,6 +131,21 @@
     });
   }
 
+  // The whole transcript, a page at a time (the API answers at most 100 messages per call).
+  async function reloadTranscript() {
+    const messages = [];
+    let after = 0;
+    let data;
+    do {
+      data = await call("GET", "/api/v1/conversations/" + session.id + "?after=" + after);
+      data.messages.forEach(function (message) { messages.push(message); });
+      after = data.next_after;
+    } while (after !== null && after !== undefined);
+    list.textContent = "";
+    messages.forEach(addMessage);
+    return data;
+  }
+
   async function begin(useAi) {
     showError("");
     const data = await call("POST", "/api/v1/conversations", {
@@ -156,8 +171,7 @@
     if (saved) {
       try {
         session = JSON.parse(saved);
-        const data = await call("GET", "/api/v1/conversations/" + session.id);
-        data.messages.forEach(addMessage);
+        const data = await reloadTranscript();
         setStatus(data.status);
         showChat(true);
         await loadConsents();
@@ -238,10 +252,8 @@
     try {
       const data = await call("POST", "/api/v1/conversations/" + session.id + "/messages", { text: text });
       input.value = "";
-      // The server stores the message with personal data replaced; show what was stored.
-      const transcript = await call("GET", "/api/v1/conversations/" + session.id);
-      list.textContent = "";
-      transcript.messages.forEach(addMessage);
+      // Show the transcript as stored (the customer's own details filled back in).
+      await reloadTranscript();
       setStatus(data.status);
     } catch (err) {
       showError(err.message);

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -72,6 +73,24 @@ def _app_with(system: System, purge: Any) -> Any:
     return SimpleNamespace(state=SimpleNamespace(system=stub))
 
 
+def _run(coroutine: Any) -> None:
+    """Run a coroutine on a loop of its own, in a thread: the browser tests' Playwright keeps an
+    event loop running in the main thread, where asyncio.run() refuses to start another."""
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as exc:  # re-raised in the test's thread
+            failure.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(timeout=30)
+    if failure:
+        raise failure[0]
+
+
 async def _until(condition: Any) -> None:
     for _ in range(500):
         if condition():
@@ -88,7 +107,7 @@ def test_the_server_purges_at_start(system: System) -> None:
         async with purge_on_schedule(app):
             await _until(lambda: rounds)
 
-    asyncio.run(serve())
+    _run(serve())
     assert rounds == ["ran"]
 
 
@@ -105,5 +124,5 @@ def test_the_server_skips_its_round_while_another_process_purges(
 
     with purge_lock(system.engine).attempt() as held:
         assert held
-        asyncio.run(serve())
+        _run(serve())
     assert rounds == []

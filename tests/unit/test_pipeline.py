@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from trustdesk.guards.base import Finding, GuardContext, Route, Verdict
+from trustdesk.guards.base import Finding, GuardContext, Route, Stage, Verdict
 from trustdesk.guards.pipeline import GuardPipeline
-from trustdesk.guards.base import Stage
 from trustdesk.privacy.placeholders import PlaceholderState
 
 

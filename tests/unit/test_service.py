@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import TypeVar
 
 import pytest
 
@@ -27,6 +27,7 @@ from trustdesk.policy.loader import bundled_policy_path, load_policy
 from trustdesk.privacy.consent import ConsentRecord, Purpose
 
 LOADED = load_policy(bundled_policy_path())
+T = TypeVar("T")
 
 
 class FakeStore:
@@ -90,12 +91,12 @@ class FakeStore:
         return {c.purpose: c for c in self.data["consents"] if c.subject_id == subject_id}
 
     # -- the unit of work
-    @contextmanager
-    def transaction(self) -> Iterator[FakeTransaction]:
+    def run(self, work: Callable[[FakeTransaction], T]) -> T:
         tx = FakeTransaction(copy.deepcopy(self.data), self.fail_on)
-        yield tx
+        result = work(tx)
         self.data = tx.data  # commit
         self.bus.publish(tx.events)
+        return result
 
 
 class FakeTransaction:

@@ -6,11 +6,10 @@ Reads go through a :class:`ConversationReader`; everything one request writes go
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from trustdesk.assistant.base import HistoryItem
 from trustdesk.conversation.records import (
@@ -108,5 +107,12 @@ class Transaction(Protocol):
         """Publish ``event`` once (and only if) this transaction commits."""
 
 
+T = TypeVar("T")
+
+
 class UnitOfWork(Protocol):
-    def transaction(self) -> AbstractContextManager[Transaction]: ...
+    def run(self, work: Callable[[Transaction], T]) -> T:
+        """Run ``work`` in one transaction and return its result once that is committed (or
+        raise what it raised, with nothing written). Its events are published after the
+        commit. Several units may share one commit (group commit), each in a savepoint of
+        its own, so one unit's failure never touches another's writes."""

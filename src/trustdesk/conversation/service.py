@@ -16,7 +16,12 @@ from typing import Any
 
 from trustdesk.assistant.base import AssistantBackend
 from trustdesk.conversation.identity import hash_token, new_subject_id, new_token
-from trustdesk.conversation.ports import ConversationReader, LoadedConversation, UnitOfWork
+from trustdesk.conversation.ports import (
+    ConversationReader,
+    LoadedConversation,
+    Transaction,
+    UnitOfWork,
+)
 from trustdesk.conversation.records import (
     TRANSITIONS,
     ConversationRecord,
@@ -154,7 +159,8 @@ class ConversationService:
             decision = self._decision(
                 conversation.id, Route.HANDOFF_REQUESTED, None, [self._no_ai(reason)], reason, now
             )
-        with self.uow.transaction() as tx:
+
+        def write(tx: Transaction) -> list[MessageRecord]:
             if customer_ref is not None:
                 conversation.subject_id = tx.subject_for(customer_ref, now)
             else:
@@ -176,6 +182,9 @@ class ConversationService:
             )
             if decision is not None:
                 tx.emit(HandoffRequested(now, conversation.id, decision.route, decision.reason))
+            return stored
+
+        stored = self.uow.run(write)
         return StartedConversation(conversation, token, stored, bool(attributes))
 
     def _check_customer_quota(self, subject: str, now: datetime) -> None:
@@ -315,8 +324,9 @@ class ConversationService:
         self._check_transition(conversation.status, decision.status)
         customer = MessageRecord(Role.CUSTOMER, decision.customer_text, False, now)
         updated = replace(conversation, placeholders=dict(decision.placeholders))
-        refilled = None
-        with self.uow.transaction() as tx:
+
+        def write(tx: Transaction) -> str | None:
+            refilled = None
             tx.advance(updated, decision.status, now, turns=1)
             stored = tx.add_messages(
                 conversation.id,
@@ -355,6 +365,9 @@ class ConversationService:
                 tx.emit(
                     HandoffRequested(now, conversation.id, decision.route.value, decision.reason)
                 )
+            return refilled
+
+        refilled = self.uow.run(write)
         return refilled
 
     @staticmethod
@@ -452,7 +465,8 @@ class ConversationService:
         """Record a change that is not a customer message (a button, a consent)."""
         self._check_transition(conversation.status, status)
         now = self.clock()
-        with self.uow.transaction() as tx:
+
+        def write(tx: Transaction) -> None:
             tx.advance(conversation, status, now)
             tx.add_messages(conversation.id, self._reply_message(reply, now), conversation.last_seq)
             tx.add_decision(self._decision(conversation.id, route, None, [finding], reason, now))
@@ -469,6 +483,8 @@ class ConversationService:
                 )
             if status != conversation.status:
                 tx.emit(HandoffRequested(now, conversation.id, route.value, reason))
+
+        self.uow.run(write)
 
 
 def customer_seq(stored: Sequence[MessageRecord]) -> int | None:

@@ -36,6 +36,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
     kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
+        # As many pooled connections as the server has request threads: an overflow
+        # connection is closed after use, and reopening one costs its pragmas each time.
+        if ":memory:" not in url:
+            kwargs.setdefault("pool_size", 40)
+            kwargs.setdefault("max_overflow", 10)
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         if path := sqlite_file(url):
             event.listen(engine, "do_connect", lambda *_: _create_private(path))

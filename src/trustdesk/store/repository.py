@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import ColumnElement, Engine, Select, bindparam, delete, func, insert, select
 from sqlalchemy.engine import RowMapping
 
 from trustdesk.assistant.knowledge import Passage, knowledge_version
@@ -122,6 +122,39 @@ def _consent_rows(records: Sequence[ConsentRecord]) -> list[dict[str, Any]]:
     ]
 
 
+def _load_query(key_column: ColumnElement[str]) -> Select[Any]:
+    """A conversation with the ai_assistance consent in force for its subject and its last
+    message's seq, in one statement. Built once: the hot path only binds the key."""
+    ai_consent = (
+        select(consent_table.c.granted)
+        .where(
+            consent_table.c.subject_id == conversations.c.subject_id,
+            consent_table.c.purpose == Purpose.AI_ASSISTANCE.value,
+        )
+        .order_by(consent_table.c.recorded_at.desc(), consent_table.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    last_seq = (
+        select(func.coalesce(func.max(messages.c.seq), 0))
+        .where(messages.c.conversation_id == conversations.c.id)
+        .scalar_subquery()
+    )
+    return select(conversations, ai_consent.label("ai_consent"), last_seq.label("last_seq")).where(
+        key_column == bindparam("key")
+    )
+
+
+_LOAD_BY_TOKEN = _load_query(conversations.c.token_hash)
+_LOAD_BY_ID = _load_query(conversations.c.id)
+_RECENT = (
+    select(messages)
+    .where(messages.c.conversation_id == bindparam("conversation_id"))
+    .order_by(messages.c.seq.desc())
+    .limit(bindparam("n"))
+)
+
+
 class SqlConversationStore:
     """Reads of conversations, each one read transaction (a snapshot that takes no lock).
 
@@ -141,39 +174,20 @@ class SqlConversationStore:
         """The conversation (by id, or the one a token opens), the customer's ai_assistance
         consent in force and the last ``history`` messages, in one snapshot; None if none."""
         if token_hash is not None:
-            where = conversations.c.token_hash == token_hash
+            query, key = _LOAD_BY_TOKEN, token_hash
         elif conversation_id is not None:
-            where = conversations.c.id == conversation_id
+            query, key = _LOAD_BY_ID, conversation_id
         else:
             raise ValueError("load_turn needs a conversation id or a token hash")
-        ai_consent = (
-            select(consent_table.c.granted)
-            .where(
-                consent_table.c.subject_id == conversations.c.subject_id,
-                consent_table.c.purpose == Purpose.AI_ASSISTANCE.value,
-            )
-            .order_by(consent_table.c.recorded_at.desc(), consent_table.c.id.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
-        last_seq = (
-            select(func.coalesce(func.max(messages.c.seq), 0))
-            .where(messages.c.conversation_id == conversations.c.id)
-            .scalar_subquery()
-        )
-        query = select(conversations, ai_consent.label("ai_consent"), last_seq.label("last_seq"))
         with read(self.engine) as conn:
-            row = conn.execute(query.where(where)).mappings().first()
+            row = conn.execute(query, {"key": key}).mappings().first()
             if row is None:
                 return None
             conversation = _conversation(row)
             recent: list[MessageRecord] = []
             if history > 0:
                 rows = conn.execute(
-                    select(messages)
-                    .where(messages.c.conversation_id == conversation.id)
-                    .order_by(messages.c.seq.desc())
-                    .limit(history)
+                    _RECENT, {"conversation_id": conversation.id, "n": history}
                 ).mappings()
                 recent = [_message(r) for r in rows][::-1]
         consent = row["ai_consent"]

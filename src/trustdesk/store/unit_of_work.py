@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from trustdesk.conversation.identity import new_subject_id
@@ -16,7 +18,7 @@ from trustdesk.conversation.records import (
     MessageRecord,
     Status,
 )
-from trustdesk.errors import ConflictError
+from trustdesk.errors import ConflictError, StoreError
 from trustdesk.events import Event, EventBus
 from trustdesk.privacy.consent import ConsentRecord, Purpose
 from trustdesk.privacy.vault import VaultCipher
@@ -31,6 +33,24 @@ from trustdesk.store.tables import (
     messages,
 )
 from trustdesk.store.transactions import write
+
+# Built once: the hot path only binds values (no statement construction per turn).
+_ADVANCE = (
+    update(conversations)
+    .where(
+        conversations.c.id == bindparam("p_id"),
+        conversations.c.revision == bindparam("p_revision"),
+    )
+    .values(
+        status=bindparam("p_status"),
+        placeholders=bindparam("p_placeholders", type_=conversations.c.placeholders.type),
+        updated_at=bindparam("p_updated_at", type_=conversations.c.updated_at.type),
+        revision=bindparam("p_new_revision"),
+        turn_count=bindparam("p_turn_count"),
+    )
+)
+_INSERT_MESSAGES = insert(messages)
+_INSERT_DECISION = insert(decisions).returning(decisions.c.id)
 
 
 class SqlTransaction:
@@ -103,18 +123,16 @@ class SqlTransaction:
         self, conversation: ConversationRecord, status: Status, now: datetime, turns: int = 0
     ) -> None:
         changed = self.conn.execute(
-            update(conversations)
-            .where(
-                conversations.c.id == conversation.id,
-                conversations.c.revision == conversation.revision,
-            )
-            .values(
-                status=status.value,
-                placeholders=conversation.placeholders,
-                updated_at=now,
-                revision=conversation.revision + 1,
-                turn_count=conversation.turn_count + turns,
-            )
+            _ADVANCE,
+            {
+                "p_id": conversation.id,
+                "p_revision": conversation.revision,
+                "p_status": status.value,
+                "p_placeholders": conversation.placeholders,
+                "p_updated_at": now,
+                "p_new_revision": conversation.revision + 1,
+                "p_turn_count": conversation.turn_count + turns,
+            },
         ).rowcount
         if changed != 1:
             raise ConflictError(
@@ -137,17 +155,12 @@ class SqlTransaction:
                 )
             ).scalar_one()
         rows = [_message_row(conversation_id, last + i, m) for i, m in enumerate(messages_, 1)]
-        self.conn.execute(insert(messages), rows)
+        self.conn.execute(_INSERT_MESSAGES, rows)
         return [_message(r) for r in rows]
 
     def add_decision(self, decision: DecisionRecord) -> int:
-        return int(
-            self.conn.execute(
-                insert(decisions)
-                .values(**_decision_row(decision, decision.customer_seq))
-                .returning(decisions.c.id)
-            ).scalar_one()
-        )
+        row = _decision_row(decision, decision.customer_seq)
+        return int(self.conn.execute(_INSERT_DECISION, row).scalar_one())
 
     def seal(
         self, conversation: ConversationRecord, originals: Mapping[str, str], now: datetime
@@ -182,18 +195,105 @@ class SqlTransaction:
         self.events.append(event)
 
 
+T = TypeVar("T")
+MAX_BATCH = 64
+
+
+@dataclass(eq=False, slots=True)
+class _Unit:
+    """One caller's work waiting for (or done by) a group commit."""
+
+    work: Callable[[SqlTransaction], Any]
+    done: bool = False
+    result: Any = None
+    error: BaseException | None = None
+    events: list[Event] = field(default_factory=list)
+
+
 class SqlUnitOfWork:
-    """Opens one transaction per request; its events go to the bus after it commits, and
-    are dropped if it rolls back."""
+    """Runs each unit of work in one transaction and publishes its events after the commit.
+
+    On SQLite, units that arrive while another commit is being made to disk are committed
+    together (group commit): the caller that finds no commit under way leads, runs every
+    waiting unit in one transaction — each in a savepoint of its own, so a unit that raises is
+    rolled back alone — commits once and wakes the others. Nobody is answered before the commit
+    that holds their writes has returned, so durability is that of a commit per unit, with one
+    fsync for many. PostgreSQL commits concurrently on its own connections and gets one
+    transaction per unit.
+    """
 
     def __init__(self, engine: Engine, cipher: VaultCipher, bus: EventBus) -> None:
         self.engine = engine
         self.cipher = cipher
         self.bus = bus
+        self._group = engine.dialect.name == "sqlite"
+        self._cv = threading.Condition()
+        self._queue: list[_Unit] = []
+        self._leading = False
 
-    @contextmanager
-    def transaction(self) -> Iterator[SqlTransaction]:
-        with write(self.engine) as conn:
-            tx = SqlTransaction(conn, self.cipher)
-            yield tx
-        self.bus.publish(tx.events)
+    def run(self, work: Callable[[SqlTransaction], T]) -> T:
+        """Run ``work`` in a transaction; return its result once committed (or raise what it
+        raised, with nothing of it written); then publish its events."""
+        if not self._group:
+            with write(self.engine) as conn:
+                tx = SqlTransaction(conn, self.cipher)
+                result = work(tx)
+            self.bus.publish(tx.events)
+            return result
+        unit = _Unit(work)
+        with self._cv:
+            self._queue.append(unit)
+        while True:
+            with self._cv:
+                while not unit.done and self._leading:
+                    self._cv.wait()
+                if unit.done:
+                    break
+                self._leading = True  # lead: commit what is waiting, oldest first
+                batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
+            try:
+                self._commit(batch)
+            finally:
+                with self._cv:
+                    self._leading = False
+                    self._cv.notify_all()
+        if unit.error is not None:
+            raise unit.error
+        self.bus.publish(unit.events)
+        return cast(T, unit.result)
+
+    def _commit(self, batch: list[_Unit]) -> None:
+        """One transaction for the batch; each unit in a savepoint; one commit."""
+        try:
+            with write(self.engine) as conn:
+                if len(batch) == 1:  # alone: the transaction itself is the unit's boundary
+                    [unit] = batch
+                    tx = SqlTransaction(conn, self.cipher)
+                    try:
+                        unit.result = unit.work(tx)
+                    except Exception as exc:
+                        unit.error = exc
+                        raise  # rolls the transaction back
+                    unit.events = tx.events
+                    return
+                for unit in batch:
+                    tx = SqlTransaction(conn, self.cipher)
+                    savepoint = conn.begin_nested()
+                    try:
+                        unit.result = unit.work(tx)
+                    except Exception as exc:  # this unit only; the others go on
+                        savepoint.rollback()
+                        unit.error = exc
+                    else:
+                        savepoint.commit()
+                        unit.events = tx.events
+        except BaseException as exc:  # the commit itself failed: nobody's writes happened
+            for unit in batch:
+                if unit.error is None:
+                    failed = StoreError("the database could not commit; nothing was written")
+                    failed.__cause__ = exc
+                    unit.error = failed
+                    unit.events = []
+        finally:
+            for unit in batch:
+                unit.done = True

@@ -6,17 +6,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import Connection, Insert, delete, insert, select, update
+from sqlalchemy import Connection, Insert, bindparam, delete, insert, select, update
 
 from trustdesk.privacy.vault import VaultCipher, VaultError
 from trustdesk.store.tables import data_keys, vault_entries
 
+_DATA_KEY = select(data_keys.c.wrapped_key).where(data_keys.c.subject_id == bindparam("subject"))
+_INSERTS: dict[str, Insert] = {}
+
 
 def data_key(conn: Connection, cipher: VaultCipher, subject: str, now: datetime) -> bytes:
     """The subject's data key, created on first use (and anew after an erasure)."""
-    row = conn.execute(
-        select(data_keys.c.wrapped_key).where(data_keys.c.subject_id == subject)
-    ).first()
+    row = conn.execute(_DATA_KEY, {"subject": subject}).first()
     if row is not None and row.wrapped_key is not None:
         return cipher.unwrap(subject, row.wrapped_key)
     key, wrapped = cipher.new_data_key(subject)
@@ -56,7 +57,10 @@ def seal_originals(
         }
         for placeholder, value in originals.items()
     ]
-    conn.execute(_insert_new(conn), rows)
+    statement = _INSERTS.get(conn.dialect.name)
+    if statement is None:
+        statement = _INSERTS[conn.dialect.name] = _insert_new(conn)
+    conn.execute(statement, rows)
 
 
 def _insert_new(conn: Connection) -> Insert:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from starlette.concurrency import run_in_threadpool
 
 from trustdesk.conversation.identity import MAX_ASSERTION_CHARS, validate_customer_ref
 from trustdesk.conversation.records import ConversationRecord, MessageRecord
@@ -201,7 +202,7 @@ def create_conversation(
 
 
 @router.post("/conversations/{conversation_id}/messages", response_model=TurnOut)
-def post_message(
+async def post_message(
     conversation_id: str, body: PostMessage, svc: Service, token: Token
 ) -> dict[str, Any]:
     """Send the customer's message; the reply is null once a person has been asked for.
@@ -209,7 +210,10 @@ def post_message(
     The reply is shown to this customer with their own details filled back in; what is stored
     and what any model saw has placeholders.
     """
-    return _turn(svc.customer_turn(conversation_id, token, body.text))
+    # The turn blocks (guards, the backend, the database): it runs in the thread pool. The
+    # handler itself is async so that FastAPI checks the response here, without a second hop.
+    outcome = await run_in_threadpool(svc.customer_turn, conversation_id, token, body.text)
+    return _turn(outcome)
 
 
 @router.post("/conversations/{conversation_id}/handoff", response_model=TurnOut)

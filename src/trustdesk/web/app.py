@@ -41,8 +41,15 @@ def create_app(system: System) -> FastAPI:
     # Handlers get the system through web.deps providers; only the lifespan reads app.state.
     app.state.system = system
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    app.dependency_overrides[deps.system] = lambda: system
-    app.dependency_overrides[deps.templates] = lambda: templates
+
+    async def bound_system() -> System:  # async: resolved in the event loop, no thread hop
+        return system
+
+    async def bound_templates() -> Jinja2Templates:
+        return templates
+
+    app.dependency_overrides[deps.system] = bound_system
+    app.dependency_overrides[deps.templates] = bound_templates
     install_error_handlers(app)
     document_responses(app)
     # Outermost last: the access log sees every answer, security headers cover refusals.

@@ -3,6 +3,9 @@
 Handlers ask for what they need with ``Depends(...)`` on these functions; ``create_app`` binds
 each one to the system it was given (``app.dependency_overrides``), so no handler reaches
 into ``app.state`` and a test can substitute any of them.
+
+They are ``async def`` because they never block: FastAPI runs a plain ``def`` dependency in the
+thread pool, and a thread hop per dependency per request costs more than the work itself.
 """
 
 from __future__ import annotations
@@ -19,33 +22,33 @@ from trustdesk.conversation.service import ConversationService
 from trustdesk.privacy.requests import PrivacyService
 
 
-def system() -> System:
+async def system() -> System:
     """The running system; bound by ``create_app``."""
     raise RuntimeError("trustdesk.web.deps.system is bound by create_app()")  # pragma: no cover
 
 
-def templates() -> Jinja2Templates:
+async def templates() -> Jinja2Templates:
     """The page templates; bound by ``create_app``."""
     raise RuntimeError("trustdesk.web.deps.templates is bound by create_app()")  # pragma: no cover
 
 
-def conversations(running: Annotated[System, Depends(system)]) -> ConversationService:
+async def conversations(running: Annotated[System, Depends(system)]) -> ConversationService:
     return running.service
 
 
-def privacy(running: Annotated[System, Depends(system)]) -> PrivacyService:
+async def privacy(running: Annotated[System, Depends(system)]) -> PrivacyService:
     return running.privacy
 
 
-def identity(running: Annotated[System, Depends(system)]) -> IdentityVerifier:
+async def identity(running: Annotated[System, Depends(system)]) -> IdentityVerifier:
     return running.identity
 
 
-def agents(running: Annotated[System, Depends(system)]) -> AgentAccess:
+async def agents(running: Annotated[System, Depends(system)]) -> AgentAccess:
     return running.agents
 
 
-def bearer(authorization: Annotated[str | None, Header()] = None) -> str | None:
+async def bearer(authorization: Annotated[str | None, Header()] = None) -> str | None:
     """The token of an ``Authorization: Bearer <token>`` header, or None."""
     if not authorization:
         return None

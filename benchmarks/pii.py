@@ -14,18 +14,24 @@ Usage: python benchmarks/pii.py [--limit N] [--no-spacy] [--core K] [--json]
 Needs: pip install -e '.[bench]'   (presidio-analyzer; spaCy comes with it)
 """
 
+# ruff: noqa: E402  (the imports below must come after the sys.path fix)
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# benchmarks/http.py would shadow the standard library's http (used by httpx and others) for a
+# script run from this folder, whose folder is sys.path[0].
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import argparse
 import json
 import os
 import platform
 import statistics
-import sys
 import time
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -9,16 +9,22 @@ Two match rules: exact (same start, end and entity) and token overlap (every whi
 inside a span carries the span's entity; precision and recall over (token, entity) pairs).
 """
 
+# ruff: noqa: E402  (the imports below must come after the sys.path fix)
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# benchmarks/http.py would shadow the standard library's http (used by httpx and others) for a
+# script run from this folder, whose folder is sys.path[0].
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import argparse
 import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 from trustdesk.privacy.detector import STRUCTURED_ENTITIES

@@ -2,7 +2,8 @@
 
 Modes (see docs/benchmarks.md):
   a  guards and routing: input validation + input guards + the routing decision, in process
-  b  a + the retrieval assistant + output guards on the draft, in process, no storage
+     (decide_turn with a backend that answers nothing)
+  b  a + the retrieval assistant + output guards on confident drafts: decide_turn, no storage
   c  full turns through ConversationService.handle_turn on SQLite (WAL, synchronous=FULL)
   d  full turns over HTTP against a `trustdesk serve` subprocess, one sequential client
   reference  a naive PII scan (libphonenumber over the whole text for every region + an email
@@ -12,7 +13,15 @@ Usage: python benchmarks/turns.py [--turns N] [--store-turns N] [--http-turns N]
        [--json] [--profile]
 """
 
+# ruff: noqa: E402  (the imports below must come after the sys.path fix)
 from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# benchmarks/http.py would shadow the standard library's http (used by httpx and others) for a
+# script run from this folder, whose folder is sys.path[0].
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import argparse
 import contextlib
@@ -27,14 +36,12 @@ import random
 import re
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any
 
 MESSAGE_CHARS = 300
@@ -235,78 +242,58 @@ def build_system(workdir: Path) -> Any:
     return build(settings)
 
 
-def _decide(screened: Any) -> Any:
-    """The routing decision of ConversationService.handle_turn for an AI-active conversation."""
-    from trustdesk.guards.base import Route
+class _NoAssistant:
+    """Mode a's backend: answers nothing at no cost, so only validation, the input guards and
+    the routing are measured (an empty draft is routed to low confidence)."""
 
-    if screened.failed:
-        return Route.HANDOFF_FAILURE
-    if screened.wants(Route.HANDOFF_REQUESTED):
-        return Route.HANDOFF_REQUESTED
-    if screened.wants(Route.DISCLOSURE):
-        return Route.DISCLOSURE
-    return Route.ASSISTANT
+    name = "none"
+    history_turns = 0
 
+    def answer(self, question: str, history: Sequence[Any]) -> Any:
+        from trustdesk.assistant.base import Draft
 
-def make_guards_turn(system: Any) -> Callable[[str, Any], Any]:
-    from trustdesk.conversation.validation import validate_customer_text
-
-    pipeline = system.service.pipeline
-    max_chars = system.policy.policy.limits.max_message_chars
-
-    def turn(text: str, context: Any) -> Any:
-        screened = pipeline.run_input(validate_customer_text(text, max_chars), context)
-        return _decide(screened), screened
-
-    return turn
+        return Draft(text="", citations=(), confidence=0.0)
 
 
 def run_in_process(
     system: Any, messages: Sequence[str], warmup: Sequence[str], with_assistant: bool
 ) -> tuple[list[int], Counter[str], Counter[str]]:
-    """Modes a and b. A handed-off conversation ends; the next message starts a new one."""
+    """Modes a and b: the service's own decision function, decide_turn, without storage.
+
+    A handed-off conversation ends; the next message starts a new one.
+    """
     from trustdesk.assistant.base import HistoryItem
-    from trustdesk.guards.base import GuardContext, Route
+    from trustdesk.conversation.records import Status
+    from trustdesk.conversation.turn import TurnState, decide_turn
+    from trustdesk.conversation.validation import validate_customer_text
     from trustdesk.privacy.placeholders import PlaceholderState
 
-    guards_turn = make_guards_turn(system)
-    pipeline = system.service.pipeline
-    backend = system.service.backend
-    threshold = system.policy.policy.assistant.confidence_threshold
+    service = system.service
+    policy = system.policy.policy
+    backend = service.backend if with_assistant else _NoAssistant()
+    max_chars = policy.limits.max_message_chars
     routes: Counter[str] = Counter()
     findings: Counter[str] = Counter()
-
-    def turn(text: str, context: Any, history: list[Any]) -> Any:
-        route, screened = guards_turn(text, context)
-        if with_assistant and route is Route.ASSISTANT:
-            draft = backend.answer(screened.text, history[-10:])
-            # handle_turn screens only confident drafts; every draft with text is screened here,
-            # so that the output guards are measured even where confidence is low.
-            if draft.text.strip():
-                context.confidence = draft.confidence
-                pipeline.run_output(draft.text, context)
-            if draft.confidence < threshold or not draft.text.strip():
-                route = Route.LOW_CONFIDENCE
-            history.append(HistoryItem("customer", screened.text))
-        return route, screened
-
     latencies: list[int] = []
     for measured, batch in ((False, warmup), (True, messages)):
-        context: Any = None
-        history: list[Any] = []
+        state: Any = None
         for new, text in conversations(batch):
-            if new or context is None:
-                context = GuardContext(placeholders=PlaceholderState.from_json(None))
-                history = []
+            if new or state is None:
+                state = TurnState(Status.AI_ACTIVE, PlaceholderState().to_json())
             t0 = time.perf_counter_ns()
-            route, screened = turn(text, context, history)
+            decision = decide_turn(
+                validate_customer_text(text, max_chars), state, policy, service.pipeline, backend
+            )
             t1 = time.perf_counter_ns()
-            if route in (Route.HANDOFF_REQUESTED, Route.HANDOFF_FAILURE):
-                context = None
+            if decision.handed_off:
+                state = None
+            else:
+                history = (*state.history, HistoryItem("customer", decision.customer_text))
+                state = TurnState(state.status, decision.placeholders, None, history[-10:])
             if measured:
                 latencies.append(t1 - t0)
-                routes[route.value] += 1
-                findings.update(f.rule for f in screened.findings)
+                routes[decision.route.value] += 1
+                findings.update(f.rule for f in decision.findings)
     return latencies, routes, findings
 
 
@@ -588,7 +575,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.append(
             summarize(
                 "a",
-                "guards + routing (validate, run_input, route)",
+                "guards + routing (decide_turn, no assistant)",
                 latencies,
                 routes=dict(routes),
                 pii_values_sent=sum(pii_values(t) for t in messages),
@@ -599,7 +586,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.append(
             summarize(
                 "b",
-                "a + retrieval assistant + run_output (no storage)",
+                "a + retrieval assistant + output guards (decide_turn)",
                 latencies,
                 routes=dict(routes),
             )

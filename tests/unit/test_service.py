@@ -232,3 +232,21 @@ def test_the_turn_limit_refuses_more_messages(world: tuple) -> None:  # type: ig
     with pytest.raises(ConflictError, match="limit of 2 messages"):
         service.handle_turn(started.conversation.id, "and refunds?")
     assert len(store.list_messages(started.conversation.id)) == 5
+
+
+def test_repeating_a_consent_writes_nothing_and_giving_counts_against_the_limit(
+    world: tuple,  # type: ignore[type-arg]
+) -> None:
+    service, store, _ = world
+    limits = service.policy.limits.model_copy(update={"max_turns_per_conversation": 3})
+    service.policy = service.policy.model_copy(update={"limits": limits})
+    cid = service.start().conversation.id
+    service.set_consent(cid, "transcript_storage", True)
+    service.set_consent(cid, "transcript_storage", True)  # the same again: nothing recorded
+    assert len(store.data["consents"]) == 1
+    service.set_consent(cid, "transcript_storage", False)
+    service.set_consent(cid, "transcript_storage", True)
+    with pytest.raises(ConflictError, match="limit of 3"):
+        service.set_consent(cid, "service_improvement", True)
+    service.set_consent(cid, "transcript_storage", False)  # withdrawing is never refused
+    assert [c.granted for c in store.data["consents"]] == [True, False, True, False]

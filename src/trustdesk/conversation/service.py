@@ -297,12 +297,7 @@ class ConversationService:
         conversation = loaded.conversation
         if conversation.status == Status.RESOLVED:
             raise ConflictError(self.policy.handoff.closed_message)
-        limit = self.policy.limits.max_turns_per_conversation
-        if conversation.turn_count >= limit:
-            raise ConflictError(
-                f"this conversation has reached its limit of {limit} messages; "
-                "start a new conversation"
-            )
+        self._check_limit(conversation)
         state = TurnState(
             status=conversation.status,
             placeholders=conversation.placeholders,
@@ -446,11 +441,25 @@ class ConversationService:
         if chosen == Purpose.AI_ASSISTANCE and not granted and status == Status.AI_ACTIVE:
             status, route = Status.HANDOFF_REQUESTED, Route.HANDOFF_REQUESTED
             reply = Reply(self.policy.handoff.requested_message, (), None)
+        current = self.store.current_consents(conversation.subject_id).get(chosen)
+        if current is not None and current.granted == granted and status == conversation.status:
+            return TurnOutcome(None, status, Route.HUMAN_QUEUE.value)  # nothing changes
+        if granted:
+            # Giving counts against the conversation's limit; withdrawing never does.
+            self._check_limit(conversation)
         finding = Finding(
             "consent", f"{chosen.value}_{'given' if granted else 'withdrawn'}", 1.0, reason
         )
-        self._change(conversation, status, reply, route, finding, reason, record)
+        self._change(conversation, status, reply, route, finding, reason, record, turns=1)
         return TurnOutcome(reply, status, route.value)
+
+    def _check_limit(self, conversation: ConversationRecord) -> None:
+        limit = self.policy.limits.max_turns_per_conversation
+        if conversation.turn_count >= limit:
+            raise ConflictError(
+                f"this conversation has reached its limit of {limit} messages; "
+                "start a new conversation"
+            )
 
     def _change(
         self,
@@ -461,13 +470,14 @@ class ConversationService:
         finding: Finding,
         reason: str,
         consent: ConsentRecord | None = None,
+        turns: int = 0,
     ) -> None:
         """Record a change that is not a customer message (a button, a consent)."""
         self._check_transition(conversation.status, status)
         now = self.clock()
 
         def write(tx: Transaction) -> None:
-            tx.advance(conversation, status, now)
+            tx.advance(conversation, status, now, turns)
             tx.add_messages(conversation.id, self._reply_message(reply, now), conversation.last_seq)
             tx.add_decision(self._decision(conversation.id, route, None, [finding], reason, now))
             if consent is not None:

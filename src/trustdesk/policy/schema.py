@@ -48,7 +48,8 @@ class Limits(_Strict):
         default=200,
         ge=1,
         le=10000,
-        description="Customer messages one conversation accepts; then a new one must start.",
+        description="Customer messages (and consents given) one conversation accepts; then a "
+        "new one must start. Withdrawing a consent is never refused.",
     )
     conversations_per_customer_per_hour: int = Field(
         default=20,

@@ -12,11 +12,9 @@ from typing import Any
 
 import pytest
 
-from trustdesk.conversation.identity import IdentityVerifier, sign_assertion
-from trustdesk.conversation.identity import validate_customer_ref as validate_vouched_ref
+from trustdesk.conversation.identity import IdentityVerifier, sign_assertion, validate_customer_ref
 from trustdesk.conversation.validation import (
     validate_attributes,
-    validate_customer_ref,
     validate_customer_text,
 )
 from trustdesk.errors import AuthError, InputError
@@ -91,7 +89,7 @@ CASES: list[tuple[str, Callable[[], Any], type[Exception], str]] = [
     ),
     (
         "vouched customer reference",
-        lambda: validate_vouched_ref(f"{CANARY} {CANARY}"),
+        lambda: validate_customer_ref(f"{CANARY} {CANARY}"),
         InputError,
         "account id",
     ),

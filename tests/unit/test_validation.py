@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from trustdesk.conversation.identity import validate_customer_ref
 from trustdesk.conversation.validation import (
     validate_attributes,
-    validate_customer_ref,
     validate_customer_text,
 )
 from trustdesk.errors import InputError
@@ -33,7 +33,7 @@ def test_tabs_newlines_and_unicode_are_fine() -> None:
 
 @pytest.mark.parametrize("ref", ["someone@example.com", "has space", "", "x" * 65])
 def test_customer_ref_must_be_an_id_not_contact_details(ref: str) -> None:
-    with pytest.raises(InputError, match="customer_ref"):
+    with pytest.raises(InputError, match="customer reference"):
         validate_customer_ref(ref)
 
 

@@ -9,7 +9,6 @@ from trustdesk.errors import InputError
 
 # C0 and C1 control characters except tab, newline and carriage return; DEL; lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_CUSTOMER_REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 _ATTRIBUTE_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_ATTRIBUTES = 20
 MAX_ATTRIBUTE_VALUE = 100
@@ -27,18 +26,6 @@ def validate_customer_text(text: str, max_chars: int) -> str:
             f"at position {match.start()}; remove it"
         )
     return text
-
-
-def validate_customer_ref(ref: str | None) -> str | None:
-    """A business's own customer reference (an account number, not an email or a name)."""
-    if ref is None:
-        return None
-    if not _CUSTOMER_REF.match(ref):
-        raise InputError(
-            "customer_ref must be 1-64 characters of letters, digits, '_', '.', ':' or '-' "
-            "(use your account id, not an email address or a name)"
-        )
-    return ref
 
 
 def validate_attributes(attributes: Mapping[str, str] | None) -> dict[str, str] | None:

@@ -11,7 +11,6 @@ import asyncio
 import hashlib
 import hmac
 import ipaddress
-import json
 import math
 import secrets
 import time
@@ -22,35 +21,13 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from trustdesk.errors import TrustDeskError
 from trustdesk.settings import Settings
+from trustdesk.web.middleware import send_error
 
 #: Buckets kept per limit; beyond this the least recently seen address is forgotten.
 MAX_TRACKED_ADDRESSES = 50_000
 CREATE_CONVERSATION = ("POST", "/api/v1/conversations")
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
-
-
-async def send_error(
-    send: Send,
-    status: int,
-    code: str,
-    message: str,
-    headers: Iterable[tuple[bytes, bytes]] = (),
-) -> None:
-    """Answer with the project's error JSON; ``message`` must never contain what was sent."""
-    body = json.dumps({"error": {"code": code, "message": message}}).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(body)).encode()),
-                *headers,
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
 
 
 class TokenBuckets:

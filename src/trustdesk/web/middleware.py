@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -23,7 +24,15 @@ PAGE_CSP = (
 )
 
 
-async def _refuse(send: Send, status: int, code: str, message: str) -> None:
+async def send_error(
+    send: Send,
+    status: int,
+    code: str,
+    message: str,
+    headers: Iterable[tuple[bytes, bytes]] = (),
+) -> None:
+    """Answer with the project's error JSON from ASGI middleware; ``message`` must never
+    contain what was sent."""
     body = json.dumps({"error": {"code": code, "message": message}}).encode()
     await send(
         {
@@ -32,6 +41,7 @@ async def _refuse(send: Send, status: int, code: str, message: str) -> None:
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
+                *headers,
             ],
         }
     )
@@ -58,10 +68,10 @@ class BodyGuardMiddleware:
         if declared is not None:
             try:
                 if int(declared) > self.limit:
-                    await _refuse(send, 413, "body_too_large", too_big)
+                    await send_error(send, 413, "body_too_large", too_big)
                     return
             except ValueError:
-                await _refuse(send, 400, "bad_request", "invalid Content-Length header")
+                await send_error(send, 400, "bad_request", "invalid Content-Length header")
                 return
         chunks: list[bytes] = []
         size = 0
@@ -73,7 +83,7 @@ class BodyGuardMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.limit:
-                await _refuse(send, 413, "body_too_large", too_big)
+                await send_error(send, 413, "body_too_large", too_big)
                 return
             chunks.append(chunk)
             more = message.get("more_body", False)
@@ -82,7 +92,7 @@ class BodyGuardMiddleware:
             try:
                 body.decode("utf-8")
             except UnicodeDecodeError as exc:
-                await _refuse(
+                await send_error(
                     send, 400, "invalid_utf8", f"request body is not valid UTF-8 (byte {exc.start})"
                 )
                 return

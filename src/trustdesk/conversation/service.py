@@ -123,9 +123,10 @@ class ConversationService:
         """
         attributes = validate_attributes(attributes)
         try:
-            choices = parse_purposes(dict(consents or {}))
+            given = parse_purposes(dict(consents or {}))  # what the customer chose now
         except ValueError as exc:
             raise InputError(str(exc)) from None
+        choices = dict(given)  # ... plus a returning customer's standing choice, below
         now = self.clock()
         subject = self.store.subject_of(customer_ref) if customer_ref is not None else None
         if subject is not None:
@@ -166,11 +167,11 @@ class ConversationService:
             else:
                 conversation.subject_id = new_subject_id()
             tx.create_conversation(conversation, attributes)
-            stored = tx.add_messages(conversation.id, messages)
+            stored = tx.add_messages(conversation.id, messages, after_seq=0)  # a new one
             tx.add_consents(
                 [
                     self._consent(conversation, purpose, granted, channel, now)
-                    for purpose, granted in parse_purposes(dict(consents or {})).items()
+                    for purpose, granted in given.items()
                 ]
             )
             if decision is not None:

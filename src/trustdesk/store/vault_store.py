@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Insert, bindparam, delete, insert, select, update
 
+from trustdesk.errors import StoreError
 from trustdesk.privacy.vault import VaultCipher, VaultError
 from trustdesk.store.tables import data_keys, vault_entries
 
@@ -73,7 +74,8 @@ def _insert_new(conn: Connection) -> Insert:
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
         return sqlite_insert(vault_entries).on_conflict_do_nothing()
-    raise NotImplementedError(f"no vault insert for {conn.dialect.name}")
+    # Settings accept only sqlite:// and postgresql:// URLs, so this is never reached.
+    raise StoreError(f"the vault supports SQLite and PostgreSQL, not {conn.dialect.name}")
 
 
 def reveal(conn: Connection, cipher: VaultCipher, conversation_id: str) -> dict[str, str]:

@@ -77,6 +77,91 @@ class DataErased(Event):
     data_key_destroyed: bool
 
 
+@dataclass(frozen=True, slots=True)
+class DataPurged(Event):
+    """A retention purge deleted ``deleted`` records of ``data_class`` older than ``cutoff``."""
+
+    data_class: str
+    deleted: int
+    cutoff: datetime
+
+
+# -- people at work (the staff console and API) --------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationClaimed(Event):
+    conversation_id: str
+    staff_name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class HumanReplied(Event):
+    """A person replied; ``from_draft`` when the reply started as an assistant draft."""
+
+    conversation_id: str
+    staff_name: str
+    seq: int
+    from_draft: bool
+    edited: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationResolved(Event):
+    conversation_id: str
+    actor: str  # "staff:<name>" or "customer"
+
+
+@dataclass(frozen=True, slots=True)
+class HandedBackToAI(Event):
+    conversation_id: str
+    staff_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalRequested(Event):
+    conversation_id: str
+    approval_id: str
+    action: str
+    amount: float | None
+    currency: str | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalDecided(Event):
+    conversation_id: str
+    approval_id: str
+    approved: bool
+    staff_name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class OriginalsRevealed(Event):
+    """Staff saw originals behind placeholders (which ones, never their values)."""
+
+    conversation_id: str
+    staff_name: str
+    role: str
+    placeholders: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StaffChanged(Event):
+    staff_name: str
+    change: str  # added, disabled, password_changed, token_rotated
+    role: str
+    by: str  # "cli" or "staff:<name>"
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyLoaded(Event):
+    policy_version: str
+    source: str
+
+
 E = TypeVar("E", bound=Event)
 Handler = Callable[[Any], None]
 

@@ -1,0 +1,1 @@
+"""The decision ledger: hash-chained entries, signed checkpoints, verification."""

@@ -1,0 +1,1 @@
+"""Outbound webhooks: signed event deliveries with retries and a delivery log."""

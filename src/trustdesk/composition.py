@@ -18,6 +18,8 @@ from trustdesk.assistant.base import AssistantBackend
 from trustdesk.assistant.knowledge import bundled_kb_path, load_directory
 from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend, quoted_passage
 from trustdesk.conversation.agents import AgentAccess
+from trustdesk.conversation.desk import HumanDesk
+from trustdesk.conversation.live import LiveUpdates
 from trustdesk.conversation.identity import IdentityVerifier
 from trustdesk.conversation.service import ConversationService
 from trustdesk.errors import ConfigurationError
@@ -29,6 +31,7 @@ from trustdesk.policy.loader import LoadedPolicy, bundled_policy_path, load_poli
 from trustdesk.privacy.requests import PrivacyService
 from trustdesk.privacy.vault import VaultCipher
 from trustdesk.settings import Settings
+from trustdesk.store.desk_repository import SqlDeskStore
 from trustdesk.store.engine import make_engine, migrate
 from trustdesk.store.privacy_repository import SqlPrivacyStore
 from trustdesk.store.repository import SqlConversationStore, SqlKnowledgeStore
@@ -80,6 +83,9 @@ class System:
             settings.identity_max_lifetime_s,
         )
         self.agents = AgentAccess(self.store, SqlStaffStore(engine), policy.policy)
+        # Open live streams (chat page, console) are woken by events after each commit.
+        self.live = LiveUpdates()
+        self.events.subscribe(Event, self.live.on_event)
 
     def _publish(self, event: Event) -> None:
         self.events.publish([event])
@@ -110,12 +116,29 @@ class System:
         )
 
     @cached_property
+    def backend(self) -> AssistantBackend:
+        """The assistant backend the settings name, shared by the turn service and the desk."""
+        return build_backend(self.settings, self.policy, self.index)
+
+    @cached_property
+    def desk(self) -> HumanDesk:
+        """What staff do with conversations handed to a person."""
+        return HumanDesk(
+            policy=self.policy,
+            pipeline=self.pipeline,
+            backend=self.backend,
+            reader=self.store,
+            desk=SqlDeskStore(self.engine),
+            uow=self.uow,
+        )
+
+    @cached_property
     def service(self) -> ConversationService:
         """The turn service: load -> decide -> record."""
         return ConversationService(
             policy=self.policy,
             pipeline=self.pipeline,
-            backend=build_backend(self.settings, self.policy, self.index),
+            backend=self.backend,
             reader=self.store,
             uow=self.uow,
         )

@@ -49,9 +49,12 @@ class TurnDecided(Event):
 
 @dataclass(frozen=True, slots=True)
 class HandoffRequested(Event):
+    """The conversation moved to a person; ``reason_code`` is a HandoffReason value."""
+
     conversation_id: str
     route: str
     reason: str
+    reason_code: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar
 
 from trustdesk.assistant.base import HistoryItem
 from trustdesk.conversation.records import (
+    AgentDraft,
     ConversationRecord,
     DecisionRecord,
     MessageRecord,
@@ -102,6 +103,9 @@ class Transaction(Protocol):
 
     def add_consents(self, records: Sequence[ConsentRecord]) -> None:
         """Record consents; a withdrawn service_improvement drops the subject's attributes."""
+
+    def add_draft(self, draft: AgentDraft) -> None:
+        """Keep an agent-assist draft (redacted) so a reply can be recorded as from it."""
 
     def emit(self, event: Event) -> None:
         """Publish ``event`` once (and only if) this transaction commits."""

@@ -21,7 +21,8 @@ class Status(StrEnum):
 TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.AI_ACTIVE: frozenset({Status.HANDOFF_REQUESTED, Status.RESOLVED}),
     Status.HANDOFF_REQUESTED: frozenset({Status.HUMAN_ACTIVE, Status.RESOLVED}),
-    Status.HUMAN_ACTIVE: frozenset({Status.RESOLVED}),
+    # A person may hand the conversation back to the AI, with a note.
+    Status.HUMAN_ACTIVE: frozenset({Status.AI_ACTIVE, Status.RESOLVED}),
     Status.RESOLVED: frozenset(),
 }
 
@@ -50,6 +51,11 @@ class ConversationRecord:
     turn_count: int = 0
     # The sequence number of the last message, when loaded for a turn (None: not loaded).
     last_seq: int | None = None
+    # Why a person was brought in (a conversation.handoff.HandoffReason value) and when; the
+    # staff member who claimed it. All None while the AI is handling the conversation.
+    handoff_reason: str | None = None
+    handoff_at: datetime | None = None
+    assignee: str | None = None
 
     @property
     def vouched(self) -> bool:
@@ -67,6 +73,9 @@ class MessageRecord:
     citations: tuple[dict[str, str], ...] = ()
     confidence: float | None = None
     seq: int = 0
+    # A person's reply: the display name the customer sees; whether it began as a draft.
+    author: str | None = None
+    from_draft: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +83,7 @@ class MessageRecord:
             "role": self.role.value,
             "text": self.text,
             "ai": self.ai,
+            "author": self.author,
             "citations": list(self.citations),
             "confidence": self.confidence,
             "created_at": self.created_at.isoformat(),
@@ -93,3 +103,53 @@ class DecisionRecord:
     created_at: datetime
     customer_seq: int | None = None
     id: int | None = None
+
+
+PREVIEW_CHARS = 140
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    """A conversation waiting for (or with) a person, as the queue shows it."""
+
+    conversation_id: str
+    status: Status
+    handoff_reason: str | None
+    waiting_since: datetime | None
+    assignee: str | None
+    # The customer's last message, redacted (placeholders only) and shortened.
+    preview: str
+
+    def to_json(self, now: datetime) -> dict[str, Any]:
+        waited = (now - self.waiting_since).total_seconds() if self.waiting_since else None
+        return {
+            "id": self.conversation_id,
+            "status": self.status.value,
+            "handoff_reason": self.handoff_reason,
+            "waiting_since": self.waiting_since.isoformat() if self.waiting_since else None,
+            "waiting_s": None if waited is None else max(0, int(waited)),
+            "assignee": self.assignee,
+            "preview": self.preview,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AgentDraft:
+    """A reply the assistant drafted for a person (redacted; placeholders only)."""
+
+    id: str
+    conversation_id: str
+    staff_name: str
+    text: str
+    citations: tuple[dict[str, str], ...]
+    confidence: float | None
+    created_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "citations": list(self.citations),
+            "confidence": self.confidence,
+            "created_at": self.created_at.isoformat(),
+        }

@@ -42,6 +42,10 @@ from trustdesk.privacy.placeholders import PlaceholderState
 from trustdesk.privacy.refill import refill
 
 DEFAULT_HISTORY = 10
+# HandoffReason values (docs/handoff.md) that the service itself records.
+CUSTOMER_REQUEST = "customer_request"
+CONTESTED = "contested"
+CONSENT_WITHDRAWN = "consent_withdrawn"
 HOUR = timedelta(hours=1)
 
 
@@ -153,6 +157,8 @@ class ConversationService:
         decision = None
         if choices.get(Purpose.AI_ASSISTANCE) is False:
             conversation.status = Status.HANDOFF_REQUESTED
+            conversation.handoff_reason = CONSENT_WITHDRAWN
+            conversation.handoff_at = now
             messages.append(
                 MessageRecord(Role.ASSISTANT, self.policy.handoff.requested_message, True, now)
             )
@@ -182,7 +188,11 @@ class ConversationService:
                 )
             )
             if decision is not None:
-                tx.emit(HandoffRequested(now, conversation.id, decision.route, decision.reason))
+                tx.emit(
+                    HandoffRequested(
+                        now, conversation.id, decision.route, decision.reason, CONSENT_WITHDRAWN
+                    )
+                )
             return stored
 
         stored = self.uow.run(write)
@@ -320,6 +330,10 @@ class ConversationService:
         self._check_transition(conversation.status, decision.status)
         customer = MessageRecord(Role.CUSTOMER, decision.customer_text, False, now)
         updated = replace(conversation, placeholders=dict(decision.placeholders))
+        handed_off = decision.status != conversation.status and decision.handed_off
+        reason_code = handoff_reason_of(decision) if handed_off else None
+        if reason_code is not None:
+            updated.handoff_reason, updated.handoff_at = reason_code, now
 
         def write(tx: Transaction) -> str | None:
             refilled = None
@@ -357,9 +371,11 @@ class ConversationService:
                     decision.reason,
                 )
             )
-            if decision.status != conversation.status and decision.handed_off:
+            if reason_code is not None:
                 tx.emit(
-                    HandoffRequested(now, conversation.id, decision.route.value, decision.reason)
+                    HandoffRequested(
+                        now, conversation.id, decision.route.value, decision.reason, reason_code
+                    )
                 )
             return refilled
 
@@ -418,7 +434,13 @@ class ConversationService:
         finding = Finding("human_request", via, 1.0, f"the customer asked for a person ({via})")
         reply = Reply(self.policy.handoff.requested_message, (), None)
         self._change(
-            conversation, Status.HANDOFF_REQUESTED, reply, Route.HANDOFF_REQUESTED, finding, reason
+            conversation,
+            Status.HANDOFF_REQUESTED,
+            reply,
+            Route.HANDOFF_REQUESTED,
+            finding,
+            reason,
+            reason_code=CONTESTED if via == "contest" else CUSTOMER_REQUEST,
         )
         return TurnOutcome(reply, Status.HANDOFF_REQUESTED, Route.HANDOFF_REQUESTED.value)
 
@@ -451,7 +473,17 @@ class ConversationService:
         finding = Finding(
             "consent", f"{chosen.value}_{'given' if granted else 'withdrawn'}", 1.0, reason
         )
-        self._change(conversation, status, reply, route, finding, reason, record, turns=1)
+        self._change(
+            conversation,
+            status,
+            reply,
+            route,
+            finding,
+            reason,
+            record,
+            turns=1,
+            reason_code=CONSENT_WITHDRAWN,
+        )
         return TurnOutcome(reply, status, route.value)
 
     def _check_limit(self, conversation: ConversationRecord) -> None:
@@ -472,10 +504,14 @@ class ConversationService:
         reason: str,
         consent: ConsentRecord | None = None,
         turns: int = 0,
+        reason_code: str = CUSTOMER_REQUEST,
     ) -> None:
         """Record a change that is not a customer message (a button, a consent)."""
         self._check_transition(conversation.status, status)
         now = self.clock()
+        handed_off = status != conversation.status
+        if handed_off:
+            conversation = replace(conversation, handoff_reason=reason_code, handoff_at=now)
 
         def write(tx: Transaction) -> None:
             tx.advance(conversation, status, now, turns)
@@ -492,10 +528,23 @@ class ConversationService:
                         consent.channel,
                     )
                 )
-            if status != conversation.status:
-                tx.emit(HandoffRequested(now, conversation.id, route.value, reason))
+            if handed_off:
+                tx.emit(HandoffRequested(now, conversation.id, route.value, reason, reason_code))
 
         self.uow.run(write)
+
+
+def handoff_reason_of(decision: TurnDecision) -> str:
+    """The HandoffReason of a decision that brought in a person."""
+    code = getattr(decision, "handoff_reason", None)
+    if code:
+        return str(code)
+    rules = {f.rule for f in decision.findings}
+    if "no_ai_consent" in rules:
+        return CONSENT_WITHDRAWN
+    if decision.route == Route.HANDOFF_FAILURE:
+        return "backend_error" if "backend_error" in rules else "guard_error"
+    return CUSTOMER_REQUEST
 
 
 def customer_seq(stored: Sequence[MessageRecord]) -> int | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from trustdesk.guards.base import Finding, Guard, GuardContext, Route
 
 log = logging.getLogger(__name__)
+PRIVACY_GUARD = "pii"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,11 @@ class GuardPipeline:
 
     def run_output(self, text: str, context: GuardContext) -> StageResult:
         return self._run(self.output_guards, text, context)
+
+    def run_privacy(self, text: str, context: GuardContext) -> StageResult:
+        """Only the input privacy guard (personal data to placeholders): for what staff write,
+        which must be stored like the customer's words but is not a customer turn."""
+        return self._run([g for g in self.input_guards if g.name == PRIVACY_GUARD], text, context)
 
     @staticmethod
     def _run(guards: Sequence[Guard], text: str, context: GuardContext) -> StageResult:

@@ -69,6 +69,28 @@ class Handoff(_Strict):
     requested_message: NonEmpty
     failure_message: NonEmpty
     closed_message: NonEmpty
+    joined_message: NonEmpty = Field(
+        default="{name} from our support team has joined the conversation.",
+        description="Shown to the customer, as from that person, when a staff member claims "
+        "the conversation; {name} is their display name.",
+    )
+    handed_back_message: NonEmpty = Field(
+        default="You're talking to our AI assistant again. You can ask for a person at any time.",
+        description="Shown to the customer, as from the AI, when a person hands back.",
+    )
+    resolved_message: NonEmpty = Field(
+        default="This conversation has been marked as resolved. Thank you for contacting us.",
+        description="Shown to the customer when a person resolves the conversation.",
+    )
+
+    @field_validator("joined_message")
+    @classmethod
+    def _only_name_field(cls, text: str) -> str:
+        try:
+            text.format(name="x")
+        except (KeyError, IndexError, ValueError):
+            raise ValueError("may use only the field {name} (write {{ and }} for braces)") from None
+        return text
 
     @field_validator("extra_phrases")
     @classmethod

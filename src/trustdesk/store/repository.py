@@ -54,6 +54,9 @@ def _conversation(row: RowMapping) -> ConversationRecord:
         subject_id=row["subject_id"] or "",
         turn_count=row["turn_count"],
         last_seq=row.get("last_seq"),
+        handoff_reason=row["handoff_reason"],
+        handoff_at=_aware(row["handoff_at"]) if row["handoff_at"] is not None else None,
+        assignee=row["assignee"],
     )
 
 
@@ -66,6 +69,8 @@ def _message(row: Mapping[str, Any] | RowMapping) -> MessageRecord:
         citations=tuple(row["citations"] or ()),
         confidence=row["confidence"],
         seq=row["seq"],
+        author=row.get("author"),
+        from_draft=row.get("from_draft"),
     )
 
 
@@ -91,6 +96,8 @@ def _message_row(conversation_id: str, seq: int, m: MessageRecord) -> dict[str, 
         "citations": list(m.citations),
         "confidence": m.confidence,
         "created_at": m.created_at,
+        "author": m.author,
+        "from_draft": m.from_draft,
     }
 
 

@@ -45,6 +45,11 @@ conversations = Table(
     Column("turn_count", Integer, nullable=False, default=0, server_default="0"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Why and since when a person was brought in (conversation.handoff.HandoffReason), and
+    # which staff member claimed it; cleared when handed back to the AI.
+    Column("handoff_reason", String(40), nullable=True),
+    Column("handoff_at", DateTime(timezone=True), nullable=True),
+    Column("assignee", String(64), nullable=True),
     Index("ix_conversations_subject_created", "subject_id", "created_at"),
 )
 
@@ -75,6 +80,10 @@ messages = Table(
     Column("citations", JSON, nullable=False),
     Column("confidence", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # A person's reply: the display name the customer sees, and whether it began as an
+    # assistant draft (agent assist).
+    Column("author", String(80), nullable=True),
+    Column("from_draft", Boolean, nullable=True),
     UniqueConstraint("conversation_id", "seq", name="uq_messages_conversation_seq"),
 )
 
@@ -211,4 +220,52 @@ reveal_log = Table(
     Column("placeholders", JSON, nullable=False),
     Column("reason", Text, nullable=False),
     Column("revealed_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# -- people at work: approvals and agent-assist drafts --------------------------------------
+
+# Actions the assistant proposed that the policy says need a person's approval.
+approvals = Table(
+    "approvals",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column(
+        "conversation_id",
+        String(36),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("action", String(40), nullable=False),
+    # Minor units (cents) and an ISO 4217 code; both null for actions without an amount.
+    Column("amount_minor", Integer, nullable=True),
+    Column("currency", String(3), nullable=True),
+    Column("rule", Text, nullable=False),
+    Column("ai_reason", Text, nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("decided_by", String(64), nullable=True),
+    Column("decided_at", DateTime(timezone=True), nullable=True),
+    Column("note", Text, nullable=True),
+)
+
+# Replies the assistant drafted for an agent (redacted), so that what was sent can be
+# recorded as drafted, edited or written by the person.
+agent_drafts = Table(
+    "agent_drafts",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column(
+        "conversation_id",
+        String(36),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("staff_name", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("citations", JSON, nullable=False),
+    Column("confidence", Float, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )

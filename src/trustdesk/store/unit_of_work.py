@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from trustdesk.conversation.identity import new_subject_id
 from trustdesk.conversation.records import (
+    AgentDraft,
     ConversationRecord,
     DecisionRecord,
     MessageRecord,
@@ -25,6 +26,7 @@ from trustdesk.privacy.vault import VaultCipher
 from trustdesk.store import vault_store
 from trustdesk.store.repository import _consent_rows, _decision_row, _message, _message_row
 from trustdesk.store.tables import (
+    agent_drafts,
     consents,
     conversations,
     customer_attributes,
@@ -47,6 +49,9 @@ _ADVANCE = (
         updated_at=bindparam("p_updated_at", type_=conversations.c.updated_at.type),
         revision=bindparam("p_new_revision"),
         turn_count=bindparam("p_turn_count"),
+        handoff_reason=bindparam("p_handoff_reason"),
+        handoff_at=bindparam("p_handoff_at", type_=conversations.c.handoff_at.type),
+        assignee=bindparam("p_assignee"),
     )
 )
 _INSERT_MESSAGES = insert(messages)
@@ -103,6 +108,8 @@ class SqlTransaction:
                 turn_count=conversation.turn_count,
                 created_at=conversation.created_at,
                 updated_at=conversation.updated_at,
+                handoff_reason=conversation.handoff_reason,
+                handoff_at=conversation.handoff_at,
             )
         )
         if attributes:
@@ -132,6 +139,9 @@ class SqlTransaction:
                 "p_updated_at": now,
                 "p_new_revision": conversation.revision + 1,
                 "p_turn_count": conversation.turn_count + turns,
+                "p_handoff_reason": conversation.handoff_reason,
+                "p_handoff_at": conversation.handoff_at,
+                "p_assignee": conversation.assignee,
             },
         ).rowcount
         if changed != 1:
@@ -190,6 +200,19 @@ class SqlTransaction:
                     )
                 )
             )
+
+    def add_draft(self, draft: AgentDraft) -> None:
+        self.conn.execute(
+            insert(agent_drafts).values(
+                id=draft.id,
+                conversation_id=draft.conversation_id,
+                staff_name=draft.staff_name,
+                text=draft.text,
+                citations=list(draft.citations),
+                confidence=draft.confidence,
+                created_at=draft.created_at,
+            )
+        )
 
     def emit(self, event: Event) -> None:
         self.events.append(event)

@@ -1,0 +1,145 @@
+"""The human desk on a real database: queue, claim, reply as a person, drafts, hand back,
+resolve — and what staff cannot do to conversations they do not hold."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from trustdesk.composition import System
+from trustdesk.conversation.agents import StaffMember
+from trustdesk.conversation.live import QUEUE
+from trustdesk.conversation.records import Role, Status
+from trustdesk.errors import ConflictError, ForbiddenError, NotFoundError, StoreError
+from trustdesk.events import ConversationClaimed, Event, HumanReplied
+from trustdesk.store.tables import messages
+
+DANA = StaffMember("dana", "agent")
+EVAN = StaffMember("evan", "agent")
+SUE = StaffMember("sue", "supervisor")
+
+
+def _waiting(system: System, text: str = "I want to talk to a human please") -> str:
+    started = system.service.start()
+    system.service.handle_turn(started.conversation.id, text)
+    return started.conversation.id
+
+
+def test_a_customer_who_asks_for_a_person_is_queued_with_the_reason(system: System) -> None:
+    first = _waiting(system)
+    second = _waiting(system)
+    ai_only = system.service.start().conversation.id
+    queue = system.desk.queue()
+    ids = [item.conversation_id for item in queue]
+    assert ids == [first, second]  # the longest waiting first; AI conversations not listed
+    assert ai_only not in ids
+    assert queue[0].handoff_reason == "customer_request"
+    assert queue[0].waiting_since is not None
+    assert queue[0].status == Status.HANDOFF_REQUESTED
+
+
+def test_claim_reply_hand_back_and_resolve(system: System) -> None:
+    conversation_id = _waiting(system)
+    seen: list[Event] = []
+    system.events.subscribe(Event, seen.append)
+
+    claimed = system.desk.claim(DANA, conversation_id)
+    assert claimed.status == Status.HUMAN_ACTIVE and claimed.assignee == "dana"
+    assert system.desk.claim(DANA, conversation_id).assignee == "dana"  # repeating: no change
+
+    stored = system.desk.reply(DANA, conversation_id, "Hi, I can help. Is jo@example.com yours?")
+    assert stored.role == Role.AGENT and stored.ai is False and stored.author == "dana"
+    assert "jo@example.com" not in stored.text  # the privacy layer ran before storage
+    transcript = system.service.customer_transcript(conversation_id)
+    assert transcript[-1].text == "Hi, I can help. Is jo@example.com yours?"  # refilled
+    joined = [m for m in transcript if m.role == Role.AGENT]
+    assert joined[0].text.startswith("dana ") and joined[0].ai is False
+
+    system.desk.hand_back(DANA, conversation_id, "Answered; the AI can take the rest")
+    back = system.service.get(conversation_id)
+    assert back.status == Status.AI_ACTIVE
+    assert back.assignee is None and back.handoff_reason is None
+    outcome = system.service.handle_turn(conversation_id, "How long does shipping take?")
+    assert outcome.reply is not None and outcome.reply.ai is True
+
+    system.desk.resolve(SUE, conversation_id)
+    assert system.service.get(conversation_id).status == Status.RESOLVED
+    assert any(isinstance(e, ConversationClaimed) for e in seen)
+    assert any(isinstance(e, HumanReplied) and e.staff_name == "dana" for e in seen)
+
+
+def test_only_the_member_holding_a_conversation_replies(system: System) -> None:
+    conversation_id = _waiting(system)
+    with pytest.raises(ConflictError):
+        system.desk.reply(DANA, conversation_id, "not claimed yet")
+    system.desk.claim(DANA, conversation_id)
+    with pytest.raises(ConflictError):
+        system.desk.claim(EVAN, conversation_id)  # another agent cannot take it
+    with pytest.raises(ForbiddenError):
+        system.desk.reply(EVAN, conversation_id, "I am not holding it")
+    with pytest.raises(ForbiddenError):
+        system.desk.hand_back(EVAN, conversation_id, "not mine")
+    assert system.desk.claim(SUE, conversation_id).assignee == "sue"  # a supervisor takes over
+    with pytest.raises(ForbiddenError):
+        system.desk.reply(DANA, conversation_id, "taken over")
+
+
+def test_a_conversation_the_ai_is_handling_cannot_be_claimed(system: System) -> None:
+    conversation_id = system.service.start().conversation.id
+    with pytest.raises(ConflictError):
+        system.desk.claim(DANA, conversation_id)
+    with pytest.raises(NotFoundError):
+        system.desk.claim(DANA, "00000000-0000-0000-0000-000000000000")
+
+
+def test_a_reply_from_a_draft_is_recorded_as_such(system: System) -> None:
+    conversation_id = _waiting(system, "How do I return an item? I want a person.")
+    system.desk.claim(DANA, conversation_id)
+    draft = system.desk.draft(DANA, conversation_id)
+    assert draft.text and draft.citations
+    stored = system.desk.reply(DANA, conversation_id, draft.text, draft_id=draft.id)
+    assert stored.from_draft is True
+    other = _waiting(system)
+    system.desk.claim(DANA, other)
+    with pytest.raises(NotFoundError):  # a draft belongs to its own conversation
+        system.desk.reply(DANA, other, "x", draft_id=draft.id)
+    with system.engine.connect() as conn:
+        flags = conn.execute(
+            select(messages.c.from_draft).where(
+                messages.c.conversation_id == conversation_id, messages.c.role == "agent"
+            )
+        ).all()
+    assert (True,) in flags
+
+
+def test_a_failing_privacy_filter_stores_and_sends_nothing(system: System) -> None:
+    conversation_id = _waiting(system)
+    system.desk.claim(DANA, conversation_id)
+    before = system.service.customer_transcript(conversation_id)
+
+    class Broken:
+        name, stage = "pii", "input"
+
+        def check(self, text: str, context: object) -> object:
+            raise RuntimeError("detector crashed")
+
+    pipeline = system.pipeline
+    pipeline.input_guards = (Broken(), *pipeline.input_guards[1:])  # type: ignore[assignment]
+    with pytest.raises(StoreError):
+        system.desk.reply(DANA, conversation_id, "call me on 020 7946 0018")
+    assert system.service.customer_transcript(conversation_id) == before
+
+
+def test_events_wake_the_streams_of_the_conversation_and_the_queue(system: System) -> None:
+    import asyncio
+
+    async def scenario() -> tuple[bool, bool]:
+        conversation_id = _waiting(system)
+        async with (
+            system.live.listen(conversation_id) as mine,
+            system.live.listen(QUEUE) as queue,
+        ):
+            await asyncio.to_thread(system.desk.claim, DANA, conversation_id)
+            return await mine.wait(5), await queue.wait(5)
+
+    assert asyncio.run(scenario()) == (True, True)

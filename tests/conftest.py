@@ -71,6 +71,9 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def system(engine: Engine, settings: Settings) -> System:
-    """The whole system on the bundled demo policy and knowledge base, on a real database."""
-    return build_system(settings, engine=engine)
+def system(engine: Engine, settings: Settings) -> Iterator[System]:
+    """The whole system on the bundled demo policy and knowledge base, on a real database.
+    Closed after the test (its ledger sealer and webhook worker stop before the database goes)."""
+    running = build_system(settings, engine=engine)
+    yield running
+    running.close()

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import Page, Request, expect
+from playwright.sync_api import Page, Request, Route, expect
+from sqlalchemy import Engine
+from sqlalchemy import text as sql
 
+from tests.browser.conftest import StaffAccount
 from trustdesk.policy.loader import LoadedPolicy
 
 pytestmark = pytest.mark.browser
@@ -42,13 +45,14 @@ def open_chat(page: Page) -> None:
 
 
 def send(page: Page, text: str) -> None:
-    """Type and send a message; return once the re-rendered transcript shows it."""
+    """Type and send a message; return once the stored transcript shows it and any reply."""
     before = messages(page, ".customer").count()
     page.locator("#text").fill(text)
     page.locator("#send").click()
-    # chat.js replaces the whole list with the stored transcript in one go, so once the new
-    # customer message is there, so is any reply to it.
+    # The message is shown at once (marked pending); once the stored copy has replaced it and
+    # the button is enabled again, the reply (fetched in the same step) is there too.
     expect(messages(page, ".customer")).to_have_count(before + 1)
+    expect(messages(page, ".pending")).to_have_count(0)
     expect(page.locator("#send")).to_be_enabled()
     expect(page.locator("#error")).to_be_hidden()
 
@@ -182,7 +186,7 @@ def test_typed_html_is_shown_as_text_and_never_runs(page: Page) -> None:
 
 
 def test_customer_sees_their_own_details_while_storage_has_a_placeholder(
-    page: Page, server_workdir: Path
+    page: Page, server_database: Engine
 ) -> None:
     email = "someone.browser@example.com"
     open_chat(page)
@@ -194,8 +198,8 @@ def test_customer_sees_their_own_details_while_storage_has_a_placeholder(
     expect(messages(page, ".customer").last.locator(".body")).to_have_text(f"my email is {email}")
     assert f"my email is {email}" in [m["text"] for m in stored_conversation(page)["messages"]]
 
-    with sqlite3.connect(server_workdir / "browser.db") as db:
-        stored = [row[0] for row in db.execute("SELECT text FROM messages")]
+    with server_database.connect() as db:
+        stored = [row[0] for row in db.execute(sql("SELECT text FROM messages"))]
     assert "my email is [EMAIL_ADDRESS_1]" in stored
     assert not any(email in text for text in stored)
 
@@ -323,3 +327,117 @@ def test_a_conversation_longer_than_one_page_is_shown_whole_after_a_reload(page:
     page.reload()
     expect(messages(page)).to_have_count(111)
     expect(messages(page, ".customer").last).to_contain_text("Question 54:")
+
+
+# -- sending, contesting and live updates ---------------------------------------------------
+
+
+def _session(page: Page) -> dict[str, str]:
+    saved: dict[str, str] = json.loads(
+        page.evaluate(f"sessionStorage.getItem({json.dumps(STORE_KEY)})")
+    )
+    return saved
+
+
+def test_the_customers_message_is_shown_before_the_server_has_it(page: Page) -> None:
+    held: list[Route] = []
+    open_chat(page)
+    page.route("**/api/v1/conversations/*/messages", lambda route: held.append(route))
+    with page.expect_request(lambda r: r.method == "POST" and r.url.endswith("/messages")):
+        page.locator("#text").fill(RETURNS_QUESTION)
+        page.locator("#text").press("Enter")
+    pending = messages(page, ".customer.pending")
+    expect(pending).to_have_count(1)
+    expect(pending.locator(".body")).to_have_text(RETURNS_QUESTION)
+    expect(page.locator("#text")).to_have_value("")
+    expect(messages(page, ".ai")).to_have_count(1)  # no answer: the request is still held
+    assert len(held) == 1, "the message request was not held"
+
+    held[0].continue_()
+    expect(messages(page, ".pending")).to_have_count(0)
+    expect(messages(page, ".customer")).to_have_count(1)
+    expect(messages(page).last.locator(".body")).to_contain_text("30 days")
+
+
+def test_a_message_the_server_refuses_is_taken_back_and_left_in_the_box(page: Page) -> None:
+    open_chat(page)
+    page.route(
+        "**/api/v1/conversations/*/messages",
+        lambda route: route.fulfill(
+            status=409,
+            json={"error": {"code": "conflict", "message": "this conversation is resolved"}},
+        ),
+    )
+    page.locator("#text").fill("Hello?")
+    page.locator("#send").click()
+    expect(page.locator("#error")).to_have_text("this conversation is resolved")
+    expect(messages(page, ".customer")).to_have_count(0)
+    expect(page.locator("#text")).to_have_value("Hello?")
+
+
+def test_the_customer_contests_an_ai_answer_and_a_person_is_asked_for(
+    page: Page, server_database: Engine
+) -> None:
+    open_chat(page)
+    expect(messages(page).first.locator("button.contest")).to_have_count(0)  # the greeting
+    send(page, RETURNS_QUESTION)
+    answer = messages(page, ".ai").last
+    contest = answer.get_by_role("button", name="I disagree — ask a person")
+    expect(contest).to_be_visible()
+
+    contest.click()
+    expect(page.locator("#chat")).to_have_attribute("data-status", "handoff_requested")
+    expect(page.locator("#status")).to_contain_text(HANDOFF_STATUS)
+    expect(messages(page, ".ai")).to_have_count(3)  # greeting, answer, the handoff notice
+    expect(page.locator("#messages button.contest:visible")).to_have_count(0)
+    with server_database.connect() as db:
+        reason = db.execute(
+            sql("SELECT handoff_reason FROM conversations WHERE id = :id"),
+            {"id": _session(page)["id"]},
+        ).scalar_one()
+    assert reason == "contested"
+
+
+def test_a_persons_reply_arrives_live_after_the_stream_was_cut(
+    page: Page, staff_account: Callable[..., StaffAccount]
+) -> None:
+    """The first stream ends at once (as a proxy might cut it): the page connects again and
+    the person's messages still arrive without a reload, labelled with their name."""
+    streams: list[str] = []
+
+    def cut_the_first(route: Route) -> None:
+        streams.append(route.request.url)
+        if len(streams) == 1:
+            route.fulfill(status=200, content_type="text/event-stream", body="retry: 500\n\n")
+        else:
+            route.continue_()
+
+    page.route("**/api/v1/conversations/*/events", cut_the_first)
+    open_chat(page)
+    page.locator("#handoff").click()
+    expect(page.locator("#chat")).to_have_attribute("data-status", "handoff_requested")
+    page.evaluate("window.__notReloaded = true")
+
+    agent = staff_account("agent", display_name="Rosa Lind")
+    staff = {"Authorization": f"Bearer {agent.token}", "Content-Type": "application/json"}
+    conversation = _session(page)["id"]
+    claimed = page.request.post(f"/api/v1/agent/conversations/{conversation}/claim", headers=staff)
+    assert claimed.ok, claimed.text()
+    joined = messages(page, ".person").last
+    expect(joined.locator(".body")).to_contain_text("has joined")
+    expect(joined.locator(".who")).to_contain_text("Rosa Lind")
+    expect(page.locator("#status")).to_contain_text("has joined")
+
+    replied = page.request.post(
+        f"/api/v1/agent/conversations/{conversation}/reply",
+        data=json.dumps({"text": "Hello, I'm Rosa. Let me look at your order."}),
+        headers=staff,
+    )
+    assert replied.status == 201, replied.text()
+    reply = messages(page).last
+    expect(reply.locator(".body")).to_have_text("Hello, I'm Rosa. Let me look at your order.")
+    expect(reply.locator(".person-label")).to_have_text("Person")
+    expect(reply.locator(".ai-label")).to_have_count(0)
+    assert len(streams) >= 2, "the page did not connect again after its stream ended"
+    assert page.evaluate("window.__notReloaded === true")
+    assert all("token" not in url.lower() for url in streams)  # the token is in a header

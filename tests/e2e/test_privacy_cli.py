@@ -75,7 +75,9 @@ def test_purge_prints_counts_per_class(env: Settings) -> None:
 
 
 def test_staff_accounts_are_created_listed_and_disabled(env: Settings) -> None:
-    created = CliRunner().invoke(main, ["staff", "add", "jo", "--role", "supervisor"])
+    created = CliRunner().invoke(
+        main, ["staff", "add", "jo", "--role", "supervisor", "--generate-password"]
+    )
     assert created.exit_code == 0, created.output
     token = created.output.strip().splitlines()[-1]
     assert len(token) >= 40

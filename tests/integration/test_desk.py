@@ -143,3 +143,45 @@ def test_events_wake_the_streams_of_the_conversation_and_the_queue(system: Syste
             return await mine.wait(5), await queue.wait(5)
 
     assert asyncio.run(scenario()) == (True, True)
+
+
+def test_a_refund_above_the_limit_waits_for_a_person_who_approves_it(system: System) -> None:
+    started = system.service.start()
+    cid = started.conversation.id
+    outcome = system.service.handle_turn(cid, "I want a refund of 120 EUR for my broken lamp")
+    assert outcome.status == Status.HANDOFF_REQUESTED
+    assert outcome.reply is not None and "refund of 120.00 EUR" in outcome.reply.text
+    [item] = [q for q in system.desk.queue() if q.conversation_id == cid]
+    assert item.handoff_reason == "approval_required"
+    [pending] = system.desk.approvals()
+    assert (pending.action, pending.amount, pending.currency) == ("refund", 120.0, "EUR")
+    assert "above 50.00 EUR" in pending.rule
+
+    decided = system.desk.decide(SUE, pending.id, True, "Order checked, lamp arrived broken")
+    assert decided.status == "approved" and decided.decided_by == "sue"
+    conversation = system.service.get(cid)
+    assert conversation.status == Status.HUMAN_ACTIVE and conversation.assignee == "sue"
+    told = system.service.customer_transcript(cid)[-1]
+    assert told.ai is False and told.author == "sue" and "approved" in told.text
+    with pytest.raises(ConflictError):  # decided once only
+        system.desk.decide(SUE, pending.id, False, "changed my mind")
+    assert system.desk.approvals() == []
+
+
+def test_small_refunds_and_questions_about_refunds_need_no_approval(system: System) -> None:
+    cid = system.service.start().conversation.id
+    small = system.service.handle_turn(cid, "Can I get my money back? It was 30 EUR")
+    assert small.status == Status.AI_ACTIVE
+    how = system.service.handle_turn(cid, "How do refunds work?")
+    assert how.status == Status.AI_ACTIVE and how.route == "assistant"
+    assert system.desk.approvals() == []
+
+
+def test_a_denial_is_told_to_the_customer_and_the_note_is_redacted(system: System) -> None:
+    cid = system.service.start().conversation.id
+    system.service.handle_turn(cid, "Please close my account")
+    [pending] = system.desk.approvals()
+    assert pending.action == "account_closure"
+    decided = system.desk.decide(SUE, pending.id, False, "Open order for jo@example.com first")
+    assert decided.status == "denied" and "jo@example.com" not in (decided.note or "")
+    assert "could not approve" in system.service.customer_transcript(cid)[-1].text

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from trustdesk.composition import System
+from trustdesk.conversation.handoff import HandoffReason, handoff_message
 from trustdesk.conversation.records import Status
 from trustdesk.errors import AuthError, InputError, NotFoundError
 from trustdesk.store import tables
@@ -79,7 +80,8 @@ def test_reply_quoting_a_placeholder_is_refilled_for_the_customer(system: System
 def test_without_consent_to_ai_a_person_answers_from_the_start(system: System) -> None:
     started = system.service.start(consents={"ai_assistance": False})
     assert started.conversation.status == Status.HANDOFF_REQUESTED
-    assert [m.text for m in started.messages][1] == system.policy.policy.handoff.requested_message
+    told = handoff_message(system.policy.policy, HandoffReason.CONSENT_WITHDRAWN)
+    assert [m.text for m in started.messages][1] == told
     [decision] = system.store.list_decisions(started.conversation.id)
     assert decision.findings[0]["rule"] == "no_ai_consent"
     later = system.service.handle_turn(started.conversation.id, "how long does shipping take")

@@ -69,7 +69,7 @@ def test_on_sqlite_the_lock_file_held_by_another_process_blocks_the_round(
 
 def _app_with(system: System, purge: Any) -> Any:
     """A stand-in for the FastAPI app: what the lifespan reads from ``app.state``."""
-    stub = SimpleNamespace(policy=system.policy, engine=system.engine, privacy=purge)
+    stub = SimpleNamespace(policy=system.policy, engine=system.engine, purge=purge.purge)
     return SimpleNamespace(state=SimpleNamespace(system=stub))
 
 

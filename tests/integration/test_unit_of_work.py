@@ -13,6 +13,7 @@ from trustdesk.store import tables, vault_store
 
 
 def _dump(system: System) -> str:
+    system.sealer.flush()  # the ledger's sealer chains in the background: settle it first
     with system.engine.connect() as conn:
         return "\n".join(
             json.dumps([str(v) for v in row])
@@ -76,4 +77,7 @@ def test_a_turn_reads_only_the_history_it_uses(system: System) -> None:
     loaded = system.store.load_turn(conversation_id=started.conversation.id, history=4)
     assert loaded is not None
     assert [m.seq for m in loaded.recent] == [28, 29, 30, 31]
-    assert system.service.history_turns == 0  # the retrieval backend needs no history
+    # The retrieval backend needs no history; the escalation triggers read the customer's last
+    # escalation.window messages and the replies between them — never the whole transcript.
+    window = system.policy.policy.escalation.window
+    assert system.service.history_turns == 2 * window + 1

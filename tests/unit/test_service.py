@@ -6,7 +6,7 @@ import copy
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -159,6 +159,16 @@ class FakeTransaction:
 
     def add_consents(self, records: Sequence[ConsentRecord]) -> None:
         self.data["consents"].extend(records)
+
+    def add_approvals(self, approvals: Sequence[Any]) -> None:
+        self._maybe_fail("approvals")
+        self.data.setdefault("approvals", []).extend(approvals)
+
+    def decide_approval(self, decided: Any) -> None:
+        raise NotImplementedError
+
+    def add_draft(self, draft: Any) -> None:
+        raise NotImplementedError
 
     def emit(self, event: Event) -> None:
         self.events.append(event)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 import pytest
 
 from trustdesk.assistant.base import Citation, Draft, HistoryItem
+from trustdesk.conversation.handoff import HandoffReason
 from trustdesk.conversation.records import Status
 from trustdesk.conversation.turn import WITHHELD_TEXT, TurnState, decide_turn
 from trustdesk.guards.base import GuardContext, Route, Stage, Verdict
 from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.guards.registry import build_pipeline
 from trustdesk.policy.loader import bundled_policy_path, load_policy
-from trustdesk.policy.schema import Policy
+from trustdesk.policy.schema import Policy, StaffedHours
 from trustdesk.privacy.placeholders import PlaceholderState
 
 POLICY: Policy = load_policy(bundled_policy_path()).policy
@@ -118,6 +120,7 @@ def test_routes_in_order_of_precedence(pipeline: GuardPipeline) -> None:
     asked = decide_turn("I want to talk to a person", _state(), POLICY, pipeline, backend)
     assert asked.route == Route.HANDOFF_REQUESTED and asked.status == Status.HANDOFF_REQUESTED
     assert asked.reply and asked.reply.text == POLICY.handoff.requested_message
+    assert asked.handoff_reason == HandoffReason.CUSTOMER_REQUEST
     bot = decide_turn("are you a bot?", _state(), POLICY, pipeline, backend)
     assert bot.route == Route.DISCLOSURE and bot.reply
     assert bot.reply.text == POLICY.disclosure.bot_question_answer
@@ -126,10 +129,13 @@ def test_routes_in_order_of_precedence(pipeline: GuardPipeline) -> None:
     )
     assert refused.route == Route.HANDOFF_REQUESTED
     assert [f.rule for f in refused.findings] == ["no_ai_consent"]
+    assert refused.handoff_reason == HandoffReason.CONSENT_WITHDRAWN
+    assert bot.handoff_reason is None
     silent = decide_turn(
         "how do returns work?", _state(Status.HUMAN_ACTIVE), POLICY, pipeline, backend
     )
     assert silent.route == Route.HUMAN_QUEUE and silent.reply is None
+    assert silent.handoff_reason is None
     assert backend.questions == []  # none of these reached the backend
 
 
@@ -171,3 +177,45 @@ def test_a_draft_quoting_vetted_text_is_passed_and_anything_else_is_scanned() ->
     leaking = decide_turn("returns?", _state(), POLICY, pipeline, Fixed(0.9, leaked))
     assert leaking.reply is not None and "boss.person@example.org" not in leaking.reply.text
     assert [c for c in calls if c != "returns?"] == [leaked]
+
+
+def test_without_the_new_state_fields_the_triggers_read_the_loaded_history(
+    pipeline: GuardPipeline,
+) -> None:
+    # A service that loads only ``history`` (the LLM backend's) still gets "yes" to the offer
+    # and "asked again"; the retrieval backend loads none, so nothing fires from history.
+    offer = HistoryItem("assistant", POLICY.assistant.low_confidence_message)
+    asked = HistoryItem("customer", "can I return a lamp I bought in the sale?")
+    state = TurnState(Status.AI_ACTIVE, {}, history=(asked, offer))
+    accepted = decide_turn("yes", state, POLICY, pipeline, Fixed(0.9))
+    assert accepted.handoff_reason == HandoffReason.LOW_CONFIDENCE
+    answered = HistoryItem("assistant", "Sale items can be returned within 30 days.")
+    state = TurnState(Status.AI_ACTIVE, {}, history=(asked, answered))
+    again = decide_turn(
+        "Can I return a lamp I bought in the sale", state, POLICY, pipeline, Fixed(1)
+    )
+    assert again.handoff_reason == HandoffReason.REPEATED_FAILURE
+    assert decide_turn("yes", state, POLICY, pipeline, Fixed(0.9)).route == Route.ASSISTANT
+
+
+def test_a_withheld_earlier_message_is_never_compared(pipeline: GuardPipeline) -> None:
+    state = TurnState(Status.AI_ACTIVE, {}, recent_customer=(WITHHELD_TEXT,))
+    decision = decide_turn(WITHHELD_TEXT, state, POLICY, pipeline, Fixed(0.9))
+    assert decision.handoff_reason is None
+
+
+def test_now_in_the_state_tells_the_customer_about_staffed_hours(pipeline: GuardPipeline) -> None:
+    hours = StaffedHours(timezone="Europe/Paris", weekly=["mon-fri 09:00-17:00"])
+    staffed = POLICY.model_copy(
+        update={"escalation": POLICY.escalation.model_copy(update={"staffed_hours": hours})}
+    )
+    saturday = datetime(2026, 6, 6, 12, 0, tzinfo=UTC)
+    state = TurnState(Status.AI_ACTIVE, {}, now=saturday)
+    decision = decide_turn("I want a person", state, staffed, pipeline, Fixed(0.9))
+    assert decision.reply is not None
+    assert decision.reply.text == (
+        f"{POLICY.handoff.requested_message} "
+        "Our team is away right now and back Monday at 09:00 (Europe/Paris)."
+    )
+    answered = decide_turn("how do returns work?", state, staffed, pipeline, Fixed(0.9))
+    assert answered.reply is not None and "Our team" not in answered.reply.text

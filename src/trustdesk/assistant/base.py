@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from trustdesk.assistant.actions import ProposedAction
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,9 @@ class Draft:
     text: str
     citations: tuple[Citation, ...]
     confidence: float
-    actions: tuple[str, ...] = ()
+    # What the backend proposes to do (a refund, a closure …): the policy decides whether a
+    # person must approve it first (assistant.actions.approval_rule).
+    actions: tuple[ProposedAction, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import bm25s
 import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 
+from trustdesk.assistant.actions import ActionRules
 from trustdesk.assistant.base import Citation, Draft, HistoryItem
 from trustdesk.assistant.knowledge import Passage
 from trustdesk.privacy.placeholders import PLACEHOLDER_RE
@@ -69,7 +70,10 @@ class PassageIndex:
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
 
     def search(self, question: str, k: int = 3) -> list[Hit]:
-        terms = self.tokenize(question)
+        # Words never span a sentence break (the split is at whitespace), so the message's
+        # words are its sentences' words in order: each sentence is tokenized once.
+        sentences = [self.tokenize(s) for s in _SENTENCE_SPLIT.split(question) if s.strip()]
+        terms = [term for sentence in sentences for term in sentence]
         known = [t for t in terms if t in self._vocab]
         if not known:
             return []
@@ -78,20 +82,21 @@ class PassageIndex:
         docs, scores = self._bm25.retrieve([known], k=k, show_progress=False, n_threads=0)
         # Coverage is judged on the whole message and on each of its sentences, so a clear
         # question is not diluted by greetings or background in the same message.
-        segments = [set(terms)] + [
-            set(self.tokenize(s)) for s in _SENTENCE_SPLIT.split(question) if s.strip()
-        ]
+        segments = [set(terms)] + [set(sentence) for sentence in sentences]
+        weighed = [(segment, self._weight(segment)) for segment in segments]
         hits = []
         for doc, score in zip(docs[0].tolist(), scores[0].tolist(), strict=True):
             if score <= 0:
                 continue
-            hits.append(Hit(self.passages[doc], float(score), self._coverage(segments, doc)))
+            hits.append(Hit(self.passages[doc], float(score), self._coverage(weighed, doc)))
         return hits
 
-    def _coverage(self, segments: list[set[str]], doc: int) -> float:
+    def _weight(self, segment: set[str]) -> float:
+        return sum(self._idf.get(t, self._unknown_idf) for t in segment)
+
+    def _coverage(self, weighed: list[tuple[set[str], float]], doc: int) -> float:
         best = 0.0
-        for segment in segments:
-            total = sum(self._idf.get(t, self._unknown_idf) for t in segment)
+        for segment, total in weighed:  # each segment's weight is computed once per search
             if total:
                 covered = sum(self._idf[t] for t in segment & self._doc_terms[doc])
                 best = max(best, covered / total)
@@ -113,15 +118,24 @@ class RetrievalBackend:
     name = "retrieval"
     history_turns = 0  # answers each question on its own: the service loads no history
 
-    def __init__(self, index: PassageIndex, intro: str, max_citations: int = 2) -> None:
+    def __init__(
+        self,
+        index: PassageIndex,
+        intro: str,
+        max_citations: int = 2,
+        actions: ActionRules | None = None,
+    ) -> None:
         self.index = index
         self.intro = intro
         self.max_citations = max_citations
+        # The policy's phrase rules: requests for a refund, a closure … become proposals.
+        self.actions = actions
 
     def answer(self, question: str, history: Sequence[HistoryItem]) -> Draft:
         hits = self.index.search(question, k=max(3, self.max_citations))
+        proposed = self.actions.propose(question) if self.actions is not None else ()
         if not hits:
-            return Draft(text="", citations=(), confidence=0.0)
+            return Draft(text="", citations=(), confidence=0.0, actions=proposed)
         top = hits[0]
         chosen = [top]
         # A second passage only when it is nearly as relevant and adds something.
@@ -135,4 +149,5 @@ class RetrievalBackend:
             text="\n\n".join(parts),
             citations=tuple(Citation(h.passage.source, h.passage.title) for h in chosen),
             confidence=round(float(np.clip(top.coverage, 0.0, 1.0)), 3),
+            actions=proposed,
         )

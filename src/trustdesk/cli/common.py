@@ -29,4 +29,8 @@ def build_system(policy_file: Path | None = None) -> System:
     from trustdesk.settings import load_settings
 
     settings = load_settings()
-    return build(settings, resolve_policy(settings, policy_file))
+    system = build(settings, resolve_policy(settings, policy_file))
+    context = click.get_current_context(silent=True)
+    if context is not None:  # chain what the command recorded before it exits
+        context.call_on_close(system.close)
+    return system

@@ -135,12 +135,16 @@ def db_upgrade() -> None:
     click.echo("database is up to date")
 
 
+from trustdesk.cli.ledger import ledger  # noqa: E402
 from trustdesk.cli.privacy import privacy  # noqa: E402
 from trustdesk.cli.staff import staff  # noqa: E402
+from trustdesk.cli.webhooks import webhooks  # noqa: E402
 
 main.add_command(privacy)
+main.add_command(ledger)
 main.add_command(staff)
 main.add_command(pii)
+main.add_command(webhooks)
 
 if __name__ == "__main__":
     main()

@@ -20,6 +20,7 @@ from trustdesk.conversation.agents import StaffMember
 from trustdesk.conversation.ports import ConversationReader, Transaction, UnitOfWork
 from trustdesk.conversation.records import (
     AgentDraft,
+    ApprovalRecord,
     ConversationRecord,
     DecisionRecord,
     MessageRecord,
@@ -30,6 +31,7 @@ from trustdesk.conversation.records import (
 from trustdesk.conversation.validation import validate_customer_text
 from trustdesk.errors import ConflictError, ForbiddenError, InputError, NotFoundError, StoreError
 from trustdesk.events import (
+    ApprovalDecided,
     ConversationClaimed,
     ConversationResolved,
     HandedBackToAI,
@@ -57,6 +59,10 @@ class DeskReader(Protocol):
         """Conversations handed to a person, the longest waiting first."""
 
     def get_draft(self, draft_id: str) -> AgentDraft | None: ...
+
+    def approvals(self, status: str | None, limit: int) -> list[ApprovalRecord]: ...
+
+    def get_approval(self, approval_id: str) -> ApprovalRecord | None: ...
 
 
 class HumanDesk:
@@ -294,6 +300,83 @@ class HumanDesk:
             tx.emit(HandedBackToAI(now, conversation.id, member.name))
 
         self.uow.run(write)
+
+    # -- approvals -----------------------------------------------------------------------
+
+    def approvals(self, status: str | None = "pending", limit: int = 200) -> list[ApprovalRecord]:
+        """Proposed actions waiting for a person (or all, with ``status=None``), oldest first."""
+        return self.desk.approvals(status, limit)
+
+    def decide(
+        self, member: StaffMember, approval_id: str, approve: bool, note: str
+    ) -> ApprovalRecord:
+        """Approve or deny a proposed action, with a note that is recorded (redacted).
+
+        The customer is told, in the policy's words and as from the approver, who from then on
+        holds the conversation (unless another member already does).
+        """
+        note = " ".join(note.split())
+        if not 1 <= len(note) <= MAX_NOTE_CHARS:
+            raise InputError(f"add a note for the record (1-{MAX_NOTE_CHARS} characters)")
+        approval = self.desk.get_approval(approval_id)
+        if approval is None:
+            raise NotFoundError("approval request not found")
+        if approval.status != "pending":
+            raise ConflictError("this request was already decided")
+        conversation = self._load(approval.conversation_id)
+        placeholders = PlaceholderState.from_json(conversation.placeholders)
+        screened = self.pipeline.run_privacy(note, GuardContext(placeholders=placeholders))
+        if screened.failed:
+            raise StoreError("the privacy filter failed, so nothing was decided; try again")
+        now = self.clock()
+        decided = replace(
+            approval,
+            status="approved" if approve else "denied",
+            decided_by=member.name,
+            decided_at=now,
+            note=screened.text,
+        )
+        rules = self.policy.approvals
+        template = rules.approved_message if approve else rules.denied_message
+        told = MessageRecord(
+            Role.AGENT,
+            template.format(name=display_name(member), action=approval.describe()),
+            ai=False,
+            created_at=now,
+            author=display_name(member),
+        )
+        status = conversation.status
+        holder = conversation
+        if status in WITH_PEOPLE and conversation.assignee in (None, member.name):
+            status = Status.HUMAN_ACTIVE
+            holder = replace(conversation, assignee=member.name)
+        holder = replace(holder, placeholders=placeholders.to_json())
+        vault = dict(screened.sealed)
+        verdict = "approved" if approve else "denied"
+
+        def write(tx: Transaction) -> None:
+            tx.decide_approval(decided)
+            if status != Status.RESOLVED:
+                tx.advance(holder, status, now)
+                tx.add_messages(conversation.id, [told], conversation.last_seq)
+            tx.add_decision(
+                self._decision(
+                    conversation.id,
+                    "approval" if approve else "denial",
+                    f"{member.name} {verdict} {approval.describe()}: {screened.text}",
+                    now,
+                    list(screened.findings),
+                )
+            )
+            tx.seal(holder, vault, now)
+            tx.emit(
+                ApprovalDecided(
+                    now, conversation.id, approval.id, approve, member.name, member.role
+                )
+            )
+
+        self.uow.run(write)
+        return decided
 
     # -- helpers -------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 from trustdesk.assistant.base import HistoryItem
 from trustdesk.conversation.records import (
     AgentDraft,
+    ApprovalRecord,
     ConversationRecord,
     DecisionRecord,
     MessageRecord,
@@ -103,6 +104,12 @@ class Transaction(Protocol):
 
     def add_consents(self, records: Sequence[ConsentRecord]) -> None:
         """Record consents; a withdrawn service_improvement drops the subject's attributes."""
+
+    def add_approvals(self, approvals: Sequence[ApprovalRecord]) -> None:
+        """Record proposed actions that wait for a person's approval."""
+
+    def decide_approval(self, decided: ApprovalRecord) -> None:
+        """Record a decision on a pending approval; ConflictError if it was already decided."""
 
     def add_draft(self, draft: AgentDraft) -> None:
         """Keep an agent-assist draft (redacted) so a reply can be recorded as from it."""

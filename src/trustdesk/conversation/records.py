@@ -153,3 +153,44 @@ class AgentDraft:
             "confidence": self.confidence,
             "created_at": self.created_at.isoformat(),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalRecord:
+    """An action the assistant proposed that waits for (or got) a person's decision."""
+
+    id: str
+    conversation_id: str
+    action: str
+    amount: float | None
+    currency: str | None
+    rule: str  # why the policy needs a person for it, in words
+    ai_reason: str  # why the assistant proposed it (placeholders only)
+    status: str  # pending, approved, denied
+    requested_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    note: str | None = None  # the approver's note (redacted)
+
+    def describe(self) -> str:
+        label = self.action.replace("_", " ")
+        if self.amount is None:
+            return f"a {label}"
+        return f"a {label} of {self.amount:.2f} {self.currency or ''}".strip()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "conversation_id": self.conversation_id,
+            "action": self.action,
+            "amount": self.amount,
+            "currency": self.currency,
+            "description": self.describe(),
+            "rule": self.rule,
+            "ai_reason": self.ai_reason,
+            "status": self.status,
+            "requested_at": self.requested_at.isoformat(),
+            "decided_by": self.decided_by,
+            "decided_at": self.decided_at.isoformat() if self.decided_at else None,
+            "note": self.note,
+        }

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from trustdesk.assistant.base import AssistantBackend
+from trustdesk.conversation.handoff import HandoffReason, handoff_message
 from trustdesk.conversation.identity import hash_token, new_subject_id, new_token
 from trustdesk.conversation.ports import (
     ConversationReader,
@@ -24,6 +25,7 @@ from trustdesk.conversation.ports import (
 )
 from trustdesk.conversation.records import (
     TRANSITIONS,
+    ApprovalRecord,
     ConversationRecord,
     DecisionRecord,
     MessageRecord,
@@ -33,7 +35,13 @@ from trustdesk.conversation.records import (
 from trustdesk.conversation.turn import Reply, TurnDecision, TurnState, decide_turn
 from trustdesk.conversation.validation import validate_attributes, validate_customer_text
 from trustdesk.errors import AuthError, ConflictError, InputError, NotFoundError, RateLimitError
-from trustdesk.events import ConsentChanged, ConversationStarted, HandoffRequested, TurnDecided
+from trustdesk.events import (
+    ApprovalRequested,
+    ConsentChanged,
+    ConversationStarted,
+    HandoffRequested,
+    TurnDecided,
+)
 from trustdesk.guards.base import Finding, Route
 from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.policy.loader import LoadedPolicy
@@ -42,10 +50,8 @@ from trustdesk.privacy.placeholders import PlaceholderState
 from trustdesk.privacy.refill import refill
 
 DEFAULT_HISTORY = 10
-# HandoffReason values (docs/handoff.md) that the service itself records.
-CUSTOMER_REQUEST = "customer_request"
-CONTESTED = "contested"
-CONSENT_WITHDRAWN = "consent_withdrawn"
+CUSTOMER_REQUEST = HandoffReason.CUSTOMER_REQUEST.value
+CONSENT_WITHDRAWN = HandoffReason.CONSENT_WITHDRAWN.value
 HOUR = timedelta(hours=1)
 
 
@@ -104,8 +110,11 @@ class ConversationService:
 
     @property
     def history_turns(self) -> int:
-        """How many earlier messages the backend is shown (a backend may say it needs none)."""
-        return int(getattr(self.backend, "history_turns", DEFAULT_HISTORY))
+        """How many earlier messages a turn loads: what the backend is shown (a backend may
+        say it needs none), and at least what the escalation triggers read (the customer's
+        last ``escalation.window`` messages and the replies between them)."""
+        wanted = int(getattr(self.backend, "history_turns", DEFAULT_HISTORY))
+        return max(wanted, 2 * self.policy.escalation.window + 1)
 
     # -- conversations -------------------------------------------------------------------
 
@@ -160,7 +169,12 @@ class ConversationService:
             conversation.handoff_reason = CONSENT_WITHDRAWN
             conversation.handoff_at = now
             messages.append(
-                MessageRecord(Role.ASSISTANT, self.policy.handoff.requested_message, True, now)
+                MessageRecord(
+                    Role.ASSISTANT,
+                    handoff_message(self.policy, HandoffReason.CONSENT_WITHDRAWN, now),
+                    True,
+                    now,
+                )
             )
             reason = "the customer did not consent to AI assistance"
             decision = self._decision(
@@ -314,6 +328,7 @@ class ConversationService:
             placeholders=conversation.placeholders,
             ai_consent=loaded.ai_consent,
             history=loaded.history(),
+            now=self.clock(),
         )
         decision = decide_turn(text, state, self.policy, self.pipeline, self.backend)
         reply_text = self._record(conversation, decision, for_customer)
@@ -334,6 +349,20 @@ class ConversationService:
         reason_code = handoff_reason_of(decision) if handed_off else None
         if reason_code is not None:
             updated.handoff_reason, updated.handoff_at = reason_code, now
+        approvals = [
+            ApprovalRecord(
+                id=str(uuid.uuid4()),
+                conversation_id=conversation.id,
+                action=action.action,
+                amount=action.amount,
+                currency=action.currency,
+                rule=rule,
+                ai_reason=action.reason,
+                status="pending",
+                requested_at=now,
+            )
+            for action, rule in decision.approvals
+        ]
 
         def write(tx: Transaction) -> str | None:
             refilled = None
@@ -355,6 +384,14 @@ class ConversationService:
                 )
             )
             tx.seal(updated, decision.vault, now)
+            if approvals:
+                tx.add_approvals(approvals)
+            for a in approvals:
+                tx.emit(
+                    ApprovalRequested(
+                        now, conversation.id, a.id, a.action, a.amount, a.currency, a.rule
+                    )
+                )
             if for_customer and decision.reply is not None and "[" in decision.reply.text:
                 refilled = refill(decision.reply.text, tx.originals(conversation.id))
             tx.emit(
@@ -432,7 +469,8 @@ class ConversationService:
             return TurnOutcome(None, conversation.status, Route.HUMAN_QUEUE.value)
         reason = "the customer asked for a person"
         finding = Finding("human_request", via, 1.0, f"the customer asked for a person ({via})")
-        reply = Reply(self.policy.handoff.requested_message, (), None)
+        code = HandoffReason.CONTESTED if via == "contest" else HandoffReason.CUSTOMER_REQUEST
+        reply = Reply(handoff_message(self.policy, code, self.clock()), (), None)
         self._change(
             conversation,
             Status.HANDOFF_REQUESTED,
@@ -440,7 +478,7 @@ class ConversationService:
             Route.HANDOFF_REQUESTED,
             finding,
             reason,
-            reason_code=CONTESTED if via == "contest" else CUSTOMER_REQUEST,
+            reason_code=code.value,
         )
         return TurnOutcome(reply, Status.HANDOFF_REQUESTED, Route.HANDOFF_REQUESTED.value)
 
@@ -463,7 +501,11 @@ class ConversationService:
         reason = f"consent to {chosen.value} {'given' if granted else 'withdrawn'}"
         if chosen == Purpose.AI_ASSISTANCE and not granted and status == Status.AI_ACTIVE:
             status, route = Status.HANDOFF_REQUESTED, Route.HANDOFF_REQUESTED
-            reply = Reply(self.policy.handoff.requested_message, (), None)
+            reply = Reply(
+                handoff_message(self.policy, HandoffReason.CONSENT_WITHDRAWN, self.clock()),
+                (),
+                None,
+            )
         current = self.store.current_consents(conversation.subject_id).get(chosen)
         if current is not None and current.granted == granted and status == conversation.status:
             return TurnOutcome(None, status, Route.HUMAN_QUEUE.value)  # nothing changes
@@ -536,15 +578,10 @@ class ConversationService:
 
 def handoff_reason_of(decision: TurnDecision) -> str:
     """The HandoffReason of a decision that brought in a person."""
-    code = getattr(decision, "handoff_reason", None)
-    if code:
-        return str(code)
-    rules = {f.rule for f in decision.findings}
-    if "no_ai_consent" in rules:
-        return CONSENT_WITHDRAWN
-    if decision.route == Route.HANDOFF_FAILURE:
-        return "backend_error" if "backend_error" in rules else "guard_error"
-    return CUSTOMER_REQUEST
+    if decision.handoff_reason is not None:
+        return decision.handoff_reason.value
+    # decide_turn names a reason on every handoff; this is only a guard against a new path.
+    return HandoffReason.GUARD_ERROR.value
 
 
 def customer_seq(stored: Sequence[MessageRecord]) -> int | None:

@@ -61,6 +61,8 @@ class GuardContext:
 
     placeholders: PlaceholderState
     confidence: float | None = None
+    # The conversation's earlier customer messages, redacted, oldest first (escalation triggers).
+    recent: tuple[str, ...] = ()
 
 
 class Guard(Protocol):

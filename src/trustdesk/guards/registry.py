@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from trustdesk.guards.base import Guard
 from trustdesk.guards.disclosure import HumanClaimGuard
+from trustdesk.guards.escalation import ContestGuard, RepeatedQuestionGuard, SensitiveTopicGuard
 from trustdesk.guards.intents import BotQuestionGuard, HumanRequestGuard
 from trustdesk.guards.pii import PiiRedactionGuard, vetted_paragraphs
 from trustdesk.guards.pipeline import GuardPipeline
+from trustdesk.guards.sentiment import NegativeSentimentGuard
 from trustdesk.policy.schema import Policy
 from trustdesk.privacy.custom import BusinessIdentifierSpec
 from trustdesk.privacy.detector import PiiDetector
@@ -57,12 +60,40 @@ def build_pipeline(
             PiiRedactionGuard(redactor, "input"),
             bot_questions,
             HumanRequestGuard(policy.handoff.extra_phrases, bot_questions),
+            *escalation_guards(policy),
         ],
         output_guards=[
             PiiRedactionGuard(redactor, "output", vetted),
             HumanClaimGuard(policy.disclosure.bot_question_answer),
         ],
     )
+
+
+# The automatic handoff triggers (docs/handoff.md): name -> (switched on?, factory). They run
+# after the privacy guard, so they see placeholders only.
+ESCALATION_GUARDS: dict[str, tuple[Callable[[Policy], bool], Callable[[Policy], Guard]]] = {
+    "contest": (
+        lambda p: p.escalation.contested.enabled,
+        lambda p: ContestGuard(),
+    ),
+    "sensitive_topic": (
+        lambda p: p.escalation.sensitive_topic.enabled,
+        lambda p: SensitiveTopicGuard(p.escalation.sensitive_topic.topics),
+    ),
+    "negative_sentiment": (
+        lambda p: p.escalation.negative_sentiment.enabled,
+        lambda p: NegativeSentimentGuard(p.escalation.negative_sentiment),
+    ),
+    "repeated_failure": (
+        lambda p: p.escalation.repeated_failure.enabled,
+        lambda p: RepeatedQuestionGuard(p.escalation.repeated_failure),
+    ),
+}
+
+
+def escalation_guards(policy: Policy) -> list[Guard]:
+    """The triggers the policy switches on, each built once."""
+    return [build(policy) for enabled, build in ESCALATION_GUARDS.values() if enabled(policy)]
 
 
 # Entities whose recognizers judge by lexicon and capitalisation, and so can mistake a

@@ -6,9 +6,19 @@ Every model forbids unknown fields, so a typo in the policy file is an error, ne
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from trustdesk.policy.entities import BUILT_IN_ENTITIES
 
@@ -217,6 +227,373 @@ class Retention(_Strict):
     purge_interval_minutes: int = Field(default=60, ge=1, le=10080)
 
 
+class LedgerPolicy(_Strict):
+    """The tamper-evident decision ledger (docs/ledger.md)."""
+
+    checkpoint_every: int = Field(
+        default=100,
+        ge=1,
+        le=100000,
+        description="Entries between two signed checkpoints (Ed25519).",
+    )
+
+
+# -- escalation: why a person is brought in (docs/handoff.md) ----------------------------------
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKLY = re.compile(
+    r"^\s*(?P<days>[a-z]{3}(?:\s*-\s*[a-z]{3})?(?:\s*,\s*[a-z]{3}(?:\s*-\s*[a-z]{3})?)*)\s+"
+    r"(?P<start>\d{2}:\d{2})\s*-\s*(?P<end>\d{2}:\d{2})\s*$"
+)
+TopicName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
+
+
+def parse_weekly(text: str) -> tuple[frozenset[int], int, int]:
+    """``"mon-fri 09:00-17:00"`` -> (weekdays 0-6, start and end in minutes after midnight).
+
+    An end at or before the start runs past midnight into the next day; ``24:00`` is the end
+    of the day. Raises ValueError saying what to write instead.
+    """
+    match = _WEEKLY.match(text.lower())
+    if match is None:
+        raise ValueError("write days and hours like 'mon-fri 09:00-17:00' or 'sat,sun 10:00-14:00'")
+    days: set[int] = set()
+    for part in match["days"].split(","):
+        first, _, last = (p.strip() for p in part.partition("-"))
+        if first not in WEEKDAYS or (last and last not in WEEKDAYS):
+            raise ValueError(f"days are written {', '.join(WEEKDAYS)}")
+        a, b = WEEKDAYS.index(first), WEEKDAYS.index(last or first)
+        days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(b + 1)])
+    start, end = _minutes(match["start"]), _minutes(match["end"])
+    if start >= 24 * 60 or start == end:
+        raise ValueError("a range needs a start from 00:00 to 23:59 and a different end")
+    return frozenset(days), start, end
+
+
+def _readable_weekly(text: str) -> str:
+    parse_weekly(text)
+    return text
+
+
+WeeklyRange = Annotated[str, AfterValidator(_readable_weekly)]
+
+
+def _minutes(hhmm: str) -> int:
+    hours, minutes = int(hhmm[:2]), int(hhmm[3:])
+    if minutes > 59 or hours > 24 or (hours == 24 and minutes):
+        raise ValueError("times are HH:MM from 00:00 to 24:00")
+    return hours * 60 + minutes
+
+
+class StaffedHours(_Strict):
+    """When people answer handed-off conversations, so the customer can be told."""
+
+    timezone: NonEmpty = Field(description="An IANA time zone name, e.g. Europe/Paris.")
+    weekly: list[WeeklyRange] = Field(
+        min_length=1,
+        description="Weekly ranges in that time zone, e.g. 'mon-fri 09:00-17:00'; an end at or "
+        "before the start runs past midnight.",
+    )
+    open_message: NonEmpty = "Our team is at work now and will answer here as soon as they can."
+    closed_message: NonEmpty = Field(
+        default="Our team is away right now and back {when} ({timezone}).",
+        description="Said outside staffed hours; {when} reads like 'Monday at 09:00'.",
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("not a time zone this system knows (e.g. Europe/Paris)") from None
+        return name
+
+    @field_validator("closed_message")
+    @classmethod
+    def _closed_fields(cls, text: str) -> str:
+        try:
+            text.format(when="x", timezone="x")
+        except (KeyError, IndexError, ValueError):
+            raise ValueError(
+                "may use only {when} and {timezone} (write {{ and }} for braces)"
+            ) from None
+        return text
+
+
+class NegativeSentimentTrigger(_Strict):
+    """VADER's compound score plus rules for the frustration VADER misses."""
+
+    enabled: bool = True
+    threshold: float = Field(
+        default=-0.6, ge=-1.0, le=0.0, description="A message at or below it hands off at once."
+    )
+    complaint_threshold: float = Field(
+        default=-0.3,
+        ge=-1.0,
+        le=0.0,
+        description="A message at or below it counts as a complaint (see complaints_in_a_row).",
+    )
+    complaints_in_a_row: int = Field(
+        default=2,
+        ge=2,
+        le=10,
+        description="This many complaining customer messages in a row hand off.",
+    )
+    frustration_rules: bool = Field(
+        default=True,
+        description="Phrases of frustration ('third time I'm asking', 'still not fixed', "
+        "'ridiculous', repeated '!!!').",
+    )
+    shouting: bool = Field(default=True, description="A message in capitals that is not positive.")
+
+    @field_validator("complaint_threshold")
+    @classmethod
+    def _not_below_threshold(cls, value: float, info: ValidationInfo) -> float:
+        if value < info.data.get("threshold", -1.0):
+            raise ValueError("must not be below threshold (a complaint is milder than a hand-off)")
+        return value
+
+
+class RepeatedFailureTrigger(_Strict):
+    """The customer asks the same thing again, or the assistant failed several times."""
+
+    enabled: bool = True
+    similarity: float = Field(
+        default=0.8,
+        gt=0.0,
+        le=1.0,
+        description="Word-set (Jaccard) similarity to an earlier customer message that counts "
+        "as asking again.",
+    )
+    min_words: int = Field(
+        default=4, ge=1, le=50, description="Shorter messages ('yes', 'thanks') never count."
+    )
+    ai_failures: int = Field(
+        default=2,
+        ge=2,
+        le=10,
+        description="Low-confidence answers within escalation.window (this one included) that "
+        "hand off instead of offering a person again.",
+    )
+
+
+class SensitiveTopic(_Strict):
+    """Phrases matched whole-word and case-insensitively; a trailing * matches any ending."""
+
+    enabled: bool = True
+    phrases: list[NonEmpty] = Field(min_length=1)
+    ignore: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Phrases in which a match does not count (e.g. 'battery died').",
+    )
+
+
+# fmt: off
+def _default_topics() -> dict[str, SensitiveTopic]:
+    return {
+        "legal_threat": SensitiveTopic(
+            phrases=["lawyer*", "solicitor*", "attorney*", "sue", "suing", "sued",
+                     "legal action", "small claims", "take you to court", "see you in court"]
+        ),
+        "bereavement": SensitiveTopic(
+            phrases=["passed away", "died", "funeral", "deceased", "bereave*",
+                     "death in the family"],
+            ignore=["it died", "it's died", "it has died", "died on me", "battery died",
+                    "battery has died", "bulb died", "bulb has died", "phone died",
+                    "charger died", "motor died", "lamp died", "light died", "kettle died",
+                    "speaker died", "headphones died"],
+        ),
+        "financial_hardship": SensitiveTopic(
+            phrases=["can't afford", "cannot afford", "can not afford", "lost my job",
+                     "made redundant", "bankrupt*", "financial hardship", "struggling to pay",
+                     "debt collector*"]
+        ),
+        "health": SensitiveTopic(
+            phrases=["hospital", "hospitalised", "hospitalized", "diagnosis", "diagnosed",
+                     "chemo", "chemotherapy", "cancer", "terminally ill", "surgery"]
+        ),
+        "crisis": SensitiveTopic(
+            phrases=["suicid*", "kill myself", "end my life", "self-harm", "self harm",
+                     "want to die"]
+        ),
+        "discrimination": SensitiveTopic(
+            phrases=["discriminat*", "racist", "racism", "sexist", "sexism", "homophobic",
+                     "transphobic", "because I'm a woman", "because I am a woman",
+                     "because of my race", "because of my religion", "because of my age",
+                     "because of my disability", "because I'm disabled", "because I'm black"]
+        ),
+    }
+# fmt: on
+
+
+class SensitiveTopicTrigger(_Strict):
+    enabled: bool = True
+    topics: dict[TopicName, SensitiveTopic] = Field(
+        default_factory=_default_topics,
+        description="Topic name -> phrases; a topic listed here replaces the defaults wholesale.",
+    )
+
+
+class LowConfidenceTrigger(_Strict):
+    action: Literal["offer", "handoff"] = Field(
+        default="offer",
+        description="offer: say 'not sure, want a person?'; handoff: hand off at once.",
+    )
+    accept_offer: bool = Field(
+        default=True, description="'yes' / 'ok' / 'sure' right after the offer hands off."
+    )
+
+
+class ContestedTrigger(_Strict):
+    enabled: bool = Field(
+        default=True, description="'I disagree' / 'your answer is wrong' hands off."
+    )
+
+
+class HandoffMessages(_Strict):
+    """What the customer is told, per reason; none: the handoff section's messages."""
+
+    customer_request: NonEmpty | None = None
+    low_confidence: NonEmpty | None = (
+        "I'd rather not guess at this one, so I've asked a person from our support team to take "
+        "over. They will answer here; you can keep adding details in the meantime."
+    )
+    negative_sentiment: NonEmpty | None = (
+        "I'm sorry this has been frustrating. I've asked a person from our support team to take "
+        "over; they will answer here. You can keep adding details in the meantime."
+    )
+    repeated_failure: NonEmpty | None = (
+        "I haven't been able to help with this, so I've asked a person from our support team to "
+        "take over. They can see this conversation and will answer here."
+    )
+    sensitive_topic: NonEmpty | None = (
+        "Thank you for telling us. This deserves a person's attention rather than an automated "
+        "answer, so I've asked someone from our support team to take over. They will answer "
+        "here; please take your time."
+    )
+    approval_required: NonEmpty | None = (
+        "This needs a decision by a person on our team, so I've passed it to them. You'll be "
+        "told here once they have decided."
+    )
+    consent_withdrawn: NonEmpty | None = (
+        "You've chosen not to be helped by an AI assistant, so a person from our support team "
+        "will answer here."
+    )
+    contested: NonEmpty | None = (
+        "I've passed your question and my earlier answer to a person from our support team, "
+        "who will review them and answer here."
+    )
+    backend_error: NonEmpty | None = None
+    guard_error: NonEmpty | None = None
+
+
+class Escalation(_Strict):
+    """Automatic handoff triggers, what the customer is told, and staffed hours."""
+
+    window: int = Field(
+        default=3,
+        ge=1,
+        le=20,
+        description="Earlier customer messages and decisions the triggers look back on.",
+    )
+    negative_sentiment: NegativeSentimentTrigger = NegativeSentimentTrigger()
+    repeated_failure: RepeatedFailureTrigger = RepeatedFailureTrigger()
+    sensitive_topic: SensitiveTopicTrigger = SensitiveTopicTrigger()
+    low_confidence: LowConfidenceTrigger = LowConfidenceTrigger()
+    contested: ContestedTrigger = ContestedTrigger()
+    messages: HandoffMessages = HandoffMessages()
+    staffed_hours: StaffedHours | None = Field(
+        default=None, description="None: the customer is not told about hours."
+    )
+
+
+class ApprovalAction(_Strict):
+    """One kind of action the assistant may propose, and when it needs a person's approval."""
+
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]
+    phrases: list[NonEmpty] = Field(
+        default_factory=list,
+        description="Words or phrases (matched case-insensitively, whole words) with which a "
+        "customer asks for this action; the retrieval backend proposes it when one appears.",
+    )
+    approval: Literal["always", "above", "never"] = Field(
+        default="always",
+        description="always: every proposal waits for a person; above: only above "
+        "above_amount (or without a stated amount); never: the assistant may go ahead.",
+    )
+    above_amount: float | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _limit_given(self) -> ApprovalAction:
+        if self.approval == "above" and self.above_amount is None:
+            raise ValueError("approval: above needs above_amount")
+        return self
+
+
+class ApprovalRules(_Strict):
+    """Decisions that need a person (GDPR Art. 22): which proposed actions wait for approval."""
+
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "EUR"
+    actions: list[ApprovalAction] = Field(
+        default_factory=lambda: [
+            ApprovalAction(
+                name="refund",
+                phrases=["refund", "money back", "reimburse", "reimbursement"],
+                approval="above",
+                above_amount=50.0,
+            ),
+            ApprovalAction(
+                name="compensation",
+                phrases=["compensation", "compensate", "goodwill credit"],
+                approval="always",
+            ),
+            ApprovalAction(
+                name="account_closure",
+                phrases=["close my account", "cancel my account", "closing my account"],
+                approval="always",
+            ),
+            ApprovalAction(
+                name="policy_exception",
+                phrases=["make an exception", "exception to the policy"],
+                approval="always",
+            ),
+        ]
+    )
+    pending_message: NonEmpty = Field(
+        default="I can't decide {action} on my own, so I've asked a person from our team to "
+        "review it. They will reply here.",
+        description="Told to the customer while a proposal waits; {action} is it in words.",
+    )
+    approved_message: NonEmpty = Field(
+        default="{name} from our team approved {action}.",
+        description="Told to the customer, as from the approver, after approval.",
+    )
+    denied_message: NonEmpty = Field(
+        default="{name} from our team reviewed {action} and could not approve it. They will "
+        "explain here.",
+        description="Told to the customer, as from the approver, after a denial.",
+    )
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> ApprovalRules:
+        names = [a.name for a in self.actions]
+        if len(names) != len(set(names)):
+            raise ValueError("each action name may appear once")
+        for text, fields in (
+            (self.pending_message, {"action": "x"}),
+            (self.approved_message, {"action": "x", "name": "y"}),
+            (self.denied_message, {"action": "x", "name": "y"}),
+        ):
+            try:
+                text.format(**fields)
+            except (KeyError, IndexError, ValueError):
+                raise ValueError(
+                    "approval messages may use only {action} (and {name} after a decision)"
+                ) from None
+        return self
+
+
 class Policy(_Strict):
     """The root of the policy file."""
 
@@ -229,3 +606,6 @@ class Policy(_Strict):
     privacy: Privacy = Privacy()
     consent: Consent = Consent()
     retention: Retention = Retention()
+    ledger: LedgerPolicy = LedgerPolicy()
+    escalation: Escalation = Escalation()
+    approvals: ApprovalRules = ApprovalRules()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from trustdesk.privacy.name_cues import (
     COMPANY_AFTER,
@@ -37,6 +38,7 @@ from trustdesk.privacy.name_words import (
     PLACE_PREFIXES,
     VOCABULARY_WORDS,
 )
+from trustdesk.privacy.prefilter import LeadingText
 from trustdesk.privacy.spans import PiiSpan
 
 # A first name at least this common (SSA total) is trusted on its own at the start of a run.
@@ -47,8 +49,10 @@ _CACHE_SIZE = 50_000  # word features, a few MB at most
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """One token. A named tuple: built for every word of every message, and a tuple is built
+    several times faster than a frozen dataclass."""
+
     start: int
     end: int
     text: str
@@ -80,6 +84,9 @@ class PersonRecognizer:
         self._lexicon = lexicon if lexicon is not None else load_name_lexicon()
         self._cache: dict[str, tuple[int, bool, bool, bool]] = {}
         self._protos: dict[str, tuple[bool, bool, bool, bool, int, bool, bool, bool]] = {}
+        # Most words cannot begin a cue; this test, read from CUES itself, rules them out for a
+        # fraction of the cost of trying CUES there.
+        self._cue_start = LeadingText(CUES, width=4)
 
     def find(self, text: str) -> list[PiiSpan]:
         words = self._words(text)
@@ -94,8 +101,11 @@ class PersonRecognizer:
         if "—" in text or "–" in text or "--" in text:
             starts = sorted({*starts, *(m.start() for m in DASH.finditer(text))})
         cue_end = 0
+        may_start = self._cue_start.may_match
         for position in starts:
-            cue = CUES.match(text, position) if position >= cue_end else None
+            if position < cue_end or not may_start(text, position):
+                continue
+            cue = CUES.match(text, position)
             if cue is None:
                 continue
             cue_end = cue.end()

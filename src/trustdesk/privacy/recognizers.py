@@ -104,6 +104,11 @@ class PhoneRecognizer(_SingleEntityRecognizer):
 
     def __init__(self, regions: Sequence[str] = DEFAULT_PHONE_REGIONS) -> None:
         self.regions = tuple(regions)
+        # libphonenumber compiles its metadata patterns as it goes; with several regions they
+        # outnumber the re module's cache of 512 and are compiled again and again. Keep them.
+        keep_patterns = getattr(phonenumbers, "enable_pattern_cache", None)
+        if keep_patterns is not None:
+            keep_patterns()
         # At least seven digits with short separators: nothing shorter can be a phone number.
         self._candidate = re.compile(r"\+?\(?\d(?:[\s().\-/]{0,3}\d){6,}")
         self._phone_word = re.compile(

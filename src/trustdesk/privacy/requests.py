@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from trustdesk.errors import InputError, NotFoundError
-from trustdesk.events import DataErased, DataExported, Event
+from trustdesk.events import DataErased, DataExported, DataPurged, Event
 from trustdesk.policy.schema import Policy
 from trustdesk.privacy.retention import Cutoffs, cutoffs, one_month_later
 
@@ -92,8 +92,13 @@ class PrivacyService:
 
     def purge(self) -> dict[str, int]:
         now = self.clock()
-        counts = self.store.purge(cutoffs(self.policy.retention, now), now)
+        cut = cutoffs(self.policy.retention, now)
+        counts = self.store.purge(cut, now)
         log.info("retention purge: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
+        # The ledger outlives what it describes: it records what each purge deleted.
+        for data_class, deleted in counts.items():
+            if deleted:
+                self.publish(DataPurged(now, data_class, deleted, getattr(cut, data_class, now)))
         return counts
 
     def resolve(self, reference: str) -> Scope:

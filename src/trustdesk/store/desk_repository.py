@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine, bindparam, func, select
+from sqlalchemy.engine import RowMapping
 
-from trustdesk.conversation.records import PREVIEW_CHARS, AgentDraft, QueueItem, Role, Status
+from trustdesk.conversation.records import (
+    PREVIEW_CHARS,
+    AgentDraft,
+    ApprovalRecord,
+    QueueItem,
+    Role,
+    Status,
+)
 from trustdesk.store.repository import _aware
-from trustdesk.store.tables import agent_drafts, conversations, messages
+from trustdesk.store.tables import agent_drafts, approvals, conversations, messages
 from trustdesk.store.transactions import read
 
 _LAST_CUSTOMER_TEXT = (
@@ -60,6 +68,22 @@ class SqlDeskStore:
             for r in rows
         ]
 
+    def approvals(self, status: str | None, limit: int) -> list[ApprovalRecord]:
+        query = select(approvals).order_by(approvals.c.requested_at, approvals.c.id).limit(limit)
+        if status is not None:
+            query = query.where(approvals.c.status == status)
+        with read(self.engine) as conn:
+            return [_approval(r) for r in conn.execute(query).mappings()]
+
+    def get_approval(self, approval_id: str) -> ApprovalRecord | None:
+        with read(self.engine) as conn:
+            row = (
+                conn.execute(select(approvals).where(approvals.c.id == approval_id))
+                .mappings()
+                .first()
+            )
+        return _approval(row) if row is not None else None
+
     def get_draft(self, draft_id: str) -> AgentDraft | None:
         with read(self.engine) as conn:
             row = (
@@ -78,6 +102,23 @@ class SqlDeskStore:
             confidence=row["confidence"],
             created_at=_aware(row["created_at"]),
         )
+
+
+def _approval(r: RowMapping) -> ApprovalRecord:
+    return ApprovalRecord(
+        id=r["id"],
+        conversation_id=r["conversation_id"],
+        action=r["action"],
+        amount=None if r["amount_minor"] is None else r["amount_minor"] / 100,
+        currency=r["currency"],
+        rule=r["rule"],
+        ai_reason=r["ai_reason"],
+        status=r["status"],
+        requested_at=_aware(r["requested_at"]),
+        decided_by=r["decided_by"],
+        decided_at=_aware(r["decided_at"]) if r["decided_at"] is not None else None,
+        note=r["note"],
+    )
 
 
 def _shorten(text: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, bindparam, delete, func, insert, select
 from sqlalchemy.engine import RowMapping
+from sqlalchemy.exc import DBAPIError
 
 from trustdesk.assistant.knowledge import Passage, knowledge_version
 from trustdesk.conversation.ports import LoadedConversation
@@ -40,7 +41,7 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _conversation(row: RowMapping) -> ConversationRecord:
+def _conversation(row: Mapping[str, Any] | RowMapping) -> ConversationRecord:
     return ConversationRecord(
         id=row["id"],
         token_hash=row["token_hash"],
@@ -162,6 +163,78 @@ _RECENT = (
 )
 
 
+class _DriverRead:
+    """One SELECT, compiled once for the engine and run on the driver's own cursor.
+
+    One statement reads one snapshot without BEGIN and COMMIT around it: SQLite runs a
+    statement outside BEGIN as a transaction of its own, and PostgreSQL does the same on an
+    autocommit connection (switched on for this statement only; two round trips fewer). Values
+    go through the column types' own result processors (JSON, dates, booleans) and driver
+    errors are wrapped as the engine wraps them (``hide_parameters``; a lost connection is
+    discarded), so callers see what ``Connection.execute`` would give them, for none of its
+    per-statement work.
+    """
+
+    def __init__(self, engine: Engine, query: Select[Any]) -> None:
+        dialect = engine.dialect
+        compiled = query.compile(dialect=dialect)
+        self._engine = engine
+        self._sql = str(compiled)
+        self._autocommit = dialect.name == "postgresql"
+        # The statement's own literals; the caller's values (``key``) are filled in per call.
+        required = {bind.key: None for bind in compiled.binds.values() if bind.required}
+        self._defaults = compiled.construct_params(required)
+        self._order = list(compiled.positiontup or ()) if compiled.positional else None
+        self._bind = {
+            name: processor
+            for name, bind in compiled.binds.items()
+            if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect))
+        }
+        self._columns = [
+            (str(column.key), column.type.dialect_impl(dialect).result_processor(dialect, None))
+            for column in query.selected_columns
+        ]
+
+    def first(self, values: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The first row as a mapping of column keys to values, or None."""
+        params = {**self._defaults, **values}
+        for name, processor in self._bind.items():
+            if name in params:
+                params[name] = processor(params[name])
+        arguments: Any = params if self._order is None else [params[n] for n in self._order]
+        dialect = self._engine.dialect
+        connection = self._engine.raw_connection()
+        driver = connection.driver_connection
+        try:
+            if self._autocommit:
+                driver.autocommit = True  # type: ignore[union-attr]
+            cursor = connection.cursor()
+            try:
+                cursor.execute(self._sql, arguments)
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        except dialect.loaded_dbapi.Error as exc:
+            if dialect.is_disconnect(exc, driver, None):
+                connection.invalidate(exc)
+            raise DBAPIError.instance(
+                self._sql, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True
+            ) from exc
+        finally:
+            if self._autocommit and connection.is_valid:
+                try:
+                    driver.autocommit = False  # type: ignore[union-attr]
+                except dialect.loaded_dbapi.Error as exc:
+                    connection.invalidate(exc)  # unusable: the pool opens another
+            connection.close()  # back to the pool
+        if row is None:
+            return None
+        return {
+            key: processor(value) if processor is not None else value
+            for (key, processor), value in zip(self._columns, row, strict=True)
+        }
+
+
 class SqlConversationStore:
     """Reads of conversations, each one read transaction (a snapshot that takes no lock).
 
@@ -171,6 +244,12 @@ class SqlConversationStore:
     def __init__(self, engine: Engine, cipher: VaultCipher) -> None:
         self.engine = engine
         self.cipher = cipher
+        # A turn's load is one statement, which is a snapshot of its own: it needs no BEGIN
+        # and COMMIT around it (store.transactions.read), nor the engine's per-statement work.
+        self._snapshot_reads: dict[str, _DriverRead] | None = {
+            "token": _DriverRead(engine, _LOAD_BY_TOKEN),
+            "id": _DriverRead(engine, _LOAD_BY_ID),
+        }
 
     def load_turn(
         self,
@@ -181,11 +260,19 @@ class SqlConversationStore:
         """The conversation (by id, or the one a token opens), the customer's ai_assistance
         consent in force and the last ``history`` messages, in one snapshot; None if none."""
         if token_hash is not None:
-            query, key = _LOAD_BY_TOKEN, token_hash
+            query, key, by = _LOAD_BY_TOKEN, token_hash, "token"
         elif conversation_id is not None:
-            query, key = _LOAD_BY_ID, conversation_id
+            query, key, by = _LOAD_BY_ID, conversation_id, "id"
         else:
             raise ValueError("load_turn needs a conversation id or a token hash")
+        if history == 0 and self._snapshot_reads is not None:
+            found = self._snapshot_reads[by].first({"key": key})
+            if found is None:
+                return None
+            consent = found["ai_consent"]
+            return LoadedConversation(
+                _conversation(found), None if consent is None else bool(consent), ()
+            )
         with read(self.engine) as conn:
             row = conn.execute(query, {"key": key}).mappings().first()
             if row is None:

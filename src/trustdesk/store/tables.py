@@ -51,6 +51,7 @@ conversations = Table(
     Column("handoff_at", DateTime(timezone=True), nullable=True),
     Column("assignee", String(64), nullable=True),
     Index("ix_conversations_subject_created", "subject_id", "created_at"),
+    Index("ix_conversations_status_handoff", "status", "handoff_at"),
 )
 
 # A customer the business vouched for (signed identity or service key) -> their opaque subject
@@ -198,7 +199,7 @@ subject_requests = Table(
     Column("receipt", JSON, nullable=True),
 )
 
-# Support staff who use the agent API; only a hash of each access token is kept.
+# Support staff; only a hash of each API token and an argon2id hash of each password are kept.
 staff = Table(
     "staff",
     metadata,
@@ -207,6 +208,11 @@ staff = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("disabled_at", DateTime(timezone=True), nullable=True),
+    # Shown to customers on a person's replies.
+    Column("display_name", String(80), nullable=True),
+    # Null: this account cannot sign in (API token only) until a password is set.
+    Column("password_hash", String(255), nullable=True),
+    Column("last_sign_in_at", DateTime(timezone=True), nullable=True),
 )
 
 # Every reveal of originals to staff: who, which conversation, which placeholders, why, when.
@@ -268,4 +274,118 @@ agent_drafts = Table(
     Column("citations", JSON, nullable=False),
     Column("confidence", Float, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# -- webhook deliveries ----------------------------------------------------------------------
+
+# One row per event and receiver URL (docs/webhooks.md). The payload holds ids, routes and
+# reasons in words only; last_error is an exception class or "HTTP <status>", never a response
+# body. While a process sends, ``claim`` names its attempt and ``next_attempt_at`` is the end of
+# its lease: another process takes the row over only if the sender died.
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("event_type", String(40), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0, server_default="0"),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=True),
+    Column("claim", String(32), nullable=True),
+    Column("last_attempt_at", DateTime(timezone=True), nullable=True),
+    Column("last_status_code", Integer, nullable=True),
+    Column("last_error", String(80), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("delivered_at", DateTime(timezone=True), nullable=True),
+    Index("ix_webhook_deliveries_due", "status", "next_attempt_at"),
+    Index("ix_webhook_deliveries_created", "created_at"),
+)
+
+
+# -- staff sign-in ---------------------------------------------------------------------------
+
+# Console sessions: only the SHA-256 of each session id (the cookie) is kept.
+staff_sessions = Table(
+    "staff_sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column(
+        "staff_name",
+        String(64),
+        ForeignKey("staff.name", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    # The absolute end (sign-in + lifetime); the idle end is last_seen_at + the idle timeout.
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+# Failed sign-ins, for throttling across server processes: keyed digests of the name typed and
+# of the client address, never either in the clear. Deleted after a day.
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("account_digest", String(64), nullable=False),
+    Column("address_digest", String(64), nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False, index=True),
+    Index("ix_sign_in_failures_account", "account_digest", "failed_at"),
+    Index("ix_sign_in_failures_address", "address_digest", "failed_at"),
+)
+
+
+# -- decision ledger (docs/ledger.md) --------------------------------------------------------
+# No foreign keys: erasures and retention purges delete conversations, never ledger entries.
+# Times are canonical UTC text (the hash covers them as written; fixed width, so they sort).
+
+from sqlalchemy import BigInteger  # noqa: E402 - kept with the only section that uses it
+
+# 64-bit everywhere; on SQLite exactly INTEGER, so that the key is the rowid itself and reading
+# the chain in seq order is a scan of the table, not an index lookup per entry.
+LedgerSeq = BigInteger().with_variant(Integer, "sqlite")
+
+# The hash chain: seq 1, 2, 3 ... with no gaps, given under the chain lock (never by the database).
+ledger_entries = Table(
+    "ledger_entries",
+    metadata,
+    Column("seq", LedgerSeq, primary_key=True, autoincrement=False),
+    Column("occurred_at", String(32), nullable=False),
+    Column("recorded_at", String(32), nullable=False, index=True),
+    Column("actor", String(80), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("conversation_id", String(100), nullable=True, index=True),
+    Column("policy_version", String(100), nullable=True),
+    # Canonical JSON text, hashed as stored (verification never re-serialises it).
+    Column("details", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# Every N entries (policy ledger.checkpoint_every): Ed25519 over (seq, hash) of the entry.
+ledger_checkpoints = Table(
+    "ledger_checkpoints",
+    metadata,
+    Column("seq", LedgerSeq, primary_key=True, autoincrement=False),
+    Column("hash", String(64), nullable=False),
+    Column("signature", String(128), nullable=False),
+    Column("key_id", String(16), nullable=False),
+    Column("signed_at", String(32), nullable=False),
+)
+
+# The outbox: entries written in the transaction that made the change, sealed into the chain
+# (in id order) by the sealer.
+ledger_pending = Table(
+    "ledger_pending",
+    metadata,
+    Column("id", LedgerSeq, primary_key=True, autoincrement=True),
+    Column("occurred_at", String(32), nullable=False),
+    Column("actor", String(80), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("conversation_id", String(100), nullable=True),
+    Column("policy_version", String(100), nullable=True),
+    Column("details", Text, nullable=False),
 )

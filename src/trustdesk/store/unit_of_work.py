@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from trustdesk.conversation.identity import new_subject_id
 from trustdesk.conversation.records import (
     AgentDraft,
+    ApprovalRecord,
     ConversationRecord,
     DecisionRecord,
     MessageRecord,
@@ -27,6 +28,7 @@ from trustdesk.store import vault_store
 from trustdesk.store.repository import _consent_rows, _decision_row, _message, _message_row
 from trustdesk.store.tables import (
     agent_drafts,
+    approvals,
     consents,
     conversations,
     customer_attributes,
@@ -201,6 +203,41 @@ class SqlTransaction:
                 )
             )
 
+    def add_approvals(self, approvals_: Sequence[ApprovalRecord]) -> None:
+        if not approvals_:
+            return
+        self.conn.execute(
+            insert(approvals),
+            [
+                {
+                    "id": a.id,
+                    "conversation_id": a.conversation_id,
+                    "action": a.action,
+                    "amount_minor": None if a.amount is None else round(a.amount * 100),
+                    "currency": a.currency,
+                    "rule": a.rule,
+                    "ai_reason": a.ai_reason,
+                    "status": a.status,
+                    "requested_at": a.requested_at,
+                }
+                for a in approvals_
+            ],
+        )
+
+    def decide_approval(self, decided: ApprovalRecord) -> None:
+        changed = self.conn.execute(
+            update(approvals)
+            .where(approvals.c.id == decided.id, approvals.c.status == "pending")
+            .values(
+                status=decided.status,
+                decided_by=decided.decided_by,
+                decided_at=decided.decided_at,
+                note=decided.note,
+            )
+        ).rowcount
+        if changed != 1:
+            raise ConflictError("this request was already decided")
+
     def add_draft(self, draft: AgentDraft) -> None:
         self.conn.execute(
             insert(agent_drafts).values(
@@ -220,6 +257,7 @@ class SqlTransaction:
 
 T = TypeVar("T")
 MAX_BATCH = 64
+Outbox = Callable[[Connection, Sequence[Event]], None]
 
 
 @dataclass(eq=False, slots=True)
@@ -245,10 +283,19 @@ class SqlUnitOfWork:
     transaction per unit.
     """
 
-    def __init__(self, engine: Engine, cipher: VaultCipher, bus: EventBus) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        cipher: VaultCipher,
+        bus: EventBus,
+        outbox: Outbox | None = None,
+    ) -> None:
         self.engine = engine
         self.cipher = cipher
         self.bus = bus
+        # Writes a unit's events to the ledger's outbox inside the unit's own transaction, so
+        # a committed change can never miss its ledger entry.
+        self.outbox = outbox
         self._group = engine.dialect.name == "sqlite"
         self._cv = threading.Condition()
         self._queue: list[_Unit] = []
@@ -261,6 +308,7 @@ class SqlUnitOfWork:
             with write(self.engine) as conn:
                 tx = SqlTransaction(conn, self.cipher)
                 result = work(tx)
+                self._stage(conn, tx)
             self.bus.publish(tx.events)
             return result
         unit = _Unit(work)
@@ -285,6 +333,10 @@ class SqlUnitOfWork:
         self.bus.publish(unit.events)
         return cast(T, unit.result)
 
+    def _stage(self, conn: Connection, tx: SqlTransaction) -> None:
+        if self.outbox is not None and tx.events:
+            self.outbox(conn, tx.events)
+
     def _commit(self, batch: list[_Unit]) -> None:
         """One transaction for the batch; each unit in a savepoint; one commit."""
         try:
@@ -294,6 +346,7 @@ class SqlUnitOfWork:
                     tx = SqlTransaction(conn, self.cipher)
                     try:
                         unit.result = unit.work(tx)
+                        self._stage(conn, tx)
                     except Exception as exc:
                         unit.error = exc
                         raise  # rolls the transaction back
@@ -304,6 +357,7 @@ class SqlUnitOfWork:
                     savepoint = conn.begin_nested()
                     try:
                         unit.result = unit.work(tx)
+                        self._stage(conn, tx)
                     except Exception as exc:  # this unit only; the others go on
                         savepoint.rollback()
                         unit.error = exc

@@ -1,4 +1,8 @@
-"""The staff API: conversations as agents see them, and recorded reveals of originals."""
+"""The staff API: conversations as agents see them, and recorded reveals of originals.
+
+Staff authenticate with their API token or their console session (``web/auth.py``); each
+route requires a permission (``conversation/staff_auth.py``).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,9 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from trustdesk.conversation.agents import MAX_REASON_CHARS, MIN_REASON_CHARS, StaffMember
-from trustdesk.web.deps import Agents, Token
+from trustdesk.conversation.staff_auth import Permission
+from trustdesk.web.auth import require
+from trustdesk.web.deps import Agents
 
 router = APIRouter(prefix="/api/v1/agent", tags=["staff"])
 
@@ -24,17 +30,12 @@ class RevealRequest(BaseModel):
 
 
 Access = Agents
-
-
-def member(agents: Access, token: Token) -> StaffMember:
-    return agents.authenticate(token)
-
-
-Member = Annotated[StaffMember, Depends(member)]
+Reader = Annotated[StaffMember, Depends(require(Permission.READ_TRANSCRIPT))]
+Revealer = Annotated[StaffMember, Depends(require(Permission.REVEAL))]
 
 
 @router.get("/conversations/{conversation_id}")
-def view_conversation(conversation_id: str, agents: Access, who: Member) -> dict[str, Any]:
+def view_conversation(conversation_id: str, agents: Access, who: Reader) -> dict[str, Any]:
     """The transcript with personal data as placeholders, and the reveals so far."""
     conversation, messages = agents.view(who, conversation_id)
     return {
@@ -47,7 +48,7 @@ def view_conversation(conversation_id: str, agents: Access, who: Member) -> dict
 
 @router.post("/conversations/{conversation_id}/reveal")
 def reveal_originals(
-    conversation_id: str, body: RevealRequest, agents: Access, who: Member
+    conversation_id: str, body: RevealRequest, agents: Access, who: Revealer
 ) -> dict[str, Any]:
     """The transcript with originals, for roles the policy allows (403 otherwise).
 

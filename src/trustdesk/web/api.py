@@ -92,6 +92,9 @@ class MessageOut(BaseModel):
     role: str
     text: str
     ai: bool
+    author: str | None = Field(
+        default=None, description="A person's reply: the display name of who wrote it."
+    )
     citations: list[Citation]
     confidence: float | None
     created_at: str

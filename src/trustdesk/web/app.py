@@ -14,13 +14,13 @@ from fastapi.templating import Jinja2Templates
 
 import trustdesk
 from trustdesk.composition import System
-from trustdesk.web import agent, api, deps, pages
+from trustdesk.web import agent, api, auth, deps, desk, ledger, live, pages
 from trustdesk.web.access_log import AccessLogMiddleware
 from trustdesk.web.errors import install_error_handlers
 from trustdesk.web.limits import BodyTimeoutMiddleware, RateLimitMiddleware
 from trustdesk.web.middleware import BodyGuardMiddleware, SecurityHeadersMiddleware
 from trustdesk.web.openapi import document_responses
-from trustdesk.web.scheduler import purge_on_schedule
+from trustdesk.web.scheduler import serving
 
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 def create_app(system: System) -> FastAPI:
     """Build the web app around an already-built system (see composition.build_system)."""
     app = FastAPI(
-        lifespan=purge_on_schedule if system.settings.purge_on_schedule else None,
+        lifespan=serving,
         title="TrustDesk",
         version=trustdesk.__version__,
         description="AI customer support that discloses, protects personal data and hands off "
@@ -38,18 +38,11 @@ def create_app(system: System) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    # Handlers get the system through web.deps providers; only the lifespan reads app.state.
+    # Handlers get the system through web.deps providers, which read it here (as does the
+    # lifespan). Not app.dependency_overrides: while it holds anything, FastAPI re-analyses
+    # every dependency of every request (about 2 ms of CPU per request; docs/benchmarks.md).
     app.state.system = system
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
-
-    async def bound_system() -> System:  # async: resolved in the event loop, no thread hop
-        return system
-
-    async def bound_templates() -> Jinja2Templates:
-        return templates
-
-    app.dependency_overrides[deps.system] = bound_system
-    app.dependency_overrides[deps.templates] = bound_templates
+    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     install_error_handlers(app)
     document_responses(app)
     # Outermost last: the access log sees every answer, security headers cover refusals.
@@ -63,6 +56,10 @@ def create_app(system: System) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(agent.router)
+    app.include_router(live.router)
+    app.include_router(desk.router)
+    app.include_router(ledger.router)
+    app.include_router(auth.router)
     app.include_router(pages.router)
 
     @app.get("/healthz", tags=["operations"])

@@ -1,8 +1,9 @@
 """Dependency providers for the routers.
 
-Handlers ask for what they need with ``Depends(...)`` on these functions; ``create_app`` binds
-each one to the system it was given (``app.dependency_overrides``), so no handler reaches
-into ``app.state`` and a test can substitute any of them.
+Handlers ask for what they need with ``Depends(...)`` on these functions, which find the system
+``create_app`` was given on the app (``app.state``), so no handler reaches into ``app.state``
+and a test can substitute any of them (``app.dependency_overrides``). ``create_app`` itself uses
+no overrides: while there are any, FastAPI re-analyses every dependency on every request.
 
 They are ``async def`` because they never block: FastAPI runs a plain ``def`` dependency in the
 thread pool, and a thread hop per dependency per request costs more than the work itself.
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Header
+from fastapi.requests import HTTPConnection
 from fastapi.templating import Jinja2Templates
 
 from trustdesk.composition import System
@@ -22,14 +24,16 @@ from trustdesk.conversation.service import ConversationService
 from trustdesk.privacy.requests import PrivacyService
 
 
-async def system() -> System:
-    """The running system; bound by ``create_app``."""
-    raise RuntimeError("trustdesk.web.deps.system is bound by create_app()")  # pragma: no cover
+async def system(connection: HTTPConnection) -> System:
+    """The running system, as ``create_app`` stored it."""
+    running: System = connection.app.state.system
+    return running
 
 
-async def templates() -> Jinja2Templates:
-    """The page templates; bound by ``create_app``."""
-    raise RuntimeError("trustdesk.web.deps.templates is bound by create_app()")  # pragma: no cover
+async def templates(connection: HTTPConnection) -> Jinja2Templates:
+    """The page templates, as ``create_app`` stored them."""
+    found: Jinja2Templates = connection.app.state.templates
+    return found
 
 
 async def conversations(running: Annotated[System, Depends(system)]) -> ConversationService:

@@ -1,4 +1,5 @@
-"""Server-rendered pages: the chat, the privacy notice and the cited help-centre articles."""
+"""Server-rendered pages: the chat, the staff console, the privacy notice and the cited
+help-centre articles."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ def _context(system: System) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def chat_page(request: Request, system: Running, templates: Templates) -> HTMLResponse:
     return templates.TemplateResponse(request, "chat.html", _context(system))
+
+
+@router.get("/console", response_class=HTMLResponse)
+def console_page(request: Request, system: Running, templates: Templates) -> HTMLResponse:
+    """The staff console; it signs in and works through the staff API (docs/console.md)."""
+    return templates.TemplateResponse(request, "console.html", _context(system))
 
 
 @router.get("/privacy", response_class=HTMLResponse)

@@ -125,6 +125,22 @@ def purge_once(purge: Callable[[], object], lock: PurgeLock) -> bool:
 
 
 @asynccontextmanager
+async def serving(app: FastAPI) -> AsyncIterator[None]:
+    """Lifespan: the system's background workers (webhook deliveries) while serving, and the
+    scheduled purge when the settings ask for it."""
+    system = app.state.system
+    system.start_background()
+    try:
+        if system.settings.purge_on_schedule:
+            async with purge_on_schedule(app):
+                yield
+        else:
+            yield
+    finally:
+        await run_in_threadpool(system.close)
+
+
+@asynccontextmanager
 async def purge_on_schedule(app: FastAPI) -> AsyncIterator[None]:
     """Lifespan: purge at start and every ``retention.purge_interval_minutes`` while serving."""
     system = app.state.system
@@ -134,7 +150,7 @@ async def purge_on_schedule(app: FastAPI) -> AsyncIterator[None]:
     async def loop() -> None:
         while True:
             try:
-                await run_in_threadpool(purge_once, system.privacy.purge, lock)
+                await run_in_threadpool(purge_once, system.purge, lock)
             except Exception as exc:  # keep serving; the next round tries again
                 log.error("scheduled retention purge failed: %s", exc.__class__.__name__)
             await asyncio.sleep(interval)

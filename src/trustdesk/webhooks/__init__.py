@@ -1,1 +1,1 @@
-"""Outbound webhooks: signed event deliveries with retries and a delivery log."""
+"""Outbound webhooks: events signed with HMAC-SHA256, delivered with retries (docs/webhooks.md)."""

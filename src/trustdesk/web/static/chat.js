@@ -1,5 +1,7 @@
 // TrustDesk chat page. Every piece of text is inserted with textContent: nothing typed by a
-// customer or returned by the server is ever parsed as HTML.
+// customer or returned by the server is ever parsed as HTML. A live stream (server-sent events,
+// read with fetch so that the token travels in a header, never in the URL) brings a person's
+// replies and status changes without a reload.
 (function () {
   "use strict";
   const chat = document.getElementById("chat");
@@ -17,10 +19,17 @@
   const STORE_KEY = "trustdesk.conversation";
   const STATUS_TEXT = {
     handoff_requested: "A person from our team has been asked to take over. The AI assistant will not reply any more.",
-    human_active: "A person from our team is handling this conversation.",
+    human_active: "A person from our team has joined and is handling this conversation.",
     resolved: "This conversation is resolved.",
   };
+  const CONTEST_TEXT = "I disagree — ask a person";
+  const RETRY_MIN_MS = 1000;
+  const RETRY_MAX_MS = 30000;
   let session = null;
+  let lastSeq = 0; // the newest stored message shown
+  let syncing = Promise.resolve();
+  let stream = null; // {controller, timer} of the open live stream
+  let retryMs = RETRY_MIN_MS;
 
   function showError(message) {
     errorBox.textContent = message;
@@ -34,10 +43,14 @@
     statusBox.hidden = !text;
     handoffButton.disabled = status !== "ai_active";
     const aiBox = choices.querySelector('input[data-purpose="ai_assistance"]');
-    if (aiBox && status !== "ai_active") aiBox.disabled = true;
+    if (aiBox) aiBox.disabled = status !== "ai_active";
+    list.querySelectorAll("button.contest").forEach(function (button) {
+      button.disabled = status !== "ai_active";
+    });
     const closed = status === "resolved";
     input.disabled = closed;
     sendButton.disabled = closed;
+    if (closed) closeStream(); // a resolved conversation changes no more
   }
 
   // Paragraphs, line breaks and **bold**, built as DOM nodes (never innerHTML).
@@ -57,9 +70,16 @@
     });
   }
 
-  function addMessage(message) {
+  function addMessage(message, pending) {
+    // A person's reply is labelled with their name, and never with the AI label.
+    const person = !message.ai && message.role === "agent";
+    // An AI message right after the customer's is an answer they may contest.
+    const previous = list.lastElementChild;
+    const answer = message.ai && previous !== null && previous.classList.contains("customer");
     const item = document.createElement("li");
-    item.className = "message " + message.role + (message.ai ? " ai" : "");
+    item.className = "message " + message.role + (message.ai ? " ai" : "") + (person ? " person" : "") +
+      (pending ? " pending" : "");
+    if (message.seq) item.dataset.seq = String(message.seq);
     const meta = document.createElement("div");
     meta.className = "meta";
     if (message.ai) {
@@ -68,11 +88,26 @@
       badge.textContent = aiLabel;
       badge.title = "Written by an AI assistant";
       meta.appendChild(badge);
+    } else if (person) {
+      const badge = document.createElement("span");
+      badge.className = "badge person-label";
+      badge.textContent = "Person";
+      badge.title = "Written by a person from our team, not by the AI";
+      meta.appendChild(badge);
     }
     const who = document.createElement("span");
     who.className = "who";
-    who.textContent = message.ai ? "Assistant" : message.role === "customer" ? "You" : "Support team";
+    if (message.ai) who.textContent = "Assistant";
+    else if (message.role === "customer") who.textContent = "You";
+    else if (person && message.author) who.textContent = message.author + " (support team)";
+    else who.textContent = "Support team";
     meta.appendChild(who);
+    if (pending) {
+      const sending = document.createElement("span");
+      sending.className = "sending";
+      sending.textContent = "Sending…";
+      meta.appendChild(sending);
+    }
     item.appendChild(meta);
     const body = document.createElement("div");
     body.className = "body";
@@ -92,8 +127,22 @@
       });
       item.appendChild(sources);
     }
+    if (answer) {
+      const contest = document.createElement("button");
+      contest.type = "button";
+      contest.className = "link contest";
+      contest.textContent = CONTEST_TEXT;
+      contest.disabled = chat.dataset.status !== "ai_active";
+      item.appendChild(contest);
+    }
+    if (message.role === "customer" && !pending) {
+      // The stored copy replaces the one shown while it was being sent.
+      const waiting = list.querySelector("li.pending");
+      if (waiting) waiting.remove();
+    }
     list.appendChild(item);
     list.scrollTop = list.scrollHeight;
+    return item;
   }
 
   async function call(method, path, body) {
@@ -142,8 +191,123 @@
       after = data.next_after;
     } while (after !== null && after !== undefined);
     list.textContent = "";
-    messages.forEach(addMessage);
+    messages.forEach(function (message) { addMessage(message); });
+    lastSeq = newest(messages, 0);
     return data;
+  }
+
+  function newest(messages, seq) {
+    return messages.reduce(function (top, m) { return m.seq > top ? m.seq : top; }, seq);
+  }
+
+  // Fetch and show the messages stored after the newest one shown. Runs one at a time, so a
+  // live update and the page's own send never show a message twice.
+  function sync() {
+    syncing = syncing.then(fetchNew, fetchNew);
+    return syncing;
+  }
+
+  async function fetchNew() {
+    if (!session) return null;
+    const id = session.id;
+    let after = lastSeq;
+    let data;
+    do {
+      data = await call("GET", "/api/v1/conversations/" + id + "?after=" + after);
+      if (!session || session.id !== id) return null;
+      data.messages.forEach(function (message) {
+        if (message.seq > lastSeq) {
+          addMessage(message);
+          lastSeq = message.seq;
+        }
+      });
+      after = data.next_after;
+    } while (after !== null && after !== undefined);
+    setStatus(data.status);
+    return data;
+  }
+
+  // -- the live stream: `state` events say when to fetch; they carry no text ----------------
+
+  function openStream() {
+    closeStream();
+    if (!session || chat.dataset.status === "resolved") return;
+    const mine = { controller: new AbortController(), timer: null };
+    stream = mine;
+    readStream(mine, session).catch(function () { retryStream(mine); });
+  }
+
+  function closeStream() {
+    if (!stream) return;
+    stream.controller.abort();
+    if (stream.timer !== null) clearTimeout(stream.timer);
+    stream = null;
+  }
+
+  function retryStream(mine) {
+    if (stream !== mine) return; // closed or replaced meanwhile
+    const wait = retryMs / 2 + Math.random() * retryMs / 2;
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+    mine.timer = setTimeout(function () {
+      if (stream === mine) openStream();
+    }, wait);
+  }
+
+  async function readStream(mine, current) {
+    const response = await fetch("/api/v1/conversations/" + current.id + "/events", {
+      headers: { Authorization: "Bearer " + current.token, Accept: "text/event-stream" },
+      cache: "no-store",
+      signal: mine.controller.signal,
+    });
+    if (response.status === 401 || response.status === 404) {
+      if (stream === mine) stream = null; // the token opens nothing any more: stop
+      return;
+    }
+    if (!response.ok || !response.body) {
+      retryStream(mine);
+      return;
+    }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    let event = { type: "message", data: [] };
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done || stream !== mine) break;
+      buffer += chunk.value;
+      const lines = buffer.split(/\r\n|\r|\n/);
+      buffer = lines.pop();
+      for (const line of lines) {
+        if (line === "") {
+          if (event.data.length) onStreamEvent(mine, event.type, event.data.join("\n"));
+          event = { type: "message", data: [] };
+        } else if (line.charAt(0) !== ":") {
+          const colon = line.indexOf(":");
+          const field = colon === -1 ? line : line.slice(0, colon);
+          const value = colon === -1 ? "" : line.slice(colon + 1).replace(/^ /, "");
+          if (field === "event") event.type = value;
+          else if (field === "data") event.data.push(value);
+        }
+      }
+    }
+    // The server ends every stream after a few minutes: connect again.
+    retryStream(mine);
+  }
+
+  function onStreamEvent(mine, type, data) {
+    if (stream !== mine) return;
+    if (type === "closed") { // erased or expired
+      closeStream();
+      return;
+    }
+    if (type !== "state") return;
+    retryMs = RETRY_MIN_MS;
+    let state;
+    try { state = JSON.parse(data); } catch (err) { return; }
+    if (state.last_seq > lastSeq) {
+      sync().catch(function (err) { showError("Could not load new messages: " + err.message); });
+    } else if (state.status !== chat.dataset.status) {
+      setStatus(state.status);
+    }
   }
 
   async function begin(useAi) {
@@ -159,9 +323,11 @@
     session = { id: data.id, token: data.token };
     sessionStorage.setItem(STORE_KEY, JSON.stringify(session));
     list.textContent = "";
-    data.messages.forEach(addMessage);
+    data.messages.forEach(function (message) { addMessage(message); });
+    lastSeq = newest(data.messages, 0);
     setStatus(data.status);
     showChat(true);
+    openStream();
     await loadConsents();
   }
 
@@ -174,6 +340,7 @@
         const data = await reloadTranscript();
         setStatus(data.status);
         showChat(true);
+        openStream();
         await loadConsents();
         return;
       } catch (err) {
@@ -199,7 +366,8 @@
         const data = await call("POST", "/api/v1/conversations/" + session.id + "/consents", {
           purpose: box.dataset.purpose, granted: box.checked, channel: "web_chat",
         });
-        if (data.reply) addMessage({ role: "assistant", ai: data.reply.ai, text: data.reply.text, citations: [] });
+        // The reply, if any, is stored: fetching it keeps the transcript in order.
+        if (data.reply) await sync();
         setStatus(data.status);
       } catch (err) {
         box.checked = !box.checked;
@@ -233,8 +401,10 @@
     showError("");
     try {
       await call("POST", "/api/v1/conversations/" + session.id + "/erase");
+      closeStream();
       sessionStorage.removeItem(STORE_KEY);
       session = null;
+      lastSeq = 0;
       list.textContent = "";
       addMessage({ role: "assistant", ai: false, text: "Your data has been deleted.", citations: [] });
       showChat(false);
@@ -249,15 +419,20 @@
     if (!text.trim()) return;
     showError("");
     sendButton.disabled = true;
+    // Shown at once; the stored copy (the customer's own details filled back in) replaces it.
+    const pending = addMessage({ role: "customer", ai: false, text: text, citations: [] }, true);
+    input.value = "";
+    let sent = false;
     try {
       const data = await call("POST", "/api/v1/conversations/" + session.id + "/messages", { text: text });
-      input.value = "";
-      // Show the transcript as stored (the customer's own details filled back in).
-      await reloadTranscript();
+      sent = true;
+      await sync();
       setStatus(data.status);
     } catch (err) {
+      if (!sent && !input.value) input.value = text; // not stored: let them try again
       showError(err.message);
     } finally {
+      pending.remove();
       sendButton.disabled = chat.dataset.status === "resolved";
     }
   });
@@ -273,16 +448,34 @@
     showError("");
     try {
       const data = await call("POST", "/api/v1/conversations/" + session.id + "/handoff");
-      if (data.reply) addMessage({ role: "assistant", ai: data.reply.ai, text: data.reply.text, citations: [] });
+      if (data.reply) await sync();
       setStatus(data.status);
     } catch (err) {
       showError(err.message);
     }
   });
 
+  // "I disagree — ask a person" under an AI answer: a person reviews it.
+  list.addEventListener("click", async function (event) {
+    const button = event.target.closest("button.contest");
+    if (!button || !session) return;
+    showError("");
+    button.disabled = true;
+    try {
+      const data = await call("POST", "/api/v1/conversations/" + session.id + "/contest");
+      if (data.reply) await sync();
+      setStatus(data.status);
+    } catch (err) {
+      button.disabled = chat.dataset.status !== "ai_active";
+      showError(err.message);
+    }
+  });
+
   restartButton.addEventListener("click", function () {
+    closeStream();
     sessionStorage.removeItem(STORE_KEY);
     session = null;
+    lastSeq = 0;
     showError("");
     const aiBox = choices.querySelector('input[data-purpose="ai_assistance"]');
     if (aiBox) aiBox.disabled = false;

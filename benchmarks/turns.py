@@ -114,7 +114,8 @@ _FILLER = (
     "I tried again this morning with the same result.",
     "Everything else in the order was perfect, by the way.",
     "I would prefer to keep things simple if that is possible.",
-    "It is the second time this has happened this year.",
+    # Not "the second time": since issue 7 that reads as frustration and hands off to a person.
+    "It is the first time this has happened to me.",
     "I live in a flat on the third floor and there is no lift.",
 )
 _HUMAN_REQUESTS = (

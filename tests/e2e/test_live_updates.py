@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -18,8 +19,12 @@ def _start(client: httpx.Client) -> tuple[str, dict[str, str]]:
     return created["id"], {"Authorization": f"Bearer {created['token']}"}
 
 
-def _states(client: httpx.Client, cid: str, headers: dict[str, str], want: int) -> list[Any]:
-    """Read `state` events until ``want`` arrived; returns them and the raw lines seen."""
+def _states(
+    client: httpx.Client, cid: str, headers: dict[str, str], done: Callable[[Any], bool]
+) -> list[Any]:
+    """Read `state` events until one satisfies ``done``. Changes that land close together may
+    arrive as one state (the stream sends what is there when it looks), so wait for the
+    state itself, not for a number of events."""
     states: list[Any] = []
     with client.stream("GET", f"/api/v1/conversations/{cid}/events", headers=headers) as stream:
         assert stream.status_code == 200
@@ -31,7 +36,7 @@ def _states(client: httpx.Client, cid: str, headers: dict[str, str], want: int) 
                 event = line.removeprefix("event: ")
             elif line.startswith("data: ") and event == "state":
                 states.append(json.loads(line.removeprefix("data: ")))
-                if len(states) >= want:
+                if done(states[-1]):
                     break
     return states
 
@@ -41,16 +46,24 @@ def test_the_customer_sees_a_person_join_and_reply_live(
 ) -> None:
     cid, headers = _start(client)
     client.post(f"/api/v1/conversations/{cid}/handoff", headers=headers)
+    first_seq = client.get(f"/api/v1/conversations/{cid}", headers=headers).json()["messages"][-1][
+        "seq"
+    ]
     dana = StaffMember("dana", "agent")
 
     def staff_work() -> None:
-        threading.Event().wait(0.5)
         system.desk.claim(dana, cid)
         system.desk.reply(dana, cid, "Hello, I'm here to help with your order at a@b.example")
 
     worker = threading.Thread(target=staff_work)
-    worker.start()
-    states = _states(client, cid, headers, want=3)
+
+    def done(state: Any) -> bool:
+        if not worker.is_alive() and worker.ident is None:  # the stream is open: act now
+            worker.start()
+        # claimed (a "has joined" message) and replied: two messages after the handoff's
+        return bool(state["with_person"]) and state["last_seq"] >= first_seq + 2
+
+    states = _states(client, cid, headers, done)
     worker.join()
     assert states[0]["status"] == "handoff_requested" and states[0]["with_person"] is False
     assert states[-1]["status"] == "human_active" and states[-1]["with_person"] is True

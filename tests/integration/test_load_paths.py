@@ -1,6 +1,7 @@
-"""A turn's load (SqlConversationStore.load_turn) takes a short path when it is one statement:
-the driver's cursor on SQLite, an autocommit connection on PostgreSQL. It must load exactly
-what the read transaction loads, and fail the way the engine fails."""
+"""A turn's load (SqlConversationStore.load_turn) reads through the driver's own cursor: one
+statement outside BEGIN (or a plain BEGIN … COMMIT around two) on SQLite, an autocommit
+connection on PostgreSQL. It must load exactly what the engine's read transaction loads, and
+fail the way the engine fails."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from trustdesk.store.repository import SqlConversationStore
 def _read_transaction_store(system: System) -> SqlConversationStore:
     """The same store with the short path switched off: every load in a read transaction."""
     store = SqlConversationStore(system.engine, system.store.cipher)
-    store._snapshot_reads = None
+    store._driver = None
     return store
 
 
@@ -43,18 +44,21 @@ def test_a_turn_loads_what_a_read_transaction_loads(system: System) -> None:
     slow = _read_transaction_store(system)
     loads: list[LoadedConversation] = []
     for conversation_id, token in _conversations(system):
-        by_token = system.store.load_turn(token_hash=hash_token(token))
-        by_id = system.store.load_turn(conversation_id=conversation_id)
-        assert by_token is not None and by_id is not None
-        assert by_token == slow.load_turn(token_hash=hash_token(token))
-        assert by_id == slow.load_turn(conversation_id=conversation_id)
-        assert by_token == by_id
-        loads.append(by_token)
+        for history in (0, 1, 3, 50):
+            by_token = system.store.load_turn(token_hash=hash_token(token), history=history)
+            by_id = system.store.load_turn(conversation_id=conversation_id, history=history)
+            assert by_token is not None and by_id is not None
+            assert by_token == slow.load_turn(token_hash=hash_token(token), history=history)
+            assert by_id == slow.load_turn(conversation_id=conversation_id, history=history)
+            assert by_token == by_id
+            assert len(by_token.recent) == min(history, by_token.conversation.last_seq or 0)
+            loads.append(by_token)
     # The states differ, so the comparison covered them: placeholders, consent, status.
     assert any(load.conversation.placeholders.get("counters") for load in loads)
     assert {load.ai_consent for load in loads} == {None, True, False}
     assert len({load.conversation.status for load in loads}) > 1
     assert all(load.conversation.last_seq for load in loads)
+    assert max(len(load.recent) for load in loads) >= 3  # history with citations, placeholders
 
 
 def test_an_unknown_token_or_id_loads_nothing(system: System) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -163,24 +164,16 @@ _RECENT = (
 )
 
 
-class _DriverRead:
-    """One SELECT, compiled once for the engine and run on the driver's own cursor.
-
-    One statement reads one snapshot without BEGIN and COMMIT around it: SQLite runs a
-    statement outside BEGIN as a transaction of its own, and PostgreSQL does the same on an
-    autocommit connection (switched on for this statement only; two round trips fewer). Values
-    go through the column types' own result processors (JSON, dates, booleans) and driver
-    errors are wrapped as the engine wraps them (``hide_parameters``; a lost connection is
-    discarded), so callers see what ``Connection.execute`` would give them, for none of its
-    per-statement work.
-    """
+class _DriverStatement:
+    """A SELECT compiled once for the engine, run on the driver's own cursor (see
+    :class:`_DriverSnapshot`). Values go through the column types' own result processors
+    (JSON, dates, booleans), so rows hold what ``Connection.execute`` would give."""
 
     def __init__(self, engine: Engine, query: Select[Any]) -> None:
         dialect = engine.dialect
         compiled = query.compile(dialect=dialect)
-        self._engine = engine
-        self._sql = str(compiled)
-        self._autocommit = dialect.name == "postgresql"
+        self.sql = str(compiled)
+        self._dbapi_error: type[Exception] = dialect.loaded_dbapi.Error
         # The statement's own literals; the caller's values (``key``) are filled in per call.
         required = {bind.key: None for bind in compiled.binds.values() if bind.required}
         self._defaults = compiled.construct_params(required)
@@ -190,49 +183,110 @@ class _DriverRead:
             for name, bind in compiled.binds.items()
             if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect))
         }
+        self._dialect = dialect
         self._columns = [
-            (str(column.key), column.type.dialect_impl(dialect).result_processor(dialect, None))
+            (str(column.key), column.type.dialect_impl(dialect))
             for column in query.selected_columns
         ]
+        # Result processors by the driver's type codes (PostgreSQL's numeric needs them).
+        self._processors: dict[tuple[Any, ...], list[tuple[str, Any]]] = {}
 
-    def first(self, values: Mapping[str, Any]) -> dict[str, Any] | None:
-        """The first row as a mapping of column keys to values, or None."""
+    def rows(
+        self, cursor: Any, values: Mapping[str, Any], limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """The rows (at most ``limit``) as mappings of column keys to values."""
         params = {**self._defaults, **values}
         for name, processor in self._bind.items():
             if name in params:
                 params[name] = processor(params[name])
-        arguments: Any = params if self._order is None else [params[n] for n in self._order]
+        arguments = params if self._order is None else [params[n] for n in self._order]
+        dbapi_error = self._dbapi_error
+        try:
+            cursor.execute(self.sql, arguments)
+            fetched = cursor.fetchall() if limit is None else cursor.fetchmany(limit)
+        except dbapi_error as exc:
+            # As the engine wraps it: the statement, never the values (hide_parameters).
+            raise DBAPIError.instance(
+                self.sql, None, exc, dbapi_error, hide_parameters=True
+            ) from exc
+        if not fetched:
+            return []
+        processors = self._result(cursor)
+        return [
+            {
+                key: processor(value) if processor is not None else value
+                for (key, processor), value in zip(processors, row, strict=True)
+            }
+            for row in fetched
+        ]
+
+    def _result(self, cursor: Any) -> list[tuple[str, Any]]:
+        codes = tuple(column[1] for column in cursor.description)
+        processors = self._processors.get(codes)
+        if processors is None:
+            processors = self._processors[codes] = [
+                (key, impl.result_processor(self._dialect, code))
+                for (key, impl), code in zip(self._columns, codes, strict=True)
+            ]
+        return processors
+
+
+class _DriverSnapshot:
+    """Reads on one pooled connection through the driver's own cursor, for none of the
+    engine's per-statement work, as one snapshot.
+
+    SQLite: one statement outside BEGIN is a transaction of its own; several are wrapped in a
+    deferred BEGIN … COMMIT (a WAL snapshot, as store.transactions.read takes). PostgreSQL: an
+    autocommit connection (for this read only), so no BEGIN and COMMIT round trips; each
+    statement sees the data committed before it, as under the READ COMMITTED transaction it
+    replaces. Driver errors are wrapped as the engine wraps them (``hide_parameters``; a lost
+    connection is discarded), so callers see what ``Connection.execute`` would raise.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._sqlite = engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def cursor(self, statements: int) -> Iterator[Any]:
+        """A cursor for ``statements`` reads that must see one snapshot."""
         dialect = self._engine.dialect
         connection = self._engine.raw_connection()
         driver = connection.driver_connection
+        wrapped = self._sqlite and statements > 1
         try:
-            if self._autocommit:
+            if not self._sqlite:
                 driver.autocommit = True  # type: ignore[union-attr]
             cursor = connection.cursor()
             try:
-                cursor.execute(self._sql, arguments)
-                row = cursor.fetchone()
+                if wrapped:
+                    cursor.execute("BEGIN")
+                yield cursor
+                if wrapped:
+                    cursor.execute("COMMIT")
             finally:
+                if wrapped and driver.in_transaction:  # type: ignore[union-attr]
+                    driver.rollback()  # type: ignore[union-attr]
                 cursor.close()
-        except dialect.loaded_dbapi.Error as exc:
+        except DBAPIError as exc:  # a statement failed (wrapped by _DriverStatement)
+            if isinstance(exc.orig, dialect.loaded_dbapi.Error) and dialect.is_disconnect(
+                exc.orig, driver, None
+            ):
+                connection.invalidate(exc)
+            raise
+        except dialect.loaded_dbapi.Error as exc:  # BEGIN, COMMIT or the connection
             if dialect.is_disconnect(exc, driver, None):
                 connection.invalidate(exc)
             raise DBAPIError.instance(
-                self._sql, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True
+                None, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True
             ) from exc
         finally:
-            if self._autocommit and connection.is_valid:
+            if not self._sqlite and connection.is_valid:
                 try:
                     driver.autocommit = False  # type: ignore[union-attr]
                 except dialect.loaded_dbapi.Error as exc:
                     connection.invalidate(exc)  # unusable: the pool opens another
             connection.close()  # back to the pool
-        if row is None:
-            return None
-        return {
-            key: processor(value) if processor is not None else value
-            for (key, processor), value in zip(self._columns, row, strict=True)
-        }
 
 
 class SqlConversationStore:
@@ -244,12 +298,15 @@ class SqlConversationStore:
     def __init__(self, engine: Engine, cipher: VaultCipher) -> None:
         self.engine = engine
         self.cipher = cipher
-        # A turn's load is one statement, which is a snapshot of its own: it needs no BEGIN
-        # and COMMIT around it (store.transactions.read), nor the engine's per-statement work.
-        self._snapshot_reads: dict[str, _DriverRead] | None = {
-            "token": _DriverRead(engine, _LOAD_BY_TOKEN),
-            "id": _DriverRead(engine, _LOAD_BY_ID),
+        # A turn's load reads through the driver: it is what every turn does first.
+        self._driver = (
+            _DriverSnapshot(engine) if engine.dialect.name in ("sqlite", "postgresql") else None
+        )
+        self._load_by = {
+            "token": _DriverStatement(engine, _LOAD_BY_TOKEN),
+            "id": _DriverStatement(engine, _LOAD_BY_ID),
         }
+        self._recent = _DriverStatement(engine, _RECENT)
 
     def load_turn(
         self,
@@ -265,13 +322,20 @@ class SqlConversationStore:
             query, key, by = _LOAD_BY_ID, conversation_id, "id"
         else:
             raise ValueError("load_turn needs a conversation id or a token hash")
-        if history == 0 and self._snapshot_reads is not None:
-            found = self._snapshot_reads[by].first({"key": key})
-            if found is None:
-                return None
-            consent = found["ai_consent"]
+        if self._driver is not None:
+            with self._driver.cursor(statements=2 if history > 0 else 1) as cursor:
+                found = self._load_by[by].rows(cursor, {"key": key}, limit=1)
+                if not found:
+                    return None
+                latest = []
+                if history > 0:
+                    values = {"conversation_id": found[0]["id"], "n": history}
+                    latest = self._recent.rows(cursor, values)
+            consent = found[0]["ai_consent"]
             return LoadedConversation(
-                _conversation(found), None if consent is None else bool(consent), ()
+                _conversation(found[0]),
+                None if consent is None else bool(consent),
+                tuple(_message(r) for r in reversed(latest)),
             )
         with read(self.engine) as conn:
             row = conn.execute(query, {"key": key}).mappings().first()

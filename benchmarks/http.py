@@ -272,7 +272,13 @@ class Conversations:
     turns: Counter[int] = field(default_factory=Counter)
 
     def write(self) -> None:
-        self.path.write_text("".join(f"{cid}\t{token}\n" for cid, token in self.pairs))
+        """The pairs file, with the turns each conversation was sent so far (the wrk script
+        never sends a conversation the same message twice)."""
+        lines = (
+            f"{cid}\t{token}\t{self.turns[line]}\n"
+            for line, (cid, token) in enumerate(self.pairs, 1)
+        )
+        self.path.write_text("".join(lines))
 
     def most_turns(self) -> int:
         return max(self.turns.values(), default=0)
@@ -456,6 +462,7 @@ def measure(
 
     convs = fresh()
     summary, _ = run_wrk(opts.wrk, port, max(opts.clients), opts.warmup, convs, bodies, 30)
+    convs.write()  # with the warm-up's turns
     estimate = summary["requests"] / (summary["duration_us"] / 1e6)
     info["warmup"] = {
         "seconds": opts.warmup,
@@ -470,6 +477,7 @@ def measure(
         if limit_turns and convs.most_turns() + projected > opts.max_turns:
             convs = fresh()
             notes.append("fresh conversations")
+        convs.write()
         cpu_before = process_cpu_s(server_pid) if server_pid else None
         summary, raw = run_wrk(
             opts.wrk, port, clients, opts.duration, convs, bodies, opts.timeout_s

@@ -1,7 +1,7 @@
 -- wrk script for benchmarks/http.py: customer turns, one conversation never posted to twice at once.
 --
 -- wrk -t N -c N -s benchmarks/wrk/turns.lua URL -- PAIRS BODIES N
---   PAIRS   one "conversation-id<TAB>token" per line (made by benchmarks/http.py)
+--   PAIRS   one "conversation-id<TAB>token<TAB>turns sent before" per line (benchmarks/http.py)
 --   BODIES  one JSON request body per line, ASCII only (json.dumps)
 --   N       the number of wrk threads; must equal -t and -c (one connection per thread)
 --
@@ -9,6 +9,8 @@
 -- with several connections per thread two requests could reach one conversation at once. With
 -- one connection per thread, a thread's requests are strictly sequential, and each thread
 -- cycles through its own disjoint slice of the conversations (pair i goes to thread i mod N).
+-- A conversation's k-th turn, counted over every run, gets body (i * 7919 + k) mod #BODIES: it
+-- is never sent the same message twice (since issue 7 a repeated message hands it to a person).
 --
 -- done() prints one line "TRUSTDESK_WRK {json}" with wrk's latency percentiles (microseconds),
 -- every HTTP status seen, the turn statuses of the replies, and the turns sent to each
@@ -37,11 +39,12 @@ function init(args)
    local pairs_file, bodies_file, thread_count = args[1], args[2], tonumber(args[3])
    assert(pairs_file and bodies_file and thread_count, "usage: -- PAIRS BODIES THREADS")
    local host = wrk.headers["Host"]
-   prefixes, conversation_index, turns_sent = {}, {}, {}
+   prefixes, conversation_index, turns_before, turns_sent = {}, {}, {}, {}
    for i, line in ipairs(read_lines(pairs_file)) do
       if (i - 1) % thread_count == thread_id then
-         local id, token = line:match("^(%S+)\t(%S+)$")
+         local id, token, before = line:match("^(%S+)\t(%S+)\t?(%d*)$")
          assert(id, "bad line in the pairs file")
+         table.insert(turns_before, tonumber(before) or 0)
          table.insert(prefixes,
             "POST /api/v1/conversations/" .. id .. "/messages HTTP/1.1\r\n" ..
             "Host: " .. host .. "\r\n" ..
@@ -57,17 +60,15 @@ function init(args)
    end
    assert(#suffixes > 0, "no request bodies")
    next_conversation = 0
-   -- threads start at different messages so that they do not send the same text in step
-   next_body = (thread_id * 7919) % #suffixes
    http_statuses, turn_statuses = {}, {}
 end
 
 function request()
    local c = next_conversation % #prefixes + 1
    next_conversation = next_conversation + 1
-   local b = next_body % #suffixes + 1
-   next_body = next_body + 1
    local index = conversation_index[c]
+   local k = turns_before[c] + (turns_sent[index] or 0)
+   local b = (index * 7919 + k) % #suffixes + 1
    turns_sent[index] = (turns_sent[index] or 0) + 1
    return prefixes[c] .. suffixes[b]
 end

@@ -158,6 +158,10 @@ def test_demo_accounts_are_made_once_one_per_role() -> None:
     again = _staff("demo-accounts")
     assert again.exit_code == 0 and "exist already" in again.output
     assert all(password not in again.output for _, _, password in rows)
+    # Each account made is on the ledger, sealed when the command ended.
+    ledger = build_system().ledger
+    kinds = [e.kind for e in ledger.entries()]
+    assert kinds.count("staff_change") == len(rows) and ledger.pending_count() == 0
 
 
 @pytest.mark.parametrize(

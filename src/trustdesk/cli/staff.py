@@ -210,7 +210,7 @@ def demo_accounts() -> None:
                 continue
             password = generate_password()
             display = f"Demo {role.replace('_', ' ').title()}"
-            agents.add_staff(name, role, password=password, display_name=display, by="demo")
+            agents.add_staff(name, role, password=password, display_name=display, by="cli")
             created.append((name, role, password))
     except TrustDeskError as exc:
         fail(exc)

@@ -165,10 +165,10 @@ class FakeTransaction:
         self.data.setdefault("approvals", []).extend(approvals)
 
     def decide_approval(self, decided: Any) -> None:
-        raise NotImplementedError
+        self.data.setdefault("decided", []).append(decided)
 
     def add_draft(self, draft: Any) -> None:
-        raise NotImplementedError
+        self.data.setdefault("drafts", []).append(draft)
 
     def emit(self, event: Event) -> None:
         self.events.append(event)

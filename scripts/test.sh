@@ -12,7 +12,19 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "browser tests need Debian's chromium at /usr/bin/chromium: sudo apt-get install chromium" >&2
   fi
 fi
+# axe-core (from npm) checks the pages' accessibility in the browser tests.
+AXE_VERSION=4.10.3
+if [ ! -f .cache/axe/node_modules/axe-core/axe.min.js ]; then
+  if command -v npm >/dev/null; then
+    echo "installing axe-core $AXE_VERSION for the browser tests"
+    npm install --silent --no-save --no-audit --no-fund --prefix .cache/axe "axe-core@$AXE_VERSION"
+  else
+    echo "the browser tests' accessibility checks need npm (apt-get install npm)" >&2
+  fi
+fi
 .venv/bin/ruff format --check src tests benchmarks
 .venv/bin/ruff check src tests benchmarks
 .venv/bin/mypy
-exec .venv/bin/pytest -p no:cacheprovider --durations=15 "$@"
+# Tests run on several processes (pytest-xdist): many wait on servers, browsers and databases,
+# so more processes than cores still pays. TRUSTDESK_TEST_WORKERS=0 runs them in this process.
+exec .venv/bin/pytest -p no:cacheprovider --durations=15 -n "${TRUSTDESK_TEST_WORKERS:-3}" "$@"

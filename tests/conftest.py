@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
+from tests.support.database import drop_schema
 from tests.support.identity import IDENTITY_SECRET, SERVICE_API_KEY
 from trustdesk.composition import System, build_system
 from trustdesk.settings import Settings
@@ -21,9 +22,18 @@ BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)]
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "postgresql: runs against TRUSTDESK_TEST_DATABASE_URL")
+    config.addinivalue_line(
+        "markers",
+        "one_database: what it checks does not depend on the database (page markup, "
+        "accessibility, the widget's frame): its PostgreSQL variant is deselected",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    once = [i for i in items if "one_database" in i.keywords and "postgresql" in i.keywords]
+    if once:
+        config.hook.pytest_deselected(items=once)
+        items[:] = [i for i in items if i not in once]
     if PG_URL:
         return
     # Without a PostgreSQL server the PostgreSQL variants are deselected, not skipped: the
@@ -53,8 +63,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
         yield eng
     finally:
         eng.dispose()
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        drop_schema(admin, schema)
         admin.dispose()
 
 

@@ -160,6 +160,86 @@ class StaffChanged(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class IncidentOpened(Event):
+    """An incident was opened (docs/feedback.md): a concern about an AI message, or one no
+    conversation raised (an alert, an audit finding: no conversation, no message; ``source``
+    ``alert`` or ``audit``). ``actor`` is ``customer``, ``staff:<name>``, ``system`` or, for a
+    member of staff who chose to stay anonymous, ``staff:@anonymous`` (no staff name contains
+    "@")."""
+
+    conversation_id: str | None
+    incident_id: str
+    message_seq: int | None
+    category: str
+    actor: str
+    source: str | None = None  # set for incidents no conversation raised
+    alert_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRaised(Event):
+    """A metric crossed its threshold in the policy and opened incident ``incident_id``
+    (docs/metrics.md#alerts). Numbers and names only: ``measured`` against ``threshold``
+    (and the ``baseline`` it was compared with, for drops and spikes), over ``sample``
+    conversations, ratings or detections counted in ``[since, until)``."""
+
+    alert: str
+    alert_key: str
+    incident_id: str
+    measured: float
+    threshold: float
+    baseline: float | None
+    sample: int
+    since: datetime
+    until: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentUpdated(Event):
+    """Staff changed an incident's status, owner or resolution note (``conversation_id`` is
+    None for an incident no conversation raised)."""
+
+    conversation_id: str | None
+    incident_id: str
+    staff_name: str
+    status: str
+    owner: str | None
+    note_changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRunStored(Event):
+    """A fairness audit's result was stored (docs/fairness.md). ``digest`` is the SHA-256 of
+    the stored JSON, so a stored result cannot change unnoticed. ``actor``: ``system`` (a
+    scheduled run), ``cli`` or ``staff:<name>``."""
+
+    run_id: str
+    kind: str  # outcomes | probe
+    trigger: str  # schedule | manual
+    findings: int
+    worst_severity: str | None
+    digest: str
+    policy_version: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditSignedOff(Event):
+    """An accountable owner signed a stored audit off. ``signer`` is a staff name (or the name
+    an operator gave on the command line); ``note_digest`` the SHA-256 of the note, which stays
+    with the run (the ledger holds no free text)."""
+
+    run_id: str
+    kind: str
+    findings: int
+    worst_severity: str | None
+    digest: str
+    signer: str
+    note_digest: str
+    actor: str
+
+
+@dataclass(frozen=True, slots=True)
 class PolicyLoaded(Event):
     policy_version: str
     source: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -12,6 +13,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from trustdesk.errors import ConfigurationError
 
+# A web origin: scheme, host (a name, IPv4 or [IPv6]) and an optional port; nothing else.
+_ORIGIN = re.compile(r"https?://(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:]+\])(?::\d{1,5})?")
+
 # The event types a webhook can carry (docs/webhooks.md); trustdesk.webhooks.payloads maps
 # events to exactly these names.
 WEBHOOK_EVENT_TYPES = (
@@ -19,6 +23,7 @@ WEBHOOK_EVENT_TYPES = (
     "approval.requested",
     "approval.decided",
     "decision.recorded",
+    "alert.opened",
 )
 
 
@@ -42,6 +47,9 @@ class Settings(BaseSettings):
     identity_secret_previous: str | None = Field(default=None, repr=False, min_length=32)
     identity_max_lifetime_s: int = Field(default=3600, ge=30, le=86400)
     service_api_key: str | None = Field(default=None, repr=False, min_length=32)
+    # GET /metrics (docs/metrics.md): staff whose role may read metrics, or a scraper sending
+    # this token as "Authorization: Bearer <token>". Unset: staff only.
+    metrics_token: str | None = Field(default=None, repr=False, min_length=32)
     # Staff sign-in (docs/accountability.md): a console session ends after this long without
     # a request, and at the latest this long after sign-in. Failed sign-ins beyond these counts
     # within the window are answered 429, per account name and per client address.
@@ -50,6 +58,13 @@ class Settings(BaseSettings):
     sign_in_failures_per_account: int = Field(default=5, ge=1, le=1000)
     sign_in_failures_per_address: int = Field(default=20, ge=1, le=10000)
     sign_in_failure_window_s: int = Field(default=900, ge=60, le=86400)
+    # The chat page remembers its conversation in an HttpOnly cookie for this many days, so a
+    # customer who closes the tab comes back to it (docs/api.md#coming-back-to-a-conversation).
+    # 0: never remembered (a resume link still works).
+    chat_resume_days: int = Field(default=7, ge=0, le=90)
+    # Running servers check this often (seconds) whether `trustdesk kb ingest` stored a new
+    # knowledge base, and load it without a restart (docs/knowledge-base.md). 0: never.
+    kb_refresh_s: float = Field(default=15.0, ge=0, le=86400)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
@@ -60,6 +75,9 @@ class Settings(BaseSettings):
     rate_limit_burst: int = Field(default=40, ge=1)
     conversations_per_address_per_hour: int = Field(default=60, ge=1)
     trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
+    # Sites allowed to embed the chat widget (docs/widget.md): their origins may frame /embed
+    # and call the customer API from the browser (CORS). Empty: no site may.
+    widget_origins: Annotated[tuple[str, ...], NoDecode] = ()
     header_timeout_s: float = Field(default=10.0, gt=0, le=300)
     body_timeout_s: float = Field(default=20.0, gt=0, le=600)
     max_connections: int = Field(default=1000, ge=1)
@@ -93,6 +111,24 @@ class Settings(BaseSettings):
                 ipaddress.ip_network(str(item), strict=False)  # ValueError names the bad entry
             return tuple(str(item) for item in value)
         return value
+
+    @field_validator("widget_origins", mode="before")
+    @classmethod
+    def _origin_list(cls, value: object) -> object:
+        """Comma-separated origins (``https://shop.example``: scheme, host, optional port)."""
+        items = _comma_list(value)
+        if items is None:
+            return value
+        origins = []
+        for item in items:
+            origin = item.rstrip("/").lower()
+            if not _ORIGIN.fullmatch(origin):
+                raise ValueError(
+                    "each widget origin must be a scheme and host with an optional port, like "
+                    "https://shop.example or http://localhost:3000 (no path, no wildcard)"
+                )
+            origins.append(origin)
+        return tuple(dict.fromkeys(origins))
 
     @field_validator("webhook_urls", mode="before")
     @classmethod

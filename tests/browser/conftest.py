@@ -35,6 +35,7 @@ from playwright.sync_api import (
 from sqlalchemy import Engine, text
 
 from tests.conftest import BACKENDS, PG_URL
+from tests.support.database import drop_schema
 from trustdesk.policy.loader import LoadedPolicy, bundled_policy_path, load_policy
 from trustdesk.store.engine import make_engine
 
@@ -93,8 +94,7 @@ def server_database_url(
     try:
         yield f"{PG_URL}{separator}options={quote(f'-csearch_path={schema}')}"
     finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        drop_schema(admin, schema)
         admin.dispose()
 
 
@@ -115,13 +115,21 @@ def server_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def server_env(server_workdir: Path, server_database_url: str) -> dict[str, str]:
+def shop_origin() -> str:
+    """The origin of a business's own site that embeds the widget: another host name and port
+    than the server's, so the widget's chat runs in a cross-site frame, as it does for real."""
+    return f"http://localhost:{_free_port()}"
+
+
+@pytest.fixture(scope="session")
+def server_env(server_workdir: Path, server_database_url: str, shop_origin: str) -> dict[str, str]:
     """The environment of the server and of the ``trustdesk`` commands run against it."""
     # Only our own settings: a TRUSTDESK_* variable from the caller's shell (another policy,
     # the OpenAI backend) must not change what the tests run against.
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTDESK_")}
     env["TRUSTDESK_DATABASE_URL"] = server_database_url
     env["TRUSTDESK_KEY_FILE"] = str(server_workdir / "key")
+    env["TRUSTDESK_WIDGET_ORIGINS"] = shop_origin
     return env
 
 

@@ -232,7 +232,9 @@ def test_the_whole_chat_flow_requests_nothing_but_the_local_server(page: Page) -
     send(page, RETURNS_QUESTION)
     expect(messages(page).last.locator("a.citation").first).to_be_visible()
     send(page, "my email is someone@example.com")
-    messages(page).last.locator("a.citation").first.click()
+    # That statement is no question the knowledge base answers (no citation now): follow the
+    # first answer's citation.
+    page.locator("#messages a.citation").first.click()
     expect(page.locator("section.passage").first).to_be_visible()
     page.go_back()
     expect(messages(page, ".customer")).to_have_count(2)
@@ -300,6 +302,13 @@ def test_customer_downloads_and_then_deletes_their_data(page: Page) -> None:
         page.locator("#download").click()
     exported = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert email in exported and "Your data held by" in exported
+    assert download_info.value.suggested_filename == "my-support-data.html"
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T", exported)  # dates in words, not raw
+    with page.expect_download() as json_info:
+        page.locator("#download-json").click()
+    assert json_info.value.suggested_filename == "my-support-data.json"
+    data = json.loads(Path(json_info.value.path()).read_text(encoding="utf-8"))
+    assert any(email in m["text"] for c in data["conversations"] for m in c["messages"])
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#erase").click()
@@ -441,3 +450,86 @@ def test_a_persons_reply_arrives_live_after_the_stream_was_cut(
     assert len(streams) >= 2, "the page did not connect again after its stream ended"
     assert page.evaluate("window.__notReloaded === true")
     assert all("token" not in url.lower() for url in streams)  # the token is in a header
+
+
+def _agent_replies(page: Page, agent: StaffAccount, conversation: str, text: str) -> None:
+    staff = {"Authorization": f"Bearer {agent.token}", "Content-Type": "application/json"}
+    claimed = page.request.post(f"/api/v1/agent/conversations/{conversation}/claim", headers=staff)
+    assert claimed.ok, claimed.text()
+    replied = page.request.post(
+        f"/api/v1/agent/conversations/{conversation}/reply",
+        data=json.dumps({"text": text}),
+        headers=staff,
+    )
+    assert replied.status == 201, replied.text()
+
+
+def test_a_customer_who_closed_the_tab_comes_back_to_the_persons_reply(
+    page: Page, staff_account: Callable[..., StaffAccount], tmp_path: Path
+) -> None:
+    open_chat(page)
+    page.locator("#handoff").click()
+    expect(page.locator("#chat")).to_have_attribute("data-status", "handoff_requested")
+    conversation = _session(page)["id"]
+    context = page.context
+    cookies = [c for c in context.cookies() if c["name"] == "trustdesk_chat"]
+    assert len(cookies) == 1 and cookies[0]["httpOnly"] and cookies[0]["sameSite"] == "Strict"
+    assert page.evaluate("document.cookie") == ""  # the page's scripts cannot read it
+    page.close()  # the tab is closed: its sessionStorage is gone
+
+    agent = staff_account("agent", display_name="Noor Haddad")
+    later = context.new_page()
+    _agent_replies(later, agent, conversation, "Hello again, your parcel is on its way.")
+    later.goto("/")
+    expect(later.locator("#chat")).to_have_attribute("data-status", "human_active")
+    expect(messages(later).last.locator(".body")).to_have_text(
+        "Hello again, your parcel is on its way."
+    )
+    assert _session(later)["id"] == conversation
+    later.screenshot(path=str(tmp_path / "chat-resumed.png"))
+
+
+def test_a_resume_link_opens_the_conversation_in_another_browser_and_leaves_no_trace_in_the_url(
+    page: Page, open_page: Callable[..., Page], staff_account: Callable[..., StaffAccount]
+) -> None:
+    open_chat(page)
+    send(page, RETURNS_QUESTION)
+    page.locator("#resume-link").click()
+    link = page.locator("#resume-url").input_value()
+    assert "#resume=" in link
+    conversation = _session(page)["id"]
+
+    elsewhere = open_page()  # another browser: no cookie, no sessionStorage
+    requested: list[str] = []
+    elsewhere.on("request", lambda request: requested.append(request.url))
+    elsewhere.goto(link)
+    expect(elsewhere.locator("#chat")).to_have_attribute("data-status", "ai_active")
+    expect(messages(elsewhere, ".customer")).to_have_count(1)
+    assert "#" not in elsewhere.url  # the fragment is gone from the address bar
+    assert all("resume" not in url.split("/api/v1/chat/resume")[-1] for url in requested)
+    assert all(_session(page)["token"] not in url for url in requested)
+    assert _session(elsewhere)["id"] == conversation
+
+    # A person's reply reaches both, live.
+    agent = staff_account("agent", display_name="Ama Owusu")
+    page.locator("#handoff").click()
+    expect(page.locator("#chat")).to_have_attribute("data-status", "handoff_requested")
+    _agent_replies(elsewhere, agent, conversation, "I can help with that return.")
+    expect(messages(elsewhere).last.locator(".body")).to_have_text("I can help with that return.")
+
+
+def test_a_link_to_a_deleted_conversation_says_so_and_offers_a_new_one(
+    page: Page, open_page: Callable[..., Page]
+) -> None:
+    open_chat(page)
+    page.locator("#resume-link").click()
+    link = page.locator("#resume-url").input_value()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#privacy-choices summary").click()
+    page.locator("#erase").click()
+    expect(page.locator("#consent")).to_be_visible()
+
+    elsewhere = open_page()
+    elsewhere.goto(link)
+    expect(elsewhere.locator("#error")).to_contain_text("no longer opens a conversation")
+    expect(elsewhere.locator("#consent")).to_be_visible()

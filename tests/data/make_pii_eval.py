@@ -354,7 +354,7 @@ BODY = [
     "I couldn't log in from {ip}, it says my IP is blocked.",
     "Your site blocked my IP address {ip}.",
     "Please ship to {address}.",
-    "My new address is {address}, {postcode} {city}.",
+    "My new address is {fulladdress}.",
     "Deliver it to {address} instead of my old flat.",
     "I was born on {dob} and the form keeps rejecting it.",
     "DOB: {dob}",
@@ -415,6 +415,12 @@ def _slot(values: Values, name: str, memo: dict[str, str]) -> list[Piece]:
         "ssn": (v.ssn, "US_SSN"),
         "ip": (v.ip, "IP_ADDRESS"),
         "address": (v.address, "ADDRESS"),
+        # street, postcode and locality: one address (the same draws, in the same order, as
+        # "{address}, {postcode} {city}")
+        "fulladdress": (
+            lambda: f"{v.address()}, {v.fake.postcode()} {v.fake.city()}",
+            "ADDRESS",
+        ),
         "dob": (v.birth_date, "DATE_OF_BIRTH"),
         "order": (v.order, None),
         "amount": (v.amount, None),

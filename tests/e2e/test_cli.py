@@ -126,3 +126,121 @@ def test_db_upgrade_migrates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("TRUSTDESK_DATABASE_URL", f"sqlite:///{tmp_path}/up.db")
     result = CliRunner().invoke(main, ["db", "upgrade"])
     assert result.exit_code == 0 and "up to date" in result.output
+
+
+BIKESHOP_KB = Path(__file__).resolve().parents[1] / "data" / "kb_bikeshop"
+
+
+def _own_policy(tmp_path: Path) -> Path:
+    """A business's own policy: the demo's rules with another organisation's name."""
+    text = bundled_policy_path().read_text(encoding="utf-8")
+    own = tmp_path / "spoke.yaml"
+    own.write_text(
+        text.replace("Alder & Finch", "Spoke & Chain Cycles").replace("d'Alder", "de Spoke"),
+        encoding="utf-8",
+    )
+    return own
+
+
+def test_serving_a_policy_of_ones_own_never_falls_back_to_the_demo_knowledge_base(
+    tmp_path: Path,
+) -> None:
+    result = _run(
+        "serve",
+        "--policy",
+        str(_own_policy(tmp_path)),
+        env={"TRUSTDESK_DATABASE_URL": f"sqlite:///{tmp_path}/own.db"},
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2 and "serving" not in result.stdout
+    assert "the knowledge base is empty" in result.stderr and "kb ingest" in result.stderr
+    assert SqlKnowledgeStore(make_engine(f"sqlite:///{tmp_path}/own.db")).load() == []
+
+
+def _ask(base: str, question: str) -> dict[str, object]:
+    import httpx
+
+    created = httpx.post(f"{base}/api/v1/conversations", json={}, timeout=10).json()
+    answer = httpx.post(
+        f"{base}/api/v1/conversations/{created['id']}/messages",
+        json={"text": question},
+        headers={"Authorization": f"Bearer {created['token']}"},
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
+    reply: dict[str, object] = answer.json()["reply"]
+    return reply
+
+
+def test_a_running_server_answers_from_a_new_ingest_without_a_restart_and_never_as_the_demo(
+    tmp_path: Path,
+) -> None:
+    import signal
+    import time
+
+    import httpx
+
+    from tests.e2e.test_metrics_endpoint import _wait_for
+    from tests.support.servers import free_port
+
+    url = f"sqlite:///{tmp_path}/live.db"
+    env = {
+        **os.environ,
+        "TRUSTDESK_DATABASE_URL": url,
+        "TRUSTDESK_KEY_FILE": str(tmp_path / "key"),
+        "TRUSTDESK_KB_REFRESH_S": "0.5",
+        "TRUSTDESK_RATE_LIMITS": "off",
+        "TRUSTDESK_LOG_LEVEL": "info",
+    }
+    env.pop("TRUSTDESK_POLICY_FILE", None)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = tmp_path / "server.log"
+    command = [sys.executable, "-m", "trustdesk.cli.main", "serve", "--port", str(port)]
+    with open(log, "ab") as out:
+        server = subprocess.Popen(
+            [*command, "--policy", str(_own_policy(tmp_path)), "--kb", str(BIKESHOP_KB)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=tmp_path,
+        )
+    try:
+        _wait_for(base, server, log)
+        for page in ("/", "/privacy", "/transparency", "/help/returns.md"):
+            html = httpx.get(f"{base}{page}", timeout=10).text
+            assert "Spoke &amp; Chain Cycles" in html or page.startswith("/help"), page
+            assert "Alder" not in html, page
+        reply = _ask(base, "How long does an e-bike battery last before it needs replacing?")
+        assert "Alder" not in str(reply)
+        assert str(reply["citations"][0]["source"]).startswith("e-bike-batteries.md")  # type: ignore[index]
+
+        new_kb = tmp_path / "kb"
+        new_kb.mkdir()
+        (new_kb / "hours.md").write_text(
+            "# Opening hours\n\n## When is the workshop open?\n"
+            "The workshop is open every weekday from 8 in the morning to 6 in the evening, "
+            "and on Saturdays from 9 to 1.\n",
+            encoding="utf-8",
+        )
+        ingest = _run("kb", "ingest", str(new_kb), env={"TRUSTDESK_DATABASE_URL": url})
+        assert ingest.returncode == 0, ingest.stderr
+        deadline = time.monotonic() + 30
+        while True:  # the server checks every half second; no restart
+            reply = _ask(base, "When is the workshop open on weekdays?")
+            citations = reply.get("citations") or []
+            if citations and citations[0]["source"].startswith("hours.md"):  # type: ignore[index]
+                break
+            assert time.monotonic() < deadline, f"not picked up:\n{log.read_text()[-2000:]}"
+            time.sleep(0.5)
+        assert server.poll() is None  # the same process
+        assert httpx.get(f"{base}/help/hours.md", timeout=10).status_code == 200
+        assert "knowledge base" in log.read_text() and "loaded: 1 passages" in log.read_text()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)

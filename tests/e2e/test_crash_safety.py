@@ -21,6 +21,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from tests.support.database import drop_schema
 from tests.support.servers import free_port
 from trustdesk.store.engine import make_engine
 
@@ -92,8 +93,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     try:
         yield f"{PG_URL}{separator}options=-csearch_path%3D{schema}"
     finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        drop_schema(admin, schema)
         admin.dispose()
 
 

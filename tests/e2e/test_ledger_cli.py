@@ -197,7 +197,7 @@ def test_every_ledger_command_has_help(args: list[str]) -> None:
 
 
 def test_the_export_date_type_accepts_dates_and_instants() -> None:
-    from trustdesk.cli.ledger import _instant
+    from trustdesk.cli.common import instant as _instant
 
     day = date(2026, 12, 1)
     assert _instant(day, end_of_day=False) == datetime(2026, 12, 1, tzinfo=UTC)

@@ -83,3 +83,66 @@ def test_scan_runs_as_a_subprocess_from_a_file(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["spans"][0]["entity"] == "PERSON"
+
+
+def _labelled(tmp_path: Path) -> Path:
+    records = [
+        {
+            "text": "Hi, my name is Anna Schmidt, mail anna@mail.example",
+            "spans": [
+                {"start": 15, "end": 27, "entity": "PERSON"},
+                {"start": 34, "end": 51, "entity": "EMAIL_ADDRESS"},
+            ],
+            "split": "dev",
+        },
+        {
+            "text": "reach me at zq (at) mail (dot) example (dot) com",
+            "spans": [{"start": 12, "end": 48, "entity": "EMAIL_ADDRESS"}],
+            "split": "dev",
+        },
+        # A value the detector cannot know: listed as a miss, with its line.
+        {
+            "text": "the code word is Xylophone",
+            "spans": [{"start": 17, "end": 26, "entity": "PERSON"}],
+            "split": "final",
+        },
+    ]
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_eval_scores_per_entity_and_lists_the_misses(tmp_path: Path) -> None:
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(main, ["pii", "eval", str(_labelled(tmp_path)), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split() for line in result.output.splitlines() if line}
+    assert rows["EMAIL_ADDRESS"][1:] == ["2", "2", "1.000", "1.000", "1.000"]
+    assert rows["PERSON"][1:3] == ["2", "1"]
+    assert "line 3 PERSON: the code word is ⟦Xylophone⟧" in result.output
+    scores = json.loads(out.read_text())
+    assert scores["messages"] == 3
+    assert scores["entities"]["PERSON"]["redaction_recall"] == 0.5
+    assert "Xylophone" not in out.read_text()  # the JSON holds scores, never texts
+
+
+def test_eval_split_filters_records(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["pii", "eval", str(_labelled(tmp_path)), "--split", "dev", "--misses", "0"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("2 messages")
+    assert "missed" not in result.output
+
+
+def test_eval_reports_a_bad_file_by_line_and_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "abc", "spans": [{"start": 0, "end": 7, "entity": "X"}]}\n')
+    result = CliRunner().invoke(main, ["pii", "eval", str(path)])
+    assert result.exit_code == 2
+    assert "line 1, span 0" in result.output
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    result = CliRunner().invoke(main, ["pii", "eval", str(empty)])
+    assert result.exit_code == 2
+    assert "no labelled records" in result.output

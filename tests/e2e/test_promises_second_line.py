@@ -24,7 +24,7 @@ from tests.integration.test_openai_backend import (
     openai_system,
     stored_rows,
 )
-from tests.support.fake_llm import FakeOpenAIServer
+from tests.support.fake_llm import FakeOpenAIServer, grounded_reply
 from tests.support.servers import uvicorn_thread
 from trustdesk.composition import System
 from trustdesk.settings import Settings
@@ -32,6 +32,14 @@ from trustdesk.store import tables
 from trustdesk.web.app import create_app
 
 BODY_LIMIT = 64 * 1024  # docs/api.md: "body over 64 KiB ... 413"
+
+
+def settled_rows(system: System) -> str:
+    """Every stored row, once the ledger's background sealer has chained what was pending (it
+    moves rows from the outbox to the ledger on its own schedule, which is not what a test of
+    "nothing was stored" is about)."""
+    system.sealer.flush()
+    return stored_rows(system.engine)
 
 
 @pytest.fixture
@@ -111,7 +119,7 @@ def test_every_customer_endpoint_refuses_other_and_missing_tokens_and_changes_no
     victim_token = victim_auth["Authorization"].removeprefix("Bearer ")
     seen_before = _view(client, victim, victim_auth)
     consents_before = client.get(f"/api/v1/conversations/{victim}/consents", headers=victim_auth)
-    database_before = stored_rows(system.engine)
+    database_before = settled_rows(system)
 
     def call(cid: str, headers: dict[str, str]) -> httpx.Response:
         return client.request(
@@ -136,7 +144,7 @@ def test_every_customer_endpoint_refuses_other_and_missing_tokens_and_changes_no
         assert email not in response.text
 
     # Nothing anywhere in the database moved: no message, consent, request record or erasure.
-    assert stored_rows(system.engine) == database_before
+    assert settled_rows(system) == database_before
     assert _view(client, victim, victim_auth) == seen_before
     consents_after = client.get(f"/api/v1/conversations/{victim}/consents", headers=victim_auth)
     assert consents_after.json() == consents_before.json()
@@ -176,13 +184,13 @@ def test_body_of_exactly_64_kib_is_accepted_and_one_byte_more_is_refused_unstore
     cid, auth = _start(client)
     path = f"/api/v1/conversations/{cid}/messages"
     refused_text = f"please store {fake.lexify('??????????')} for me"
-    database_before = stored_rows(system.engine)
+    database_before = settled_rows(system)
 
     over = _send_body(client, path, _padded(refused_text, BODY_LIMIT + 1), auth, chunked)
     assert over.status_code == 413, over.text
     assert over.json()["error"]["code"] == "body_too_large"
     assert refused_text not in over.text
-    assert stored_rows(system.engine) == database_before
+    assert settled_rows(system) == database_before
 
     accepted_text = f"how long do I have to return {fake.lexify('??????????')}"
     at_limit = _send_body(client, path, _padded(accepted_text, BODY_LIMIT), auth, chunked)
@@ -228,8 +236,10 @@ def test_email_the_customer_never_sent_is_redacted_in_the_reply_and_the_transcri
 ) -> None:
     client, system = model_client
     own, leaked = fake.unique.email(), fake.unique.email()
+    # A grounded sentence (passage 1's, cited) that adds an address the passage never gave.
     model.reply = lambda messages: (
-        f"We will write to [EMAIL_ADDRESS_1]. You can also write to {leaked} [1]."
+        f"We will write to [EMAIL_ADDRESS_1]. "
+        f"{grounded_reply(messages).removesuffix('. [1]')}, or also write to {leaked} [1]."
     )
     cid, auth = _start(client)
     turn = _say(client, cid, auth, f"My email is {own}. {RETURN_WINDOW_QUESTION}")
@@ -248,24 +258,17 @@ def test_email_the_customer_never_sent_is_redacted_in_the_reply_and_the_transcri
     assert "pii_leak" in stored  # the finding was recorded
 
 
-@pytest.mark.parametrize(
-    ("claim", "rest"),
-    [
-        ("You are chatting with a real person today.", "Returns are accepted within 30 days [1]."),
-        ("Honestly, I'm a human being [1].", ""),  # nothing left: the truthful answer instead
-    ],
-    ids=["claim_and_answer", "claim_only"],
-)
 def test_draft_claiming_to_be_human_is_cut_from_reply_and_transcript(
-    model_client: tuple[httpx.Client, System], model: FakeOpenAIServer, claim: str, rest: str
+    model_client: tuple[httpx.Client, System], model: FakeOpenAIServer
 ) -> None:
     client, system = model_client
-    model.reply = lambda messages: f"{claim} {rest}".strip()
+    claim = "I am a real human."  # too short to be judged for grounding: the claim guard cuts it
+    model.reply = lambda messages: f"{claim} {grounded_reply(messages)}"
     cid, auth = _start(client)
     turn = _say(client, cid, auth, RETURN_WINDOW_QUESTION)
 
     assert len(model.requests) == 1
-    wanted = rest or system.policy.policy.disclosure.bot_question_answer
+    wanted = grounded_reply(model.requests[0]["messages"])
     assert turn["reply"]["text"] == wanted
     assert turn["reply"]["ai"] is True
     last = _view(client, cid, auth)["messages"][-1]
@@ -278,6 +281,22 @@ def test_draft_claiming_to_be_human_is_cut_from_reply_and_transcript(
             select(tables.decisions.c.findings).where(tables.decisions.c.conversation_id == cid)
         ).scalar_one()
     assert "human_claim_removed" in [f["rule"] for f in findings]
+
+
+def test_a_draft_that_only_claims_to_be_human_is_never_sent(
+    model_client: tuple[httpx.Client, System], model: FakeOpenAIServer
+) -> None:
+    """Nothing in it is supported by a passage: withheld, and the customer is offered a person."""
+    client, system = model_client
+    claim = "Honestly, I'm a human being and I work in the Leeds office"
+    model.reply = lambda messages: f"{claim} [1]."
+    cid, auth = _start(client)
+    turn = _say(client, cid, auth, RETURN_WINDOW_QUESTION)
+
+    assert turn["reply"]["text"] == system.policy.policy.assistant.low_confidence_message
+    assert turn["reply"]["ai"] is True
+    stored = _stored_messages(system.engine, cid)
+    assert all("human being" not in m["text"] for m in stored)
 
 
 # -- AI label, disclosure greeting ----------------------------------------------------------
@@ -352,7 +371,7 @@ def test_resolved_conversation_answers_409_and_stores_nothing(
             .where(tables.conversations.c.id == cid)
             .values(status="resolved")
         )
-    database_before = stored_rows(system.engine)
+    database_before = settled_rows(system)
     late = f"one more thing about {fake.lexify('??????????')}"
 
     said = client.post(f"/api/v1/conversations/{cid}/messages", json={"text": late}, headers=auth)
@@ -362,7 +381,7 @@ def test_resolved_conversation_answers_409_and_stores_nothing(
         assert response.status_code == 409, response.text
         assert response.json()["error"]["code"] == "conflict"
         assert late not in response.text
-    assert stored_rows(system.engine) == database_before
+    assert settled_rows(system) == database_before
     assert _view(client, cid, auth)["status"] == "resolved"
 
 

@@ -123,6 +123,18 @@ def _conversation(suffix: str = "", **extra: Any) -> Build:
     return build
 
 
+def _remember(world: World, caller: str) -> Req:
+    cid, token = world.fresh(handoff=False)
+    return Req("/api/v1/chat/remember", json={"conversation_id": cid}, customer=token)
+
+
+def _resume_link(world: World, caller: str) -> Req:
+    cid, token = world.fresh(handoff=False)
+    return Req(
+        "/api/v1/chat/resume", json={"conversation_id": cid, "token": token.removeprefix("Bearer ")}
+    )
+
+
 def _vouched(suffix: str = "", **extra: Any) -> Build:
     def build(world: World, caller: str) -> Req:
         cid, identity = world.vouched()
@@ -151,6 +163,40 @@ def _held(suffix: str, message: str | None = None, **extra: Any) -> Build:
     return build
 
 
+def _incident(**extra: Any) -> Build:
+    """An incident route on a fresh customer concern about the greeting (an AI message)."""
+
+    def build(world: World, caller: str) -> Req:
+        cid, _ = world.fresh(handoff=False)
+        conversation = world.system.service.get(cid)
+        incident = world.system.incidents.report(conversation, 1, "other")
+        return Req(f"/api/v1/incidents/{incident.id}", **extra)
+
+    return build
+
+
+def _audit_run(suffix: str = "", **extra: Any) -> Build:
+    """An audit route on a freshly stored outcome audit (each caller signs off its own)."""
+
+    def build(world: World, caller: str) -> Req:
+        from datetime import UTC, datetime
+
+        from trustdesk.reports.fairness import render_outcome_audit_json
+
+        system = world.system
+        document = render_outcome_audit_json(system.outcome_audit(None, None))
+        run = system.audits.record(
+            "outcomes",
+            "manual",
+            document,
+            started_at=datetime.now(UTC),
+            policy_version=system.policy.version,
+        )
+        return Req(f"/api/v1/audits/{run.id}{suffix}", **extra)
+
+    return build
+
+
 def _path(path: str, **extra: Any) -> Build:
     return lambda world, caller: Req(path, **extra)
 
@@ -160,8 +206,13 @@ REVEALERS = {"supervisor", "privacy_officer"}  # the demo policy's reveal_roles
 DESK = {"agent", "supervisor"}  # claim, reply, resolve, hand back, drafts, the queue
 APPROVERS = {"supervisor"}
 LEDGER_READERS = {"supervisor", "auditor", "privacy_officer", "admin"}
+METRICS_READERS = {"supervisor", "auditor", "admin"}  # read_metrics (or the scrape token)
 EVERY_ROLE = set(STAFF)
+INCIDENT_MANAGERS = {"supervisor", "admin"}
+AUDIT_READERS = {"supervisor", "auditor", "privacy_officer", "admin"}  # read_audits
+AUDIT_SIGNERS = {"supervisor", "privacy_officer", "admin"}  # sign_off_audits: not the auditor
 REASON = {"reason": "the customer disputes the address"}
+CONCERN = {"message_seq": 1, "category": "harmful", "anonymous": True}
 NOTE = {"note": "answered; the assistant can carry on"}
 MISSING_ID = "00000000-0000-0000-0000-000000000000"
 
@@ -170,8 +221,11 @@ EXPECTED: dict[tuple[str, str], Entry] = {
     ("GET", "/"): public(_path("/")),
     ("GET", "/console"): public(_path("/console")),  # the page; its data needs a sign-in
     ("GET", "/privacy"): public(_path("/privacy")),
+    ("GET", "/transparency"): public(_path("/transparency")),
     ("GET", "/help/{document}"): public(lambda w, c: Req(f"/help/{w.document()}")),
     ("GET", "/healthz"): public(_path("/healthz")),
+    ("GET", "/widget.js"): public(_path("/widget.js")),
+    ("GET", "/embed"): public(_path("/embed")),  # framed only by the widget origins
     ("GET", "/docs"): public(_path("/docs")),
     ("GET", "/openapi.json"): public(_path("/openapi.json")),
     ("MOUNT", "/static"): public(_path("/static/chat.js")),
@@ -200,6 +254,20 @@ EXPECTED: dict[tuple[str, str], Entry] = {
     ("GET", "/api/v1/conversations/{conversation_id}/events"): customer(
         _conversation("/events", stream=True)
     ),
+    ("GET", "/api/v1/conversations/{conversation_id}/feedback"): customer(
+        _conversation("/feedback")
+    ),
+    ("POST", "/api/v1/conversations/{conversation_id}/feedback"): customer(
+        _conversation("/feedback", json={"rating": 4, "solved": True})
+    ),
+    ("POST", "/api/v1/conversations/{conversation_id}/concerns"): customer(
+        _conversation("/concerns", json={"message_seq": 1, "category": "inaccurate"})
+    ),
+    # Coming back to a conversation: the chat page's cookie is set with the conversation's
+    # token; a resume link carries the id and token in the body, so whoever holds it may.
+    ("POST", "/api/v1/chat/remember"): customer(_remember),
+    ("POST", "/api/v1/chat/resume"): public(_resume_link),
+    ("POST", "/api/v1/chat/forget"): public(_path("/api/v1/chat/forget")),
     ("GET", "/api/v1/me/conversations"): customer(_vouched("/conversations")),
     ("GET", "/api/v1/me/conversations/{conversation_id}"): customer(
         _vouched("/conversations/{cid}")
@@ -251,9 +319,30 @@ EXPECTED: dict[tuple[str, str], Entry] = {
         _path(f"/api/v1/agent/approvals/{MISSING_ID}/deny", json=NOTE),
         ok=frozenset({404}),
     ),
+    # -- staff: concerns and incidents (docs/feedback.md) ---------------------------------
+    # Staff report on conversations their role may read (the demo policy's READERS).
+    ("POST", "/api/v1/agent/conversations/{conversation_id}/concerns"): staff(
+        READERS, _handed_off("/concerns", json=CONCERN)
+    ),
+    ("GET", "/api/v1/incidents"): staff(INCIDENT_MANAGERS, _path("/api/v1/incidents")),
+    ("PATCH", "/api/v1/incidents/{incident_id}"): staff(
+        INCIDENT_MANAGERS, _incident(json={"take_ownership": True})
+    ),
     # -- staff: the decision ledger (auditors and those who answer for it) ----------------
     ("GET", "/api/v1/ledger/verify"): staff(LEDGER_READERS, _path("/api/v1/ledger/verify")),
     ("GET", "/api/v1/ledger/public-key"): staff(LEDGER_READERS, _path("/api/v1/ledger/public-key")),
+    # -- staff: stored fairness audits and their sign-off (docs/fairness.md) ---------------
+    ("GET", "/api/v1/audits"): staff(AUDIT_READERS, _path("/api/v1/audits")),
+    ("GET", "/api/v1/audits/{run_id}"): staff(AUDIT_READERS, _audit_run()),
+    ("GET", "/api/v1/audits/{run_id}/report"): staff(AUDIT_READERS, _audit_run("/report")),
+    ("POST", "/api/v1/audits/{run_id}/sign-off"): staff(
+        AUDIT_SIGNERS, _audit_run("/sign-off", json={"note": "reviewed; no action needed"})
+    ),
+    # -- operations: Prometheus metrics (docs/metrics.md) -----------------------------------
+    ("GET", "/metrics"): staff(METRICS_READERS, _path("/metrics")),
+    # -- the dashboard (docs/metrics.md#dashboard): the page is a shell, its data needs a role --
+    ("GET", "/dashboard"): public(_path("/dashboard")),
+    ("GET", "/api/v1/dashboard"): staff(METRICS_READERS, _path("/api/v1/dashboard")),
 }
 
 

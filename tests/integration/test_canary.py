@@ -158,3 +158,80 @@ def test_no_planted_value_is_stored_logged_or_leaked_before_and_after_erasure(
     for other in others:
         export = json.dumps(system.privacy.export(system.privacy.resolve(other)).to_json())
         assert sorted(_hits(by_customer[other], export)) == sorted(by_customer[other])
+
+
+def _structured_values(rng: random.Random, n: int) -> Iterator[tuple[str, str]]:
+    """Distinct synthetic values of the identifiers customers type in their own ways: phone
+    numbers outside any numbering plan, cards in odd groupings, card security codes and expiry
+    dates, secrets and passport numbers, each with a sentence."""
+    seen: set[str] = set()
+    i = 0
+    while len(seen) < n:
+        i += 1
+        kind = i % 8
+        if kind == 0:
+            value = f"{rng.randrange(2, 10)}{rng.randrange(10**8, 10**9)}"
+            sentence = f"text me on {value}"
+        elif kind == 1:
+            value = f"+31(0)9{rng.randrange(10, 100)}-{rng.randrange(100000, 1000000)}"
+            sentence = f"my number is {value}"
+        elif kind == 2:
+            body = "37" + "".join(str(rng.randrange(10)) for _ in range(12))
+            digits = body + luhn.calc_check_digit(body)
+            value = f"{digits[:4]} {digits[4:10]} {digits[10:]}"
+            sentence = f"the Amex is {value}"
+        elif kind == 3:
+            value = f"{rng.randrange(6000, 10000)}"
+            sentence = f"card security code {value}"
+        elif kind == 4:
+            value = f"{rng.randrange(1, 13):02d}/{rng.randrange(27, 40)}"
+            sentence = f"it expires {value}"
+        elif kind == 5:
+            value = f"Canary{rng.randrange(10**7, 10**8)}x"
+            sentence = f"my password is {value}"
+        elif kind == 6:
+            value = f"{rng.randrange(10**7, 10**8)}"
+            sentence = f"the verification code is {value}"
+        else:
+            value = f"{rng.choice('CFGHJK')}{rng.randrange(10**7, 10**8)}"
+            sentence = f"my passport number is {value}"
+        if value not in seen:
+            seen.add(value)
+            yield value, sentence
+
+
+def test_new_structured_identifiers_never_reach_storage_or_logs_in_clear(
+    system: System, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    rng = random.Random(20261201)
+    planted = list(_structured_values(rng, 120))
+    by_customer: dict[str, list[str]] = {}
+    with uvicorn_thread(create_app(system)) as base, httpx.Client(base_url=base) as http:
+        tokens: dict[str, tuple[str, str]] = {}
+        for index, (value, sentence) in enumerate(planted):
+            customer = f"cust-{index % CUSTOMERS}"
+            if customer not in tokens:
+                created = http.post(
+                    "/api/v1/conversations",
+                    json={
+                        "identity": assertion_for(customer),
+                        "consents": {"transcript_storage": True},
+                    },
+                ).json()
+                tokens[customer] = (created["id"], created["token"])
+            cid, token = tokens[customer]
+            response = http.post(
+                f"/api/v1/conversations/{cid}/messages",
+                json={"text": f"Hello, {sentence}. How long do refunds take?"},
+                headers={"Authorization": f"Bearer {token}"},
+            )
+            assert response.status_code == 200, response.text
+            by_customer.setdefault(customer, []).append(value)
+
+    everything = [v for v, _ in planted]
+    assert _hits(everything, _table_text(system), _raw_files(system), caplog.text) == []
+    for customer, values in by_customer.items():
+        # Replaced, not dropped: each customer's export holds their values again.
+        export = json.dumps(system.privacy.export(system.privacy.resolve(customer)).to_json())
+        assert sorted(_hits(values, export)) == sorted(values)

@@ -176,7 +176,9 @@ def test_small_refunds_and_questions_about_refunds_need_no_approval(system: Syst
     cid = system.service.start().conversation.id
     small = system.service.handle_turn(cid, "Can I get my money back? It was 30 EUR")
     assert small.status == Status.AI_ACTIVE
-    how = system.service.handle_turn(cid, "How do refunds work?")
+    # A question the knowledge base answers plainly ("How do refunds work?" is declined now:
+    # ten refund passages match it about equally, so the assistant offers a person instead).
+    how = system.service.handle_turn(cid, "How long does a refund take to reach my account?")
     assert how.status == Status.AI_ACTIVE and how.route == "assistant"
     assert system.desk.approvals() == []
 

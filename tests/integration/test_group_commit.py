@@ -106,3 +106,41 @@ def test_a_failed_commit_fails_every_unit_in_it(
     event.remove(uow.engine, "commit", broken_commit)
     with uow.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(tables.conversations)).scalar() == 0
+
+
+def test_every_caller_is_answered_once_under_a_stream_of_units(uow: SqlUnitOfWork) -> None:
+    """Callers keep arriving while commits are made: each is woken once with its own outcome
+    (the lead is handed on, never lost), and what was acknowledged is what is stored."""
+    outcomes: dict[str, str] = {}
+    lock = threading.Lock()
+
+    def caller(index: int) -> None:
+        for turn in range(25):
+            conversation = _conversation()
+
+            def work(
+                tx: SqlTransaction, n: int = turn, mine: ConversationRecord = conversation
+            ) -> str:
+                tx.create_conversation(mine, None)
+                if (index + n) % 7 == 3:
+                    raise ValueError("this unit fails")
+                return mine.id
+
+            try:
+                outcome = "ok" if uow.run(work) == conversation.id else "wrong"
+            except ValueError:
+                outcome = "failed"
+            with lock:
+                outcomes[conversation.id] = outcome
+
+    threads = [threading.Thread(target=caller, args=(i,)) for i in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not any(thread.is_alive() for thread in threads), "a caller was never woken"
+    assert len(outcomes) == 12 * 25
+    assert "wrong" not in outcomes.values()
+    ok = {cid for cid, outcome in outcomes.items() if outcome == "ok"}
+    assert _stored(uow) == ok
+    assert not uow._leading and not uow._queue  # the lead was given back at the end

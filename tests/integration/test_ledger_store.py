@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, insert, select, text
@@ -176,7 +177,7 @@ def test_an_inserted_row_is_named(sealed: SqlLedger) -> None:
         "UPDATE ledger_entries SET seq = -seq + 1 WHERE seq < 0",
     )
     prev = sealed.entries(5, 5)[0].hash
-    row = {
+    row: dict[str, Any] = {
         "seq": 6,
         "occurred_at": "2026-12-01T10:00:00.000000Z",
         "recorded_at": "2026-12-01T10:00:00.000000Z",
@@ -283,6 +284,7 @@ def test_verification_streams_the_entries_in_batches(
     from trustdesk.store import ledger_repository
 
     monkeypatch.setattr(ledger_repository, "READ_BATCH", 5)
+    monkeypatch.setattr(ledger_repository, "PG_READ_BATCH", 5)
     result = sealed.verify(SIGNER.public_key)
     assert result.ok and result.entries == 12
     _sql(sealed, "UPDATE ledger_entries SET kind = 'claim' WHERE seq = 11")

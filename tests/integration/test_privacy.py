@@ -133,6 +133,7 @@ def test_purge_deletes_expired_transcripts_by_consent_and_logs_counts(
         "vault",
         "decision_records",
         "consents",
+        "feedback",
     }
     clock.now += timedelta(days=365)
     assert system.privacy.purge()["transcripts"] == 1

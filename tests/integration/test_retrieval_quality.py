@@ -1,4 +1,10 @@
-"""The retrieval backend on the bundled knowledge base and a labelled question set."""
+"""The retrieval backend on the bundled knowledge base and the project's own question set.
+
+This set was tuned on by the earlier, BM25-only retrieval and is now part of the development
+split (tests/integration/test_retrieval_eval.py gates all the question sets). The confidence
+is calibrated to decline rather than guess, so fewer of these are answered than when the
+retrieval was tuned on them, and a wrong passage is almost never given with confidence.
+"""
 
 from __future__ import annotations
 
@@ -44,16 +50,18 @@ def test_in_scope_questions_cite_the_right_passage_confidently(
     backend: RetrievalBackend, threshold: float
 ) -> None:
     in_scope = [q for q in QUESTIONS if q["expected"]]
-    right = 0
+    right = wrong = 0
     for q in in_scope:
         draft = backend.answer(q["question"], [])
-        if (
-            draft.citations
-            and draft.citations[0].source == q["expected"]
-            and draft.confidence >= threshold
-        ):
-            right += 1
-    assert right / len(in_scope) >= 0.9, f"{right}/{len(in_scope)} answered and cited correctly"
+        if draft.citations and draft.confidence >= threshold:
+            if draft.citations[0].source == q["expected"]:
+                right += 1
+            else:
+                wrong += 1
+    # Measured 49/72 right and 0 wrong when the hybrid retrieval and its confidence model
+    # were fitted (docs/knowledge-base.md); floors a few points under.
+    assert right / len(in_scope) >= 0.62, f"{right}/{len(in_scope)} answered and cited correctly"
+    assert wrong <= 3, f"{wrong} answered confidently from a wrong passage"
 
 
 def test_out_of_scope_questions_fall_below_the_threshold(
@@ -64,10 +72,13 @@ def test_out_of_scope_questions_fall_below_the_threshold(
     assert below / len(out) >= 0.85, f"only {below}/{len(out)} out-of-scope questions declined"
 
 
-def test_answer_quotes_the_passage_verbatim_and_cites_it(backend: RetrievalBackend) -> None:
+def test_answer_quotes_whole_sentences_of_the_cited_passage(backend: RetrievalBackend) -> None:
     draft = backend.answer("how long do i have to return an item", [])
     passage = next(p for p in backend.index.passages if p.source == draft.citations[0].source)
-    assert passage.text in draft.text and draft.text.startswith("Intro:")
+    intro, *sentences = draft.text.split("\n\n")
+    assert intro == "Intro:" and 1 <= len(sentences) <= 3
+    assert all(" ".join(passage.text.split()).count(s) == 1 for s in sentences)
+    assert len(draft.text) < len(passage.text)
 
 
 def test_question_with_no_known_word_has_zero_confidence(backend: RetrievalBackend) -> None:

@@ -42,17 +42,20 @@ def test_old_accounts_keep_their_tokens_and_abilities(engine: Engine, settings: 
     _old_account(engine, "kim", "supervisor", "kim-token-0123456789")
     _old_account(engine, "lee", "lead", "lee-token-0123456789")  # a role string of its own
     system: System = build(settings, load_policy(bundled_policy_path()), engine=engine)
-    kim = system.agents.authenticate("kim-token-0123456789")
-    assert kim.role == "supervisor" and system.agents.allows(kim, Permission.DECIDE_APPROVAL)
-    lee = system.agents.authenticate("lee-token-0123456789")
-    assert lee.role == "lead"  # not rewritten ...
-    assert system.agents.permissions(lee) == []  # ... and given nothing it did not have
-    listed = {r["name"]: r for r in system.agents.staff.list_staff()}
-    assert not listed["kim"]["has_password"] and listed["lee"]["role"] == "lead"
-    system.agents.set_role("lee", "agent")
-    assert system.agents.allows(
-        system.agents.authenticate("lee-token-0123456789"), Permission.CLAIM
-    )
+    try:
+        kim = system.agents.authenticate("kim-token-0123456789")
+        assert kim.role == "supervisor" and system.agents.allows(kim, Permission.DECIDE_APPROVAL)
+        lee = system.agents.authenticate("lee-token-0123456789")
+        assert lee.role == "lead"  # not rewritten ...
+        assert system.agents.permissions(lee) == []  # ... and given nothing it did not have
+        listed = {r["name"]: r for r in system.agents.staff.list_staff()}
+        assert not listed["kim"]["has_password"] and listed["lee"]["role"] == "lead"
+        system.agents.set_role("lee", "agent")
+        assert system.agents.allows(
+            system.agents.authenticate("lee-token-0123456789"), Permission.CLAIM
+        )
+    finally:
+        system.close()  # the role change woke the ledger's sealer: let it finish first
 
 
 def test_the_migration_downgrades_cleanly(engine: Engine) -> None:

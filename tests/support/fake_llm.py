@@ -45,6 +45,7 @@ class FakeOpenAIServer:
         self.reply: ReplyFn = reply
         self.mode: Mode = mode
         self.slow_s = slow_s
+        self.finish_reason = "stop"  # "length": as a server does when max_tokens cut the reply
         self._requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -137,7 +138,7 @@ class FakeOpenAIServer:
                 {
                     "index": 0,
                     "message": {"role": "assistant", "content": content},
-                    "finish_reason": "stop",
+                    "finish_reason": self.finish_reason,
                 }
             ],
             "usage": {

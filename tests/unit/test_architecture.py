@@ -23,7 +23,16 @@ from trustdesk.privacy.recognizers import RECOGNIZER_FACTORIES
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / ".importlinter"
 # DESIGN.md: these import neither FastAPI nor a database session. assistant is held to it too.
-DOMAIN_PACKAGES = ("policy", "guards", "privacy", "conversation", "ledger", "audit", "monitor")
+DOMAIN_PACKAGES = (
+    "policy",
+    "language",
+    "guards",
+    "privacy",
+    "conversation",
+    "ledger",
+    "audit",
+    "monitor",
+)
 HEAVY = frozenset({"numpy", "phonenumbers", "bm25s", "sqlalchemy", "fastapi"})
 
 

@@ -13,7 +13,6 @@ from trustdesk.guards.escalation import (
     ContestGuard,
     RepeatedQuestionGuard,
     SensitiveTopicGuard,
-    accepts_offer,
     content_words,
     phrase_pattern,
 )
@@ -207,24 +206,6 @@ def test_contesting_an_answer_hands_off(text: str) -> None:
 )
 def test_other_disagreements_are_not_a_contest(text: str) -> None:
     assert ContestGuard().check(text, _ctx()).findings == ()
-
-
-# -- accepting the offer of a person ----------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "text", ["yes", "Yes please", "ok", "OK!", "sure", "sure, thanks", "yep", "go ahead", "please"]
-)
-def test_a_bare_yes_accepts(text: str) -> None:
-    assert accepts_offer(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["no", "no thanks", "thanks", "yes but how long does delivery take?", "ok " * 30, "maybe"],
-)
-def test_anything_more_than_a_yes_does_not(text: str) -> None:
-    assert not accepts_offer(text)
 
 
 # -- switches ----------------------------------------------------------------------------------

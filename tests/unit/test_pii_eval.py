@@ -28,9 +28,16 @@ def counts() -> dict[str, Counter[str]]:
         records = [json.loads(line) for line in handle]
     assert len(records) >= 1500
     assert len({r["locale"] for r in records}) >= 6
+    # Entities the set does not label (added after it was generated, such as CARD_EXPIRY for
+    # the "exp 04/27" after its card numbers) can be neither right nor wrong here.
+    labelled = {s["entity"] for r in records for s in r["spans"]}
     for record in records:
         gold = {(s["start"], s["end"], s["entity"]) for s in record["spans"]}
-        pred = {(s.start, s.end, s.entity) for s in detector.detect(record["text"])}
+        pred = {
+            (s.start, s.end, s.entity)
+            for s in detector.detect(record["text"])
+            if s.entity in labelled
+        }
         for item in gold | pred:
             outcome = "tp" if item in gold and item in pred else ("fn" if item in gold else "fp")
             per_entity.setdefault(item[2], Counter())[outcome] += 1

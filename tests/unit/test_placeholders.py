@@ -188,6 +188,8 @@ def test_text_without_pii_is_unchanged_and_state_untouched(
         ("IBAN_CODE", "de89 3704 0044 0532 0130 00", "DE89370400440532013000"),
         ("US_SSN", "123 45 6789", "123456789"),
         ("IP_ADDRESS", "2001:0DB8::0001", "2001:db8::1"),
+        ("PASSPORT", "ab 123456", "AB123456"),
+        ("SECRET", "Hunter2", "Hunter2"),  # passwords keep their case
     ],
 )
 def test_values_are_normalised_per_entity(entity: str, raw: str, expected: str) -> None:

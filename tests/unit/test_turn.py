@@ -161,7 +161,7 @@ def test_a_draft_claiming_to_be_human_is_cut_before_the_customer(pipeline: Guard
 def test_a_draft_quoting_vetted_text_is_passed_and_anything_else_is_scanned() -> None:
     published = "Our returns desk answers within a day.\n\nReturns are free within 30 days."
     pipeline = build_pipeline(POLICY, KEY, published=[published])
-    guard = pipeline.output_guards[0]
+    guard = next(g for g in pipeline.output_guards if g.name == "pii_leak")
     calls: list[str] = []
     redact = guard.redactor.redact  # type: ignore[attr-defined]
 
@@ -176,7 +176,9 @@ def test_a_draft_quoting_vetted_text_is_passed_and_anything_else_is_scanned() ->
     leaked = published + "\n\nWrite to boss.person@example.org for more."
     leaking = decide_turn("returns?", _state(), POLICY, pipeline, Fixed(0.9, leaked))
     assert leaking.reply is not None and "boss.person@example.org" not in leaking.reply.text
-    assert [c for c in calls if c != "returns?"] == [leaked]
+    # Scanned for the reply, and once more for the copy kept for review (it was changed).
+    assert [c for c in calls if c != "returns?"] == [leaked, leaked]
+    assert leaking.withheld_draft is not None and "boss.person" not in leaking.withheld_draft
 
 
 def test_without_the_new_state_fields_the_triggers_read_the_loaded_history(

@@ -1,33 +1,52 @@
 """A backend for any OpenAI-compatible chat server (vLLM, Ollama, llama.cpp, hosted APIs).
 
 The model sees only redacted text and the retrieved passages, is told to answer from them
-alone and to cite them as [1], [2]; its citations are mapped back to passage sources.
+alone, briefly, in the customer's language, and to cite them as [1], [2]. Its reply is bounded
+by the policy's ``assistant.max_reply_tokens`` (sent as ``max_tokens``; a reply cut there is
+trimmed to its last whole sentence), judged sentence by sentence against the passages it cites
+(``grounding.judge``: the confidence is the weakest sentence's support), and keeps at most
+``assistant.max_citations`` citations — the passages that support what it says. TrustDesk's
+own canned messages (the offer of a person, hand-off notices) are not shown back to the model
+as if it had written them.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Sequence
+import logging
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from trustdesk.assistant.base import Citation, Draft, HistoryItem
+from trustdesk.assistant.grounding import judge, split_sentences
 from trustdesk.assistant.retrieval import PassageIndex
-from trustdesk.errors import BackendError
+from trustdesk.errors import BackendError, ConfigurationError
+from trustdesk.language.detect import guess
+
+log = logging.getLogger(__name__)
 
 SYSTEM_PROMPT = """You are {assistant}, the AI customer-support assistant of {organization}.
 You are an AI, not a person: never claim or imply to be human.
 Answer ONLY from the numbered help-centre passages below. Cite every passage you use with its
-number in square brackets, like [1]. If the passages do not answer the question, say that you
-are not sure and offer to pass the conversation to a person; do not guess.
+number in square brackets, like [1], right after the sentence that uses it. Be brief: a few
+sentences. If the passages do not answer the question, say that you are not sure and offer to
+pass the conversation to a person; do not guess. Answer in {language}.
 Text like [EMAIL_ADDRESS_1] is a placeholder for the customer's personal data: keep such
 placeholders exactly as they are and never ask for the real value.
 
 Passages:
 {passages}"""
 
-_CITE = re.compile(r"\[(\d{1,2})\]")
 _ROLES = {"customer": "user", "assistant": "assistant", "agent": "assistant"}
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+}
 
 
 class OpenAICompatibleBackend:
@@ -47,12 +66,21 @@ class OpenAICompatibleBackend:
         organization: str,
         passages: int = 4,
         actions: Sequence[str] = (),
+        max_tokens: int = 400,
+        max_citations: int = 2,
+        canned: Collection[str] = (),
+        language: str = "en",
     ) -> None:
         from openai import OpenAI
 
         self.index = index
         self.model = model
         self.passages = passages
+        self.max_tokens = max_tokens
+        self.max_citations = max_citations
+        self.language = language  # the policy's; a question in another language wins
+        # TrustDesk's own messages in the assistant's name: never shown to the model as its own.
+        self.canned = frozenset(" ".join(t.split()) for t in canned if t.strip())
         self.assistant_name = assistant_name
         self.organization = organization
         # The actions the policy lists; the model may propose them through a tool call only.
@@ -61,6 +89,46 @@ class OpenAICompatibleBackend:
         self.client = OpenAI(
             base_url=base_url, api_key=api_key or "not-needed", timeout=timeout_s, max_retries=0
         )
+
+    def check_model(self) -> None:
+        """At start: the configured model must be one the server lists. An unreachable server
+        or one without ``/models`` is only logged (it may come up later; turns hand off to a
+        person meanwhile); a server that answers without the model stops the start."""
+        import openai
+
+        try:
+            listed = [m.id for m in self.client.models.list()]
+        except (openai.APIError, ValueError) as exc:
+            log.warning(
+                "could not list the language model server's models (%s); not checked",
+                exc.__class__.__name__,
+            )
+            return
+        if self.model not in listed:
+            shown = ", ".join(sorted(listed)[:10]) or "none"
+            raise ConfigurationError(
+                f"TRUSTDESK_LLM_MODEL is not a model the server offers (it lists: {shown})"
+            )
+
+    def _history(self, history: Sequence[HistoryItem]) -> list[dict[str, str]]:
+        shown = []
+        for item in history:
+            if item.role not in _ROLES:
+                continue
+            if item.role == "assistant" and self._is_canned(item.text):
+                continue  # our "not sure, shall I pass you to a person?", not the model's words
+            shown.append({"role": _ROLES[item.role], "content": item.text})
+        return shown
+
+    def _is_canned(self, text: str) -> bool:
+        # A hand-off notice may end with the staffed-hours sentence: compare the start.
+        said = " ".join(text.split())
+        return said in self.canned or any(said.startswith(c) for c in self.canned)
+
+    def _language(self, question: str) -> str:
+        guessed = guess(question)
+        code = guessed[0] if guessed is not None and guessed[1] >= 0.7 else self.language
+        return LANGUAGE_NAMES.get(code, LANGUAGE_NAMES.get(self.language, "English"))
 
     def answer(self, question: str, history: Sequence[HistoryItem]) -> Draft:
         import openai
@@ -77,17 +145,20 @@ class OpenAICompatibleBackend:
                     assistant=self.assistant_name,
                     organization=self.organization,
                     passages=listing or "(no passage matched the question)",
+                    language=self._language(question),
                 ),
             }
         ]
-        messages += [
-            {"role": _ROLES[h.role], "content": h.text} for h in history if h.role in _ROLES
-        ]
+        messages += self._history(history)
         messages.append({"role": "user", "content": question})
         try:
             extra: dict[str, Any] = {"tools": self.tools} if self.tools else {}
             response = self.client.chat.completions.create(
-                model=self.model, messages=messages, temperature=0, **extra
+                model=self.model,
+                messages=messages,
+                temperature=0,
+                max_tokens=self.max_tokens,
+                **extra,
             )
         except openai.APITimeoutError:
             raise BackendError("the language model did not answer in time") from None
@@ -107,20 +178,28 @@ class OpenAICompatibleBackend:
             raise BackendError("the language model server sent an answer in an unexpected format")
         if not response.choices:
             raise BackendError("the language model returned an empty answer")
-        message = response.choices[0].message
+        choice = response.choices[0]
+        message = choice.message
         proposed = tool_actions(message.tool_calls or (), self.tools)
         text = (message.content or "").strip()
+        if choice.finish_reason == "length":
+            # Cut at max_tokens: keep the whole sentences; a half sentence is not an answer.
+            whole = split_sentences(text)
+            if whole and not whole[-1].rstrip("\"'”’)]0123456789[ ").endswith((".", "!", "?")):
+                whole = whole[:-1]
+            text = " ".join(whole)
         if not text and not proposed:
             raise BackendError("the language model returned an empty answer")
-        cited = sorted({int(n) for n in _CITE.findall(text) if 1 <= int(n) <= len(hits)})
+        grounding = judge(
+            text, [f"{h.passage.title}\n{h.passage.text}" for h in hits], self.index.tokenize
+        )
         citations = tuple(
-            Citation(hits[n - 1].passage.source, hits[n - 1].passage.title) for n in cited
+            Citation(hits[n - 1].passage.source, hits[n - 1].passage.title)
+            for n in grounding.supporting[: self.max_citations]
         )
-        # Grounded only if it cites what was retrieved; an uncited answer is not trusted.
-        confidence = hits[0].coverage if hits and citations else 0.0
-        return Draft(
-            text=text, citations=citations, confidence=round(confidence, 3), actions=proposed
-        )
+        # Grounded only as far as what it cites supports what it says.
+        confidence = grounding.confidence if citations else 0.0
+        return Draft(text=text, citations=citations, confidence=confidence, actions=proposed)
 
 
 def propose_action_tool(actions: Sequence[str]) -> dict[str, Any]:

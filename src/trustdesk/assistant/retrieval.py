@@ -1,4 +1,12 @@
-"""BM25 retrieval over the knowledge base, and the backend that answers from it verbatim."""
+"""Hybrid retrieval over the knowledge base: BM25 fused with static sentence embeddings.
+
+Each passage is scored by BM25 (bm25s, over its title and text) and by the cosine between the
+question's embedding and the embeddings of the passage (title and text) and of its section
+title (``embeddings.StaticEmbedder``), and by the share of the question's words it contains.
+The fused score ranks; the answerability model (``answerability.py``) then says whether the best
+passage answers the question at all, and ``RetrievalBackend`` replies with the few sentences of
+it that answer best (docs/knowledge-base.md).
+"""
 
 from __future__ import annotations
 
@@ -14,8 +22,11 @@ import numpy as np
 from bm25s.stopwords import STOPWORDS_EN
 
 from trustdesk.assistant.actions import ActionRules
+from trustdesk.assistant.answerability import AnswerabilityModel, Signals
 from trustdesk.assistant.base import Citation, Draft, HistoryItem
+from trustdesk.assistant.embeddings import StaticEmbedder
 from trustdesk.assistant.knowledge import Passage
+from trustdesk.language.claims import sentences
 from trustdesk.privacy.placeholders import PLACEHOLDER_RE
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -28,6 +39,26 @@ _SUPPORT_FILLER = frozenset(
     ).split()
 )
 _STOP = frozenset(STOPWORDS_EN) | _SUPPORT_FILLER
+
+# Fusion weights, chosen by a grid search for the best first passage on the development
+# questions of benchmarks/retrieval_eval.py (never the final ones):
+# BM25 (divided by the best passage's BM25 for this question), cosine with the whole passage,
+# cosine with its section title, and the IDF-weighted share of the question's words that the
+# passage contains.
+W_BM25 = 0.25
+W_PASSAGE = 1.5
+W_TITLE = 1.0
+W_COVERAGE = 1.0
+# Short answers: at most this many sentences of a passage, and this many characters, keeping
+# a further sentence only when it scores this share of the best one.
+MAX_SENTENCES = 3
+EXCERPT_CHARS = 480
+EXCERPT_RATIO = 0.6
+# A second passage: its fused score at least this share of the best one's, and covering at
+# least this share of the question's IDF weight that the first excerpt lacks.
+SECOND_RATIO = 0.9
+SECOND_NEW_WORDS = 0.25
+PARAGRAPH = "\n\n"
 
 
 class Tokenizer:
@@ -43,21 +74,83 @@ class Tokenizer:
         return [self._stem(w) for w in _WORD.findall(text) if w not in _STOP]
 
 
+@lru_cache(maxsize=1)
+def default_embedder() -> StaticEmbedder:
+    """The packaged embedding model, loaded once per process on first use."""
+    return StaticEmbedder()
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def passage_sentences(text: str) -> tuple[str, ...]:
+    """The units a short answer is made of, in passage order: each sentence, stripped (lines of
+    one paragraph are joined first, as Markdown joins them); a list is one unit, together with
+    the sentence that introduces it (ending in ":")."""
+    units: list[str] = []
+    prose: list[str] = []
+    items: list[str] = []
+
+    def flush_prose() -> None:
+        if prose:
+            units.extend(s.strip() for s in sentences(" ".join(prose)) if s.strip())
+            prose.clear()
+
+    def flush_list() -> None:
+        if items:
+            if units and units[-1].endswith(":"):
+                units[-1] = "\n".join([units[-1], *items])
+            else:
+                units.append("\n".join(items))
+            items.clear()
+
+    for line in text.split("\n"):
+        if _LIST_ITEM.match(line):
+            flush_prose()
+            items.append(line.strip())
+        elif not line.strip():
+            flush_prose()
+            flush_list()
+        else:
+            flush_list()
+            prose.append(line.strip())
+    flush_prose()
+    flush_list()
+    return tuple(units)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """One ranked passage and the signals it was ranked by."""
+
     passage: Passage
-    score: float
+    score: float  # the fused score
     coverage: float  # share of the question's IDF weight found in the passage, 0..1
+    bm25: float = 0.0
+    cosine: float = 0.0  # with the whole passage (title and text)
+    title_cosine: float = 0.0  # with the section title
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A question as retrieval sees it: its stemmed terms and its embedding."""
+
+    terms: tuple[str, ...]
+    vector: np.ndarray
+    unknown_share: float  # share of the question's IDF weight that the knowledge base never uses
+    # The words of the whole message and of each of its sentences, with their IDF weight.
+    segments: tuple[tuple[frozenset[str], float], ...] = ()
 
 
 class PassageIndex:
-    """A BM25 index over passages (title and text), built once."""
+    """BM25 and embedding indexes over passages, built once when the knowledge base loads."""
 
-    def __init__(self, passages: Sequence[Passage]) -> None:
+    def __init__(self, passages: Sequence[Passage], embedder: StaticEmbedder | None = None) -> None:
         if not passages:
             raise ValueError("the knowledge base is empty")
         self.passages = tuple(passages)
         self.tokenize = Tokenizer()
+        self.embedder = embedder or default_embedder()
         corpus = [self.tokenize(f"{p.title}\n{p.text}") for p in self.passages]
         self._doc_terms = [frozenset(tokens) for tokens in corpus]
         self._bm25 = bm25s.BM25()
@@ -68,55 +161,164 @@ class PassageIndex:
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         # Words never seen in the knowledge base still count against coverage.
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        # Which passage holds which word, as a matrix: coverage of every passage at once.
+        self._term_ids = {t: i for i, t in enumerate(sorted(df))}
+        self._holds = np.zeros((len(self._term_ids), n), dtype=np.float64)
+        for doc, terms in enumerate(self._doc_terms):
+            for t in terms:
+                self._holds[self._term_ids[t], doc] = 1.0
+        # Embeddings, once: the whole passage, and its section title alone.
+        self._passage_vectors = self.embedder.embed_many([f"{p.title}\n{p.text}" for p in passages])
+        self._title_vectors = self.embedder.embed_many(
+            [p.title.rpartition(" — ")[2] for p in passages]
+        )
+        self.sentences = tuple(passage_sentences(p.text) for p in self.passages)
+        self._sentence_terms = tuple(
+            tuple(frozenset(self.tokenize(s)) for s in units) for units in self.sentences
+        )
+        self._sentence_vectors = tuple(self.embedder.embed_many(units) for units in self.sentences)
+        self._position = {p.source: i for i, p in enumerate(self.passages)}
+
+    def query(self, question: str) -> Query:
+        clean = PLACEHOLDER_RE.sub(" ", question)
+        # Coverage is judged on the whole message and on each of its sentences, so a clear
+        # question is not diluted by greetings or background in the same message. Words never
+        # span a sentence break, so each sentence is tokenized once.
+        parts = [self.tokenize(s) for s in _SENTENCE_SPLIT.split(clean) if s.strip()]
+        terms = tuple(t for part in parts for t in part)
+        whole = set(terms)
+        segments = tuple(
+            (frozenset(segment), self._weight(segment))
+            for segment in [whole, *(set(part) for part in parts)]
+        )
+        unknown = sum(self._unknown_idf for t in whole if t not in self._idf)
+        total = segments[0][1]
+        return Query(terms, self.embedder.embed(clean), unknown / total if total else 1.0, segments)
 
     def search(self, question: str, k: int = 3) -> list[Hit]:
-        # Words never span a sentence break (the split is at whitespace), so the message's
-        # words are its sentences' words in order: each sentence is tokenized once.
-        sentences = [self.tokenize(s) for s in _SENTENCE_SPLIT.split(question) if s.strip()]
-        terms = [term for sentence in sentences for term in sentence]
-        known = [t for t in terms if t in self._vocab]
-        if not known:
+        """The ``k`` best passages for ``question``, best first (none when no word of it is in
+        the knowledge base)."""
+        return self.search_query(self.query(question), k)
+
+    def search_query(self, query: Query, k: int = 3) -> list[Hit]:
+        known = [t for t in query.terms if t in self._vocab]
+        if not known:  # nothing in common with the knowledge base: no passage to offer
             return []
+        bm25 = self._bm25.get_scores(known).astype(np.float64)
+        top_bm25 = float(bm25.max())
+        cosine = self._passage_vectors @ query.vector
+        title_cosine = self._title_vectors @ query.vector
+        coverage = self._coverage_all(query)
+        fused = W_PASSAGE * cosine + W_TITLE * title_cosine + W_COVERAGE * coverage
+        if top_bm25 > 0:
+            fused = fused + W_BM25 * bm25 / top_bm25
         k = min(k, len(self.passages))
-        # n_threads=0: scored in this thread (1 would start a thread pool for every query)
-        docs, scores = self._bm25.retrieve([known], k=k, show_progress=False, n_threads=0)
-        # Coverage is judged on the whole message and on each of its sentences, so a clear
-        # question is not diluted by greetings or background in the same message.
-        segments = [set(terms)] + [set(sentence) for sentence in sentences]
-        weighed = [(segment, self._weight(segment)) for segment in segments]
-        hits = []
-        for doc, score in zip(docs[0].tolist(), scores[0].tolist(), strict=True):
-            if score <= 0:
+        order = np.argsort(-fused, kind="stable")[:k]
+        return [
+            Hit(
+                self.passages[i],
+                float(fused[i]),
+                float(coverage[i]),
+                float(bm25[i]),
+                float(cosine[i]),
+                float(title_cosine[i]),
+            )
+            for i in order.tolist()
+        ]
+
+    def signals(self, query: Query, hits: Sequence[Hit]) -> Signals:
+        """What the answerability model reads about the best hit."""
+        top = hits[0]
+        runner_up = hits[1].score if len(hits) > 1 else 0.0
+        return Signals(
+            coverage=top.coverage,
+            bm25=top.bm25,
+            cosine=top.cosine,
+            title_cosine=top.title_cosine,
+            margin=top.score - runner_up,
+            unknown_share=query.unknown_share,
+            terms=len(set(query.terms)),
+        )
+
+    def excerpt(self, query: Query, passage: Passage, limit: int = MAX_SENTENCES) -> list[str]:
+        """The sentences of ``passage`` that answer best, at most ``limit``, in passage order.
+
+        Each sentence is scored by the IDF-weighted share of the question's words it contains
+        plus its embedding cosine with the question; the best is kept, and the next best while
+        they score at least EXCERPT_RATIO of it and the excerpt stays under EXCERPT_CHARS.
+        """
+        i = self._position[passage.source]
+        units = self.sentences[i]
+        if len(units) <= 1:
+            return list(units)
+        terms = set(query.terms)
+        total = self._weight(terms) or 1.0
+        lexical = np.array(
+            [sum(self._idf[t] for t in terms & held) / total for held in self._sentence_terms[i]]
+        )
+        scores = lexical + self._sentence_vectors[i] @ query.vector
+        ranked = np.argsort(-scores, kind="stable").tolist()
+        chosen = [ranked[0]]
+        length = len(units[ranked[0]])
+        for j in ranked[1:]:
+            if len(chosen) >= limit or scores[j] < EXCERPT_RATIO * scores[ranked[0]]:
+                break
+            if length + len(units[j]) > EXCERPT_CHARS:
                 continue
-            hits.append(Hit(self.passages[doc], float(score), self._coverage(weighed, doc)))
-        return hits
+            chosen.append(j)
+            length += len(units[j])
+        return [units[j] for j in sorted(chosen)]
+
+    def covered(self, terms: set[str], doc_terms: frozenset[str]) -> float:
+        """IDF-weighted share of ``terms`` found in ``doc_terms``."""
+        total = self._weight(terms)
+        return sum(self._idf[t] for t in terms & doc_terms) / total if total else 0.0
+
+    def terms_of(self, text: str) -> frozenset[str]:
+        return frozenset(self.tokenize(text))
+
+    def weight(self, segment: set[str]) -> float:
+        return self._weight(segment)
 
     def _weight(self, segment: set[str]) -> float:
         return sum(self._idf.get(t, self._unknown_idf) for t in segment)
 
-    def _coverage(self, weighed: list[tuple[set[str], float]], doc: int) -> float:
-        best = 0.0
-        for segment, total in weighed:  # each segment's weight is computed once per search
-            if total:
-                covered = sum(self._idf[t] for t in segment & self._doc_terms[doc])
-                best = max(best, covered / total)
+    def _coverage_all(self, query: Query) -> np.ndarray:
+        """Every passage's coverage of the question: the IDF-weighted share of its words that
+        the passage contains, the best over the whole message and each of its sentences."""
+        best = np.zeros(len(self.passages))
+        for segment, total in query.segments:
+            known = [t for t in segment if t in self._term_ids]
+            if total and known:
+                rows = [self._term_ids[t] for t in known]
+                weights = np.array([self._idf[t] for t in known])
+                np.maximum(best, weights @ self._holds[rows] / total, out=best)
         return best
 
 
 def quoted_passage(title: str, text: str) -> str:
-    """How a reply quotes a passage: its title in bold, then its text."""
-    return f"**{title}**\n{text}"
+    """What a reply may quote of a passage, as one published text: its title in bold, then each
+    of its sentences as a paragraph of its own.
+
+    Short answers are made of exactly these paragraphs, so the output guards, which screen the
+    published paragraphs and sentences once at start, pass them without reading them again.
+    """
+    return PARAGRAPH.join([f"**{title}**", *passage_sentences(text)])
 
 
 class RetrievalBackend:
-    """Answers with the best-matching passages, quoted and cited. It never composes new facts.
+    """Answers with the few sentences of the best passage that answer the question, cited.
 
-    Confidence is the share of the question's informative words (IDF-weighted) that the top
-    passage contains: a question about something the knowledge base never mentions scores low.
+    It composes no new text, so it cannot invent facts: a reply is the policy's intro and whole
+    sentences of the knowledge base. A second passage is added only when it is nearly as good
+    and covers words of the question that the first excerpt does not. The confidence is the
+    answerability model's score for the best passage (``answerability.py``).
     """
 
     name = "retrieval"
     history_turns = 0  # answers each question on its own: the service loads no history
+    # Its drafts are quotes of the knowledge base: a withheld one is not kept for review.
+    quotes_only = True
 
     def __init__(
         self,
@@ -124,30 +326,52 @@ class RetrievalBackend:
         intro: str,
         max_citations: int = 2,
         actions: ActionRules | None = None,
+        model: AnswerabilityModel | None = None,
     ) -> None:
         self.index = index
         self.intro = intro
         self.max_citations = max_citations
         # The policy's phrase rules: requests for a refund, a closure … become proposals.
         self.actions = actions
+        self.model = model or AnswerabilityModel.bundled()
 
     def answer(self, question: str, history: Sequence[HistoryItem]) -> Draft:
-        hits = self.index.search(question, k=max(3, self.max_citations))
         proposed = self.actions.propose(question) if self.actions is not None else ()
-        if not hits:
+        query = self.index.query(question)
+        hits = self.index.search_query(query, k=max(3, self.max_citations))
+        if not hits or not query.terms:
             return Draft(text="", citations=(), confidence=0.0, actions=proposed)
+        confidence = self.model.confidence(self.index.signals(query, hits))
         top = hits[0]
-        chosen = [top]
-        # A second passage only when it is nearly as relevant and adds something.
+        excerpts = [(top, self.index.excerpt(query, top.passage))]
         for hit in hits[1 : self.max_citations]:
-            if hit.score >= 0.8 * top.score and hit.coverage > top.coverage * 0.8:
-                chosen.append(hit)
+            extra = self._adds(query, excerpts, hit)
+            if extra:
+                excerpts.append((hit, extra))
         parts = [self.intro]
-        for hit in chosen:
-            parts.append(quoted_passage(hit.passage.title, hit.passage.text))
+        for hit, units in excerpts:
+            if len(excerpts) > 1:
+                parts.append(f"**{hit.passage.title}**")
+            parts.extend(units)
         return Draft(
-            text="\n\n".join(parts),
-            citations=tuple(Citation(h.passage.source, h.passage.title) for h in chosen),
-            confidence=round(float(np.clip(top.coverage, 0.0, 1.0)), 3),
+            text=PARAGRAPH.join(parts),
+            citations=tuple(Citation(h.passage.source, h.passage.title) for h, _ in excerpts),
+            confidence=round(confidence, 3),
             actions=proposed,
         )
+
+    def _adds(
+        self, query: Query, chosen: list[tuple[Hit, list[str]]], hit: Hit
+    ) -> list[str] | None:
+        """The excerpt of ``hit`` when it is nearly as relevant as the best passage and covers
+        question words (SECOND_NEW_WORDS of their IDF weight) that the excerpts so far lack."""
+        if hit.score < SECOND_RATIO * chosen[0][0].score:
+            return None
+        units = self.index.excerpt(query, hit.passage)
+        seen = frozenset().union(*(self.index.terms_of(" ".join(u)) for _, u in chosen))
+        terms = set(query.terms) - seen
+        if not terms or not units:
+            return None
+        new = self.index.covered(terms, self.index.terms_of(" ".join(units)))
+        share = new * self.index.weight(terms) / max(self.index.weight(set(query.terms)), 1e-9)
+        return units if share >= SECOND_NEW_WORDS else None

@@ -10,48 +10,19 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from trustdesk.cli.common import fail
+from trustdesk.cli.common import When, fail, instant
 from trustdesk.errors import ConfigurationError, InputError, StoreError, TrustDeskError
 
 if TYPE_CHECKING:
     from trustdesk.ledger.signing import LedgerSigner
     from trustdesk.settings import Settings
     from trustdesk.store.ledger_repository import SqlLedger
-
-
-class _When(click.ParamType["date | datetime", Any]):
-    """A date (YYYY-MM-DD: the whole day, UTC) or an ISO 8601 date and time (UTC if no zone)."""
-
-    name = "DATE"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> date | datetime:
-        if isinstance(value, date | datetime):
-            return value
-        text = str(value).strip()
-        try:
-            if len(text) == 10:
-                return date.fromisoformat(text)
-            return datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            # Never echo the value: say what is expected instead.
-            self.fail("expected a date (YYYY-MM-DD) or a date and time (ISO 8601)", param, ctx)
-
-
-def _instant(value: date | datetime | None, end_of_day: bool) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    start = datetime(value.year, value.month, value.day, tzinfo=UTC)
-    return start + timedelta(days=1) if end_of_day else start
 
 
 def _settings() -> Settings:
@@ -140,10 +111,10 @@ def _public_key_arg(value: str) -> bytes:
 
 
 @ledger.command("export")
-@click.option("--since", type=_When(), default=None, help="First day (or instant) to include.")
+@click.option("--since", type=When(), default=None, help="First day (or instant) to include.")
 @click.option(
     "--until",
-    type=_When(),
+    type=When(),
     default=None,
     help="Last day to include (a date and time: the end, exclusive).",
 )
@@ -159,8 +130,8 @@ def export(since: date | datetime | None, until: date | datetime | None, file: P
     from trustdesk.ledger.encoding import canonical_time
     from trustdesk.ledger.export import write_export
 
-    start = _instant(since, end_of_day=False)
-    end = _instant(until, end_of_day=True)
+    start = instant(since, end_of_day=False)
+    end = instant(until, end_of_day=True)
     if start is not None and end is not None and start >= end:
         fail(InputError("--since must be before --until"))
     try:

@@ -135,8 +135,12 @@ def db_upgrade() -> None:
     click.echo("database is up to date")
 
 
+from trustdesk.cli.alerts import alerts  # noqa: E402
+from trustdesk.cli.audit import audit  # noqa: E402
+from trustdesk.cli.audit_history import history, show, signoff  # noqa: E402
 from trustdesk.cli.ledger import ledger  # noqa: E402
 from trustdesk.cli.privacy import privacy  # noqa: E402
+from trustdesk.cli.report import report  # noqa: E402
 from trustdesk.cli.staff import staff  # noqa: E402
 from trustdesk.cli.webhooks import webhooks  # noqa: E402
 
@@ -145,6 +149,12 @@ main.add_command(ledger)
 main.add_command(staff)
 main.add_command(pii)
 main.add_command(webhooks)
+main.add_command(audit)
+main.add_command(report)
+main.add_command(alerts)
+audit.add_command(history)
+audit.add_command(show)
+audit.add_command(signoff)
 
 if __name__ == "__main__":
     main()

@@ -17,7 +17,12 @@ from typing import Any, Protocol
 
 from trustdesk.conversation.identity import hash_token
 from trustdesk.conversation.ports import ConversationReader
-from trustdesk.conversation.records import ConversationRecord, MessageRecord, Status
+from trustdesk.conversation.records import (
+    ConversationRecord,
+    DecisionRecord,
+    MessageRecord,
+    Status,
+)
 from trustdesk.conversation.staff_auth import (
     ATTEMPT_RETENTION,
     PasswordHashing,
@@ -375,6 +380,13 @@ class AgentAccess:
                 "and privacy.queue_roles say who may"
             )
         return conversation, self.conversations.list_messages(conversation_id)
+
+    def withheld_drafts(self, member: StaffMember, conversation_id: str) -> list[DecisionRecord]:
+        """The assistant's drafts the customer was not sent as written (placeholders only),
+        for whoever may read the transcript: what the model wrote, next to why it was held."""
+        self.view(member, conversation_id)
+        decisions = self.conversations.list_decisions(conversation_id)
+        return [d for d in decisions if d.withheld_draft]
 
     def reveal(
         self, member: StaffMember, conversation_id: str, reason: str

@@ -55,7 +55,6 @@ PRECEDENCE: tuple[HandoffReason, ...] = (
 )
 # Reasons the customer stated; the others were inferred by an automatic trigger.
 STATED = frozenset({HandoffReason.CONTESTED, HandoffReason.CUSTOMER_REQUEST})
-_FAILURES = frozenset({HandoffReason.BACKEND_ERROR, HandoffReason.GUARD_ERROR})
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -65,14 +64,13 @@ def requested_reason(findings: Iterable[Finding]) -> HandoffReason | None:
     return next((reason for reason in PRECEDENCE if reason in asked), None)
 
 
-def handoff_message(policy: Policy, reason: HandoffReason, now: datetime | None = None) -> str:
+def handoff_message(
+    policy: Policy, reason: HandoffReason, now: datetime | None = None, language: str | None = None
+) -> str:
     """What the customer is told: the policy's text for ``reason`` (or the handoff section's
-    requested / failure message), then the staffed-hours sentence when the policy gives hours
-    and ``now`` is known."""
-    text = getattr(policy.escalation.messages, reason.value)
-    if text is None:
-        handoff = policy.handoff
-        text = handoff.failure_message if reason in _FAILURES else handoff.requested_message
+    requested / failure message) in ``language`` where the policy has it, then the
+    staffed-hours sentence when the policy gives hours and ``now`` is known."""
+    text = policy.say(f"messages.{reason.value}", language)
     hours = policy.escalation.staffed_hours
     if hours is None or now is None:
         return str(text)

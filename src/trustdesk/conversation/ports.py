@@ -63,6 +63,9 @@ class ConversationReader(Protocol):
     def originals(self, conversation_id: str) -> dict[str, str]:
         """Decrypted placeholder -> value for one conversation (for its customer only)."""
 
+    def list_decisions(self, conversation_id: str) -> list[DecisionRecord]:
+        """The conversation's decision records, oldest first."""
+
     def current_consents(self, subject_id: str) -> dict[Purpose, ConsentRecord]: ...
 
 

@@ -103,6 +103,8 @@ class DecisionRecord:
     created_at: datetime
     customer_seq: int | None = None
     id: int | None = None
+    # The assistant's draft when the customer was not sent it as written, placeholders only.
+    withheld_draft: str | None = None
 
 
 PREVIEW_CHARS = 140

@@ -124,8 +124,10 @@ class ConversationService:
         attributes: Mapping[str, str] | None = None,
         consents: Mapping[str, bool] | None = None,
         channel: str = "api",
+        language: str | None = None,
     ) -> StartedConversation:
-        """Open a conversation whose first message is the AI disclosure greeting.
+        """Open a conversation whose first message is the AI disclosure greeting, in
+        ``language`` when the policy has it (the browser's preferred language).
 
         ``customer_ref`` is a customer the business vouched for (the web edge verified a
         signed identity or the service key); without one the conversation is anonymous, with
@@ -162,7 +164,8 @@ class ConversationService:
             customer_ref=customer_ref,
             placeholders=PlaceholderState().to_json(),
         )
-        messages = [MessageRecord(Role.ASSISTANT, self.policy.disclosure.greeting, True, now)]
+        greeting = self.policy.say("greeting", language)
+        messages = [MessageRecord(Role.ASSISTANT, greeting, True, now)]
         decision = None
         if choices.get(Purpose.AI_ASSISTANCE) is False:
             conversation.status = Status.HANDOFF_REQUESTED
@@ -171,7 +174,7 @@ class ConversationService:
             messages.append(
                 MessageRecord(
                     Role.ASSISTANT,
-                    handoff_message(self.policy, HandoffReason.CONSENT_WITHDRAWN, now),
+                    handoff_message(self.policy, HandoffReason.CONSENT_WITHDRAWN, now, language),
                     True,
                     now,
                 )
@@ -381,6 +384,7 @@ class ConversationService:
                     decision.reason,
                     now,
                     customer_seq(stored),
+                    decision.withheld_draft,
                 )
             )
             tx.seal(updated, decision.vault, now)
@@ -448,6 +452,7 @@ class ConversationService:
         reason: str,
         now: datetime,
         customer_seq: int | None = None,
+        withheld_draft: str | None = None,
     ) -> DecisionRecord:
         return DecisionRecord(
             conversation_id=conversation_id,
@@ -458,6 +463,7 @@ class ConversationService:
             reason=reason,
             created_at=now,
             customer_seq=customer_seq,
+            withheld_draft=withheld_draft,
         )
 
     def request_handoff(self, conversation_id: str, via: str = "button") -> TurnOutcome:

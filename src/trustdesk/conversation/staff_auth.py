@@ -54,11 +54,16 @@ class Permission(StrEnum):
     DECIDE_APPROVAL = "decide_approval"
     READ_LEDGER = "read_ledger"  # read and verify the decision ledger
     READ_AUDITS = "read_audits"
+    # Sign a stored audit off as its accountable owner (not the auditor who checks it).
+    SIGN_OFF_AUDITS = "sign_off_audits"
     READ_METRICS = "read_metrics"
     PRIVACY_REQUESTS = "privacy_requests"  # export, erasure, subject request records
     MANAGE_STAFF = "manage_staff"
     MANAGE_POLICY = "manage_policy"
     MANAGE_KEYS = "manage_keys"
+    REPORT_CONCERN = "report_concern"  # on an AI message of a conversation one may read
+    VIEW_INCIDENTS = "view_incidents"  # concerns about AI messages, as incidents
+    MANAGE_INCIDENTS = "manage_incidents"  # take, investigate, resolve or dismiss one
 
 
 _AGENT_WORK = {
@@ -72,21 +77,33 @@ _AGENT_WORK = {
 
 #: Who may do what, for the permissions this table decides (see POLICY_GOVERNED for the rest).
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.AGENT: frozenset(_AGENT_WORK),
+    Role.AGENT: frozenset(_AGENT_WORK | {Permission.REPORT_CONCERN}),
     Role.SUPERVISOR: frozenset(
         _AGENT_WORK
         | {
             Permission.DECIDE_APPROVAL,
             Permission.READ_LEDGER,
             Permission.READ_AUDITS,
+            Permission.SIGN_OFF_AUDITS,
             Permission.READ_METRICS,
+            Permission.REPORT_CONCERN,
+            Permission.VIEW_INCIDENTS,
+            Permission.MANAGE_INCIDENTS,
         }
     ),
     # Read-only, and never personal data in the clear (see NEVER_IN_CLEAR).
     Role.AUDITOR: frozenset(
         {Permission.READ_LEDGER, Permission.READ_AUDITS, Permission.READ_METRICS}
     ),
-    Role.PRIVACY_OFFICER: frozenset({Permission.PRIVACY_REQUESTS, Permission.READ_LEDGER}),
+    Role.PRIVACY_OFFICER: frozenset(
+        {
+            Permission.PRIVACY_REQUESTS,
+            Permission.READ_LEDGER,
+            Permission.READ_AUDITS,
+            Permission.SIGN_OFF_AUDITS,
+            Permission.REPORT_CONCERN,
+        }
+    ),
     Role.ADMIN: frozenset(
         {
             Permission.MANAGE_STAFF,
@@ -94,6 +111,10 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_KEYS,
             Permission.READ_LEDGER,
             Permission.READ_METRICS,
+            Permission.READ_AUDITS,
+            Permission.SIGN_OFF_AUDITS,
+            Permission.VIEW_INCIDENTS,
+            Permission.MANAGE_INCIDENTS,
         }
     ),
 }

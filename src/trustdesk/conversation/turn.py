@@ -8,8 +8,9 @@ Its result is a frozen :class:`TurnDecision` that the service records in one tra
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
@@ -25,10 +26,11 @@ from trustdesk.conversation.handoff import (
 from trustdesk.conversation.records import Role, Status
 from trustdesk.errors import BackendError
 from trustdesk.guards.base import Finding, GuardContext, Route
-from trustdesk.guards.escalation import accepts_offer
 from trustdesk.guards.pipeline import GuardPipeline, StageResult
+from trustdesk.language.detect import guess, reply_language
+from trustdesk.language.intents import OfferAnswer, offer_answer, offers_person
 from trustdesk.policy.schema import Policy
-from trustdesk.privacy.placeholders import PlaceholderState
+from trustdesk.privacy.placeholders import PLACEHOLDER_RE, PlaceholderState
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,10 @@ log = logging.getLogger(__name__)
 # is free of personal data, so it is not kept (nor are digests of anything in it).
 WITHHELD_TEXT = "[message withheld: the privacy filter failed, so this message was not stored]"
 HANDOFF_ROUTES = frozenset({Route.HANDOFF_REQUESTED, Route.HANDOFF_FAILURE})
+# Routes after which the assistant's last message offered a person.
+_OFFERS = frozenset({Route.LOW_CONFIDENCE, Route.PERSON_OFFERED})
+# A "no" to the offer longer than this many words carries a question of its own.
+_BARE_NO_WORDS = 5
 _NO_ORIGINALS: Mapping[str, str] = MappingProxyType({})
 
 
@@ -89,11 +95,29 @@ class TurnState:
 
     def offered_person(self, policy: Policy) -> bool:
         """Whether the assistant's last message offered a person ("Would you like me to pass
-        this to a person?")."""
-        if self.recent_routes:
-            return self.recent_routes[-1] == Route.LOW_CONFIDENCE
+        this to a person?"): its own offer after an answer it was unsure of, its question
+        "would you like a person?", or a language-model answer that made the offer."""
+        if self.recent_routes and self.recent_routes[-1] in _OFFERS:
+            return True
         said = [item.text for item in self.history if item.role != Role.CUSTOMER]
-        return bool(said) and said[-1] == policy.assistant.low_confidence_message
+        if not said:
+            return False
+        last = said[-1]
+        own = {policy.assistant.low_confidence_message, policy.assistant.person_question}
+        for translation in policy.translations.values():
+            own.update(
+                t for t in (translation.low_confidence_message, translation.person_question) if t
+            )
+        return last in own or offers_person(last)
+
+    def language(self, policy: Policy) -> str:
+        """The language of the customer's earlier messages, when the model is sure of it;
+        else the policy's."""
+        earlier = " ".join(self.earlier_customer_messages(policy.escalation.window))
+        guessed = guess(earlier) if earlier else None
+        if guessed is not None and guessed[1] >= 0.7:
+            return guessed[0]
+        return policy.disclosure.language
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +143,9 @@ class TurnDecision:
     # the rule in words; the service records them as pending approvals.
     approvals: tuple[tuple[ProposedAction, str], ...] = ()
     vault: Mapping[str, str] = field(default_factory=lambda: _NO_ORIGINALS, repr=False)
+    # The assistant's draft when the customer was not sent it as written, for staff review:
+    # personal data as placeholders (see ``withheld_draft``).
+    withheld_draft: str | None = None
 
     @property
     def handed_off(self) -> bool:
@@ -132,6 +159,7 @@ class _Outcome:
     reply: Reply | None = None
     handoff: HandoffReason | None = None
     approvals: tuple[tuple[ProposedAction, str], ...] = ()
+    withheld: str | None = None  # the draft, raw, when it was not sent as written
 
 
 # Why the input guards' handoff was decided, in words for the decision record.
@@ -198,9 +226,12 @@ def decide_turn(
         )
     else:
         outcome = _route(screened, state, policy, findings)
+    withheld: str | None = None
     if outcome is None:
         backend_name = backend.name
         outcome = _answer(screened.text, state, policy, pipeline, backend, context, findings)
+        if not getattr(backend, "quotes_only", False):
+            withheld = withheld_draft(outcome.withheld, pipeline, placeholders.to_json())
     vault = MappingProxyType(dict(screened.sealed))
     if outcome.route in HANDOFF_ROUTES:
         return _handoff(
@@ -212,6 +243,8 @@ def decide_turn(
             placeholders.to_json(),
             vault,
             backend_name,
+            screened.language,
+            withheld,
         )
     return TurnDecision(
         customer_text=screened.text,
@@ -223,7 +256,34 @@ def decide_turn(
         placeholders=placeholders.to_json(),
         backend=backend_name,
         vault=vault,
+        withheld_draft=withheld,
     )
+
+
+MAX_WITHHELD_CHARS = 4000
+
+
+def withheld_draft(
+    text: str | None, pipeline: GuardPipeline, placeholders: Mapping[str, Any]
+) -> str | None:
+    """The draft the customer was not sent as written, as staff may read it: through the
+    output privacy guard first, so personal data the draft brings of its own becomes an
+    unnumbered marker (``[EMAIL_ADDRESS]``, which no reveal opens: nothing of it is kept),
+    while what it repeats of the customer's keeps the conversation's placeholder. None
+    without a draft, or when that guard fails or the policy runs none (then nothing of the
+    draft is kept)."""
+    if text is None or not text.strip():
+        return None
+    state = PlaceholderState.from_json(placeholders)  # a copy: the conversation's is unchanged
+    known = set(state.digests.values())
+    screened = pipeline.run_leak_check(text, GuardContext(state))
+    if screened is None or screened.failed:  # unscreened text is never kept
+        return None
+
+    def mark(match: re.Match[str]) -> str:
+        return match.group(0) if match.group(0) in known else f"[{match.group(1)}]"
+
+    return PLACEHOLDER_RE.sub(mark, screened.text)[:MAX_WITHHELD_CHARS]
 
 
 def _route(
@@ -234,32 +294,52 @@ def _route(
     if asked is None and screened.wants(Route.HANDOFF_REQUESTED):
         asked = HandoffReason.CUSTOMER_REQUEST  # a guard outside GUARD_REASONS asked
     offered = policy.escalation.low_confidence.accept_offer and state.offered_person(policy)
+    unsure_offer = bool(state.recent_routes) and state.recent_routes[-1] == Route.PERSON_OFFERED
     if asked in STATED:
-        if offered and asked == HandoffReason.CUSTOMER_REQUEST:
+        if offered and asked == HandoffReason.CUSTOMER_REQUEST and not unsure_offer:
             asked = HandoffReason.LOW_CONFIDENCE  # "yes, a person please" after the offer
         return _Outcome(Route.HANDOFF_REQUESTED, _ASKED_WHY[asked], handoff=asked)
     if screened.wants(Route.DISCLOSURE):
-        reply = Reply(policy.disclosure.bot_question_answer, (), None)
+        language = reply_language(screened.text, policy.disclosure.language, screened.language)
+        reply = Reply(policy.say("bot_question_answer", language), (), None)
         return _Outcome(Route.DISCLOSURE, "answered truthfully that this is an AI", reply)
     if state.ai_consent is False:
         why = "the customer withdrew consent to AI assistance"
         findings.append(Finding("consent", "no_ai_consent", 1.0, why))
         return _Outcome(Route.HANDOFF_REQUESTED, why, handoff=HandoffReason.CONSENT_WITHDRAWN)
-    if offered and accepts_offer(screened.text):
+    answer = offer_answer(screened.text) if offered else None
+    if answer is not None and answer[0] == OfferAnswer.YES:
         findings.append(
             Finding(
                 "escalation",
                 "offer_accepted",
                 1.0,
-                "the customer said yes to the offer of a person after an answer the assistant "
-                "was not sure of",
+                "the customer said yes to the assistant's offer of a person",
             )
         )
-        accepted = HandoffReason.LOW_CONFIDENCE
+        accepted = HandoffReason.CUSTOMER_REQUEST if unsure_offer else HandoffReason.LOW_CONFIDENCE
         return _Outcome(Route.HANDOFF_REQUESTED, _ASKED_WHY[accepted], handoff=accepted)
     if asked is not None:
         return _Outcome(Route.HANDOFF_REQUESTED, _ASKED_WHY[asked], handoff=asked)
+    if answer is not None and _bare(screened.text):
+        findings.append(
+            Finding(
+                "escalation", "offer_declined", 1.0, "the customer declined the offer of a person"
+            )
+        )
+        language = state.language(policy)
+        reply = Reply(policy.say("offer_declined_message", language), (), None)
+        return _Outcome(Route.ASSISTANT, "the customer declined the offer of a person", reply)
+    if screened.wants(Route.PERSON_OFFERED):
+        language = reply_language(screened.text, policy.disclosure.language, screened.language)
+        reply = Reply(policy.say("person_question", language), (), None)
+        return _Outcome(Route.PERSON_OFFERED, "asked whether the customer wants a person", reply)
     return None
+
+
+def _bare(text: str) -> bool:
+    """A "no" and nothing more: no question of its own."""
+    return "?" not in text and len(text.split()) <= _BARE_NO_WORDS
 
 
 def _handoff(
@@ -271,10 +351,13 @@ def _handoff(
     placeholders: Mapping[str, Any],
     vault: Mapping[str, str] = _NO_ORIGINALS,
     backend: str | None = None,
+    language_hint: str | None = None,
+    withheld: str | None = None,
 ) -> TurnDecision:
     reason = outcome.handoff
     if reason is None:  # every path that hands off names its reason
         raise ValueError(f"a handoff on route {outcome.route} without a reason")
+    language = _language_of(customer_text, state, policy, language_hint)
     # A conversation already with people stays where it is; only ai_active moves.
     status = Status.HANDOFF_REQUESTED if state.status == Status.AI_ACTIVE else state.status
     return TurnDecision(
@@ -283,7 +366,7 @@ def _handoff(
         route=outcome.route,
         reply=outcome.reply
         if outcome.approvals and outcome.reply is not None
-        else Reply(handoff_message(policy, reason, state.now), (), None),
+        else Reply(handoff_message(policy, reason, state.now, language), (), None),
         findings=tuple(findings),
         reason=outcome.reason,
         placeholders=placeholders,
@@ -291,7 +374,20 @@ def _handoff(
         handoff_reason=reason,
         approvals=outcome.approvals,
         vault=vault,
+        withheld_draft=withheld,
     )
+
+
+def _language_of(text: str, state: TurnState, policy: Policy, hint: str | None) -> str:
+    """The customer's language for a reply: the recognising rule's, the model's on this
+    message, or the conversation's earlier messages' (a short "yes" says little)."""
+    if hint:
+        return hint
+    if text != WITHHELD_TEXT:
+        guessed = guess(text)
+        if guessed is not None and guessed[1] >= 0.7:
+            return guessed[0]
+    return state.language(policy)
 
 
 def _answer(
@@ -308,9 +404,9 @@ def _answer(
     except Exception as exc:  # any backend failure goes to a person, with the reason kept
         why = str(exc) if isinstance(exc, BackendError) else exc.__class__.__name__
         log.warning("backend %s failed: %s", backend.name, why)
-        findings.append(
-            Finding("assistant", "backend_error", 1.0, f"{backend.name} backend: {why}")
-        )
+        model = getattr(backend, "model", None)  # which model failed, for the record
+        named = f"{backend.name} backend" + (f" (model {model})" if model else "")
+        findings.append(Finding("assistant", "backend_error", 1.0, f"{named}: {why}"))
         return _Outcome(
             Route.HANDOFF_FAILURE,
             f"the assistant backend failed ({why})",
@@ -318,7 +414,7 @@ def _answer(
         )
     held = _needs_approval(draft, policy, findings)
     if held is not None:
-        return held
+        return replace(held, withheld=draft.text)
     threshold = policy.assistant.confidence_threshold
     if draft.confidence < threshold or not draft.text.strip():
         findings.append(
@@ -330,7 +426,9 @@ def _answer(
                 f"{threshold:.2f}; offered a person instead of guessing",
             )
         )
-        return _not_confident(draft, state, policy, findings)
+        return replace(
+            _not_confident(question, draft, state, policy, findings), withheld=draft.text
+        )
     return _screen_draft(draft, pipeline, context, findings)
 
 
@@ -359,7 +457,7 @@ def _needs_approval(draft: Draft, policy: Policy, findings: list[Finding]) -> _O
 
 
 def _not_confident(
-    draft: Draft, state: TurnState, policy: Policy, findings: list[Finding]
+    question: str, draft: Draft, state: TurnState, policy: Policy, findings: list[Finding]
 ) -> _Outcome:
     """Offer a person; or hand off, when the assistant failed again or the policy says so."""
     escalation = policy.escalation
@@ -387,7 +485,8 @@ def _not_confident(
             "not confident enough to answer; handed to a person (policy)",
             handoff=HandoffReason.LOW_CONFIDENCE,
         )
-    low = Reply(policy.assistant.low_confidence_message, (), draft.confidence)
+    language = _language_of(question, state, policy, None)
+    low = Reply(policy.say("low_confidence_message", language), (), draft.confidence)
     return _Outcome(Route.LOW_CONFIDENCE, "not confident enough to answer", low)
 
 
@@ -402,7 +501,11 @@ def _screen_draft(
             Route.HANDOFF_FAILURE,
             "an output guard failed; handed to a person",
             handoff=HandoffReason.GUARD_ERROR,
+            withheld=draft.text,
         )
     citations = tuple(c.to_json() for c in draft.citations)
     reply = Reply(screened.text, citations, draft.confidence)
-    return _Outcome(Route.ASSISTANT, f"answered from {len(citations)} cited source(s)", reply)
+    changed = draft.text if screened.text != draft.text else None  # a guard changed it
+    return _Outcome(
+        Route.ASSISTANT, f"answered from {len(citations)} cited source(s)", reply, withheld=changed
+    )

@@ -20,6 +20,8 @@ class Route(StrEnum):
     HANDOFF_REQUESTED = "handoff_requested"
     HANDOFF_FAILURE = "handoff_failure"
     LOW_CONFIDENCE = "low_confidence"
+    # The assistant asked whether the customer wants a person (they may have asked for one).
+    PERSON_OFFERED = "person_offered"
     HUMAN_QUEUE = "human_queue"
 
 
@@ -46,6 +48,9 @@ class Verdict:
     # placeholder -> original, for the encrypted vault only (the input privacy guard). It goes
     # back to the caller of the pipeline; no later guard can read it.
     sealed: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    # The language the guard recognised the text in ("" when its rule holds in every
+    # language), for the answer; None when it has no opinion.
+    language: str | None = None
 
 
 CLEAN = Verdict()
@@ -63,6 +68,8 @@ class GuardContext:
     confidence: float | None = None
     # The conversation's earlier customer messages, redacted, oldest first (escalation triggers).
     recent: tuple[str, ...] = ()
+    # The language of the answer, once the turn knows it (the output guards' fallback text).
+    language: str | None = None
 
 
 class Guard(Protocol):

@@ -3,49 +3,81 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from trustdesk.guards.base import CLEAN, Finding, GuardContext, Stage, Verdict
+from trustdesk.guards.pii import remember
+from trustdesk.language.claims import claims_human, sentences, signature_start
+from trustdesk.language.normalise import clean
 
-_APOS = r"['’]"
-HUMAN_CLAIM_PATTERNS = (
-    rf"\bI\s*(?:am|{_APOS}m)\s+(?:a\s+|an\s+)?(?:real\s+|actual\s+|live\s+)?"
-    r"(?:human|person|human\s+being|living\s+person)\b",
-    rf"\bI\s*(?:am|{_APOS}m)\s+not\s+(?:a\s+|an\s+)?(?:bot|robot|ai|a\.i\.|machine|"
-    r"computer|chat\s?bot|program|automated|artificial)",
-    rf"\bI\s*(?:am|{_APOS}m)\s+(?:a\s+|an\s+)?(?:human\s+)?(?:customer\s+service\s+)?"
-    r"(?:agent|representative|employee|staff\s+member|team\s+member)\b(?!\s+bot)",
-    r"\bas\s+a\s+(?:real\s+)?(?:human|person)\b",
-    r"\b(?:this\s+is\s+a|you(?:'re|\s+are)\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+a)"
-    r"\s+(?:real\s+)?(?:human|person)\b",
-)
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+_CITATION = re.compile(r"\[\d+\]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# Fewer words than this left after removing claims: what is left is a fragment, not an answer.
+MIN_WORDS = 4
 
 
 class HumanClaimGuard:
-    """Removes every sentence of a draft in which the assistant claims to be a person."""
+    """Removes every sentence of a draft in which the assistant claims to be a person, a member
+    of staff or a named employee (in any of the seven languages, through disguises; see
+    ``trustdesk.language.claims``). When what is left is no answer — only citation markers or
+    a fragment — the whole draft is replaced by the policy's fallback (its bot-question answer,
+    in the customer's language)."""
 
     name = "disclosure"
     stage: Stage = "output"
 
-    def __init__(self, fallback: str) -> None:
-        self._claims = tuple(re.compile(p, re.IGNORECASE) for p in HUMAN_CLAIM_PATTERNS)
+    def __init__(
+        self,
+        fallback: str,
+        translated: Mapping[str, str] | None = None,
+        published: Iterable[str] = (),
+    ) -> None:
         self._fallback = fallback
+        self._translated = dict(translated or {})
+        # Sentences of the business's published texts (the knowledge base, the answer intro)
+        # screened once here: a draft that quotes them is not read again, sentence by sentence.
+        self._vetted = frozenset(
+            sentence.strip()
+            for text in published
+            for sentence in sentences(text)
+            if sentence.strip() and not _published_claim(sentence)
+        )
 
     def check(self, text: str, context: GuardContext) -> Verdict:
         kept: list[str] = []
         removed = 0
-        for sentence in _SENTENCE.findall(text):
-            if any(p.search(sentence) for p in self._claims):
+        signed = signature_start(clean(text))
+        if signed is not None:  # a personal sign-off ends the draft: cut it and what follows
+            text = clean(text)[:signed]
+            removed += 1
+        for sentence in sentences(text):
+            if sentence.strip() not in self._vetted and claims_human(sentence):
                 removed += 1
             else:
                 kept.append(sentence)
         if not removed:
             return CLEAN
+        cleaned = "".join(kept).strip()
+        replaced = len(_WORD.findall(_CITATION.sub(" ", cleaned))) < MIN_WORDS
         finding = Finding(
             guard=self.name,
             rule="human_claim_removed",
             score=1.0,
-            reason=f"removed {removed} sentence(s) in which the draft claimed to be a person",
+            reason=f"removed {removed} sentence(s) in which the draft claimed to be a person"
+            + ("; nothing of an answer was left, so the fallback was sent" if replaced else ""),
         )
-        cleaned = "".join(kept).strip()
-        return Verdict(findings=(finding,), text=cleaned or self._fallback)
+        if replaced:
+            cleaned = self._translated.get(context.language or "", self._fallback)
+        return Verdict(findings=(finding,), text=cleaned)
+
+
+_PUBLISHED_CLAIMS: dict[str, bool] = {}
+
+
+def _published_claim(sentence: str) -> bool:
+    """``claims_human`` of a sentence the business publishes, judged once per process."""
+    known = _PUBLISHED_CLAIMS.get(sentence)
+    if known is None:
+        known = claims_human(sentence)
+        remember(_PUBLISHED_CLAIMS, sentence, known)
+    return known

@@ -1,5 +1,6 @@
 """Automatic handoff triggers that read words, not moods: sensitive topics, asking the same
-thing again, contesting an answer, and accepting the offer of a person.
+thing again, and contesting an answer. (Accepting the offer of a person is read by
+``trustdesk.language.intents.offer_answer``.)
 
 Each guard compiles its phrases once, sees placeholders only, and reports findings only when it
 asks for a person. A finding names the topic or rule, never the customer's words.
@@ -155,21 +156,3 @@ class ContestGuard:
             "the customer contested an answer and asked for it to be reviewed by a person",
         )
         return Verdict(findings=(finding,), route=Route.HANDOFF_REQUESTED)
-
-
-_YES = (
-    r"yes|yeah|yea|yep|yup|y|ok|okay|k|sure|alright|all\s+right|absolutely|definitely|please|pls|"
-    r"plz|go\s+ahead|please\s+do|do\s+it|sounds\s+good|that\s+would\s+be\s+(?:great|good|helpful|"
-    r"nice)|that\s+would\s+help|i\s+would|i'?d\s+like\s+that|why\s+not"
-)
-_THANKS = r"thanks|thank\s+you|thx|ta|cheers"
-_ACCEPT = re.compile(
-    rf"^\W*(?:(?:{_YES})\W*)+(?:(?:{_THANKS})\W*)?$|^\W*(?:{_THANKS})\W+(?:(?:{_YES})\W*)+$",
-    re.IGNORECASE,
-)
-
-
-def accepts_offer(text: str) -> bool:
-    """Whether a message is a bare yes ("yes", "ok", "sure, thanks") — read as accepting the
-    offer of a person when the assistant's last message made that offer."""
-    return len(text) <= 60 and _ACCEPT.match(text.translate(_QUOTES)) is not None

@@ -3,20 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from trustdesk.guards.base import CLEAN, Finding, GuardContext, Stage, Verdict
 from trustdesk.privacy.placeholders import PlaceholderRedactor, PlaceholderState
 
 PARAGRAPH = "\n\n"
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+# Screening results of published texts, kept per process (see ``remember``).
+MAX_REMEMBERED = 50_000
+_VETTED: dict[tuple[object, str], bool] = {}
+
+
+def remember(cache: dict[K, V], key: K, value: V) -> None:
+    """Keep a screening result of a *published* text (never a customer's) for the process;
+    the cache starts over when full."""
+    if len(cache) >= MAX_REMEMBERED:
+        cache.clear()
+    cache[key] = value
 
 
 def vetted_paragraphs(redactor: PlaceholderRedactor, texts: Iterable[str]) -> set[str]:
     """The paragraphs of published texts in which the redactor finds nothing to replace."""
     clean: set[str] = set()
+    config = redactor.detector.config_key
     for text in texts:
         for paragraph in text.split(PARAGRAPH):
-            result = redactor.redact(paragraph, PlaceholderState(), neutralize=False)
-            if not result.replacements:
+            key = (config, paragraph)
+            nothing = _VETTED.get(key)
+            if nothing is None:
+                result = redactor.redact(paragraph, PlaceholderState(), neutralize=False)
+                nothing = not result.replacements
+                remember(_VETTED, key, nothing)
+            if nothing:
                 clean.add(paragraph)
     return clean
 

@@ -10,6 +10,7 @@ from trustdesk.guards.base import Finding, Guard, GuardContext, Route
 
 log = logging.getLogger(__name__)
 PRIVACY_GUARD = "pii"
+LEAK_GUARD = "pii_leak"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,8 @@ class StageResult:
     failed: bool
     # placeholder -> original collected from the guards' verdicts, for the vault only.
     sealed: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    # The first language a guard recognised the text in (see Verdict.language).
+    language: str | None = None
 
     def wants(self, route: Route) -> bool:
         return route in self.routes
@@ -51,11 +54,19 @@ class GuardPipeline:
         which must be stored like the customer's words but is not a customer turn."""
         return self._run([g for g in self.input_guards if g.name == PRIVACY_GUARD], text, context)
 
+    def run_leak_check(self, text: str, context: GuardContext) -> StageResult | None:
+        """Only the output privacy guard: personal data in a draft to placeholders, keeping
+        the placeholders the draft quotes (for a draft kept for review, not sent). None when
+        the policy runs no such guard."""
+        leak = [g for g in self.output_guards if g.name == LEAK_GUARD]
+        return self._run(leak, text, context) if leak else None
+
     @staticmethod
     def _run(guards: Sequence[Guard], text: str, context: GuardContext) -> StageResult:
         findings: list[Finding] = []
         routes: list[Route] = []
         sealed: list[tuple[str, str]] = []
+        language: str | None = None
         for guard in guards:
             try:
                 verdict = guard.check(text, context)
@@ -78,4 +89,6 @@ class GuardPipeline:
                 text = verdict.text
             if verdict.route is not None:
                 routes.append(verdict.route)
-        return StageResult(text, tuple(findings), tuple(routes), False, tuple(sealed))
+            if language is None:
+                language = verdict.language
+        return StageResult(text, tuple(findings), tuple(routes), False, tuple(sealed), language)

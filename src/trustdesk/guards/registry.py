@@ -8,9 +8,11 @@ from trustdesk.guards.base import Guard
 from trustdesk.guards.disclosure import HumanClaimGuard
 from trustdesk.guards.escalation import ContestGuard, RepeatedQuestionGuard, SensitiveTopicGuard
 from trustdesk.guards.intents import BotQuestionGuard, HumanRequestGuard
-from trustdesk.guards.pii import PiiRedactionGuard, vetted_paragraphs
+from trustdesk.guards.pii import PiiRedactionGuard, remember, vetted_paragraphs
 from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.guards.sentiment import NegativeSentimentGuard
+from trustdesk.language import SUPPORTED_LANGUAGES
+from trustdesk.language.detect import warm as warm_language_model
 from trustdesk.policy.schema import Policy
 from trustdesk.privacy.custom import BusinessIdentifierSpec
 from trustdesk.privacy.detector import PiiDetector
@@ -52,19 +54,23 @@ def build_pipeline(
     intro): screened once here, so a draft made only of their clean paragraphs is not scanned
     again. Anything else in a draft is scanned in full.
     """
+    published = list(published)
     redactor = build_redactor(policy, key, public_terms)
     vetted = vetted_paragraphs(redactor, published)
-    bot_questions = BotQuestionGuard()
+    answers = {code: policy.say("bot_question_answer", code) for code in SUPPORTED_LANGUAGES}
+    warm_language_model()  # now, not on the first customer turn that needs it
     return GuardPipeline(
         input_guards=[
             PiiRedactionGuard(redactor, "input"),
-            bot_questions,
-            HumanRequestGuard(policy.handoff.extra_phrases, bot_questions),
+            BotQuestionGuard(),
+            HumanRequestGuard(policy.handoff.extra_phrases),
             *escalation_guards(policy),
         ],
+        # The claim guard reads the draft before names in it become placeholders: "I'm
+        # Sarah from the team" is a claim that "I'm [PERSON_1] from the team" hides less well.
         output_guards=[
+            HumanClaimGuard(policy.disclosure.bot_question_answer, answers, published),
             PiiRedactionGuard(redactor, "output", vetted),
-            HumanClaimGuard(policy.disclosure.bot_question_answer),
         ],
     )
 
@@ -108,8 +114,20 @@ def knowledge_terms(policy: Policy, texts: Iterable[str]) -> set[str]:
     detector = build_detector(policy)
     terms: set[str] = set()
     for text in texts:
-        for span in detector.detect(text):
-            value = text[span.start : span.end]
-            if span.entity in _LEXICAL_ENTITIES and len(value.split()) > 1:
-                terms.add(value)
+        key = (detector.config_key, text)
+        found = _PUBLISHED_TERMS.get(key)
+        if found is None:
+            found = tuple(
+                text[span.start : span.end]
+                for span in detector.detect(text)
+                if span.entity in _LEXICAL_ENTITIES and len(text[span.start : span.end].split()) > 1
+            )
+            remember(_PUBLISHED_TERMS, key, found)
+        terms.update(found)
     return terms
+
+
+# Published texts screened before, per detector configuration: a process that builds the
+# system again (a CLI command after another, the tests) does not screen the same knowledge
+# base again. Only the business's own published texts are ever keys here, never a customer's.
+_PUBLISHED_TERMS: dict[tuple[object, str], tuple[str, ...]] = {}

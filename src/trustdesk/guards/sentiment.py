@@ -96,6 +96,7 @@ class NegativeSentimentGuard:
     def __init__(self, options: NegativeSentimentTrigger) -> None:
         # vaderSentiment has no type information; it reads its lexicon file here, once.
         from vaderSentiment.vaderSentiment import (  # type: ignore[import-untyped]
+            NEGATE,
             SentimentIntensityAnalyzer,
         )
 
@@ -103,6 +104,11 @@ class NegativeSentimentGuard:
         self._vader = SentimentIntensityAnalyzer()
         for word in NEUTRAL_WORDS:  # this instance's own lexicon dict, nobody else's
             self._vader.lexicon.pop(word, None)
+        # Words that can make VADER's score negative: its negative words, and the words that
+        # turn a positive word negative ("not good", "no good", "least helpful").
+        self._turns_negative = frozenset(
+            w for w, valence in self._vader.lexicon.items() if valence < 0
+        ) | frozenset((*NEGATE, "no", "least", "nor"))
         self._rules = tuple(
             (rule, why, re.compile(pattern, re.IGNORECASE))
             for rule, why, pattern in FRUSTRATION_RULES
@@ -112,8 +118,29 @@ class NegativeSentimentGuard:
         """VADER's compound score (-1 … 1) of the text without its placeholders."""
         return float(self._vader.polarity_scores(_PLACEHOLDER.sub(" ", text))["compound"])
 
+    def _score_if_it_matters(self, text: str) -> float:
+        """The score, or 0.0 where no score at or above zero could change the verdict: the
+        thresholds are below zero, the message cannot score below zero, and it has neither
+        "!!!" nor capitals (whose rules ask whether it is positive)."""
+        if (
+            self.options.complaint_threshold < 0
+            and not self.may_be_negative(text)
+            and not (_EXCLAIM.search(text) or _EXASPERATED.search(text) or _shouting(text))
+        ):
+            return 0.0
+        return self.score(text)
+
+    def may_be_negative(self, text: str) -> bool:
+        """False only when VADER's score cannot be below zero: no word of negative valence,
+        no negation, no emoji (VADER reads emoji as words). Scoring is skipped then: a
+        score of zero or above never hands off by itself."""
+        if not text.isascii() or "n't" in text:
+            return True
+        words = {w.strip(".,!?;:\"'()[]") for w in text.lower().split()}
+        return not words.isdisjoint(self._turns_negative)
+
     def check(self, text: str, context: GuardContext) -> Verdict:
-        compound = self.score(text)
+        compound = self._score_if_it_matters(text)
         findings = self._frustration(text, compound)
         threshold = self.options.threshold
         if compound <= threshold:
@@ -171,7 +198,7 @@ class NegativeSentimentGuard:
         ]
 
     def _complains(self, text: str) -> bool:
-        compound = self.score(text)
+        compound = self._score_if_it_matters(text)
         return compound <= self.options.complaint_threshold or bool(
             self._frustration(text, compound)
         )

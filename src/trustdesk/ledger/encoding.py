@@ -188,12 +188,18 @@ def seal(pending: PendingEntry, seq: int, recorded_at: str, prev_hash: str) -> L
     )
 
 
-# The form verification reads: the ten encoded values as text, in encoding order, then the
-# stored hash and the sequence number as an integer. ``"\n".join(row[:10])`` is then the
-# encoding itself, the cheapest way CPython has to build it (the database query produces
-# this form directly: see store.ledger_repository). Whoever builds one guarantees that
-# row[1] == str(row[11]) (both come from the one seq column); the hash covers row[1].
+# The forms verification reads. A wire row holds the ten encoded values as text, in encoding
+# order, then the stored hash and the sequence number as an integer: ``"\n".join(row[:10])`` is
+# the encoding. Whoever builds one guarantees that row[1] == str(row[11]) (both come from the one
+# seq column); the hash covers row[1].
 WireRow = tuple[str, str, str, str, str, str, str, str, str, str, str, int]
+
+# An encoded row is what the database query returns (see store.ledger_repository): the encoding
+# itself, built by the query from the entry's columns, as its UTF-8 bytes or as text, then the
+# stored prev_hash, hash and seq, taken from the same columns the encoding holds. Verification
+# hashes the bytes as they are (text: encoded as UTF-8) and compares three values: no Python
+# string building per entry.
+EncodedRow = tuple[str | bytes, str, str, int]
 
 
 def to_wire(entry: LedgerEntry) -> WireRow:
@@ -212,3 +218,8 @@ def to_wire(entry: LedgerEntry) -> WireRow:
         entry.hash,
         entry.seq,
     )
+
+
+def to_encoded(entry: LedgerEntry) -> EncodedRow:
+    """``entry`` as an encoded row (what the database query returns for it)."""
+    return (encoding_text(*entry[:8], entry.prev_hash), entry.prev_hash, entry.hash, entry.seq)

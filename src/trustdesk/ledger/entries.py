@@ -12,8 +12,11 @@ from pathlib import PurePath
 from typing import Any
 
 from trustdesk.events import (
+    AlertRaised,
     ApprovalDecided,
     ApprovalRequested,
+    AuditRunStored,
+    AuditSignedOff,
     ConsentChanged,
     ConversationClaimed,
     ConversationResolved,
@@ -25,6 +28,8 @@ from trustdesk.events import (
     HandedBackToAI,
     HandoffRequested,
     HumanReplied,
+    IncidentOpened,
+    IncidentUpdated,
     OriginalsRevealed,
     PolicyLoaded,
     StaffChanged,
@@ -34,7 +39,7 @@ from trustdesk.ledger.encoding import PendingEntry, canonical_time, pending_entr
 
 # Routes on which the AI itself answered the customer; every other route is a decision
 # (hand off, stay silent for the person who has the conversation).
-AI_REPLY_ROUTES = frozenset({"assistant", "disclosure", "low_confidence"})
+AI_REPLY_ROUTES = frozenset({"assistant", "disclosure", "low_confidence", "person_offered"})
 
 
 def _staff(name: str) -> str:
@@ -196,6 +201,90 @@ def _staff_changed(e: StaffChanged) -> PendingEntry:
     )
 
 
+def _incident_opened(e: IncidentOpened) -> PendingEntry:
+    # Ids and the category only: the reporter's comment stays in the incident, redacted.
+    details: dict[str, Any] = {
+        "incident_id": e.incident_id,
+        "message_seq": e.message_seq,
+        "category": e.category,
+    }
+    if e.source is not None:  # an incident no conversation raised: an alert, an audit finding
+        details |= {"source": e.source, "alert_key": e.alert_key}
+    return pending_entry(
+        e.occurred_at, e.actor, "incident_opened", details, conversation_id=e.conversation_id
+    )
+
+
+def _incident_updated(e: IncidentUpdated) -> PendingEntry:
+    return pending_entry(
+        e.occurred_at,
+        _staff(e.staff_name),
+        "incident_updated",
+        {
+            "incident_id": e.incident_id,
+            "status": e.status,
+            "owner": e.owner,
+            "note_changed": e.note_changed,
+        },
+        conversation_id=e.conversation_id,
+    )
+
+
+def _audit_stored(e: AuditRunStored) -> PendingEntry:
+    return pending_entry(
+        e.occurred_at,
+        e.actor,
+        "audit_run_stored",
+        {
+            "run_id": e.run_id,
+            "audit": e.kind,
+            "trigger": e.trigger,
+            "findings": e.findings,
+            "worst_severity": e.worst_severity,
+            "sha256": e.digest,
+        },
+        policy_version=e.policy_version,
+    )
+
+
+def _audit_signed_off(e: AuditSignedOff) -> PendingEntry:
+    # The note's digest only: the note stays with the run, the ledger never holds free text.
+    return pending_entry(
+        e.occurred_at,
+        e.actor,
+        "audit_signed_off",
+        {
+            "run_id": e.run_id,
+            "audit": e.kind,
+            "findings": e.findings,
+            "worst_severity": e.worst_severity,
+            "sha256": e.digest,
+            "signed_off_by": e.signer,
+            "note_sha256": e.note_digest,
+        },
+    )
+
+
+def _alert_raised(e: AlertRaised) -> PendingEntry:
+    # Names and numbers only: what was measured, against what, over how many.
+    return pending_entry(
+        e.occurred_at,
+        "system",
+        "alert_raised",
+        {
+            "alert": e.alert,
+            "alert_key": e.alert_key,
+            "incident_id": e.incident_id,
+            "measured": e.measured,
+            "threshold": e.threshold,
+            "baseline": e.baseline,
+            "sample": e.sample,
+            "since": canonical_time(e.since),
+            "until": canonical_time(e.until),
+        },
+    )
+
+
 def _policy_loaded(e: PolicyLoaded) -> PendingEntry:
     # The file name only: a full path can name a person's home directory.
     return pending_entry(
@@ -223,7 +312,12 @@ MAPPINGS: dict[type[Event], Callable[[Any], PendingEntry]] = {
     ApprovalDecided: _approval_decided,
     OriginalsRevealed: _revealed,
     StaffChanged: _staff_changed,
+    IncidentOpened: _incident_opened,
+    IncidentUpdated: _incident_updated,
+    AlertRaised: _alert_raised,
     PolicyLoaded: _policy_loaded,
+    AuditRunStored: _audit_stored,
+    AuditSignedOff: _audit_signed_off,
 }
 
 

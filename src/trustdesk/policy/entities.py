@@ -34,4 +34,8 @@ BUILT_IN_ENTITIES: tuple[str, ...] = (
     "ADDRESS",
     "DATE_OF_BIRTH",
     *_NATIONAL_ID_ENTITIES,
+    "CARD_SECURITY_CODE",
+    "CARD_EXPIRY",
+    "SECRET",
+    "PASSPORT",
 )

@@ -20,7 +20,11 @@ from pydantic import (
     model_validator,
 )
 
+from trustdesk.language import SUPPORTED_LANGUAGES
+from trustdesk.language.claims import claims_human, sentences, states_ai
+from trustdesk.policy.alerts import Alerts
 from trustdesk.policy.entities import BUILT_IN_ENTITIES
+from trustdesk.policy.fairness import Fairness
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # The built-in recognizers' entity names (Presidio's vocabulary where it has one).
@@ -37,10 +41,62 @@ class Organization(_Strict):
     privacy_notice: NonEmpty = Field(
         description="Plain-language privacy notice shown at the privacy notice URL."
     )
+    brand_colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")] = Field(
+        default="#1f5f8b",
+        description="The embeddable widget's colour (#RRGGBB); white text on it must be "
+        "readable (contrast at least 4.5:1, WCAG AA).",
+    )
+
+    @field_validator("brand_colour")
+    @classmethod
+    def _readable(cls, colour: str) -> str:
+        ratio = contrast_with_white(colour)
+        if ratio < 4.5:
+            raise ValueError(
+                f"white text on this colour has a contrast of {ratio:.1f}:1; choose a darker "
+                "colour (at least 4.5:1, WCAG AA)"
+            )
+        return colour.lower()
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2 contrast ratio of white on ``#RRGGBB``."""
+
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
+
+
+def refuse_human_claim(text: str) -> str:
+    """A text the assistant says must never claim to be a person (docs/guards.md)."""
+    if any(claims_human(sentence, use_model=False) for sentence in sentences(text)):
+        raise ValueError(
+            "claims to be a person, a member of staff or a named employee; the assistant is "
+            "an AI and its texts must never say otherwise"
+        )
+    return text
+
+
+def require_ai_statement(text: str) -> str:
+    """A greeting or bot-question answer: says that this is an AI, and claims nothing else."""
+    refuse_human_claim(text)
+    if not states_ai(text):
+        raise ValueError(
+            "must say that the assistant is an AI (for example 'an AI assistant', 'a bot', "
+            "'une IA', 'ein KI-Assistent', 'un asistente virtual', 'not a person')"
+        )
+    return text
 
 
 class Disclosure(_Strict):
-    """How the assistant says that it is an AI (EU AI Act Art. 50, US bot-disclosure laws)."""
+    """How the assistant says that it is an AI (EU AI Act Art. 50, US bot-disclosure laws).
+
+    The greeting and the bot-question answer must say that it is an AI; none of these texts
+    may claim to be a person (checked by ``trustdesk policy check`` and at start)."""
 
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
     assistant_name: NonEmpty = "Support assistant"
@@ -48,6 +104,16 @@ class Disclosure(_Strict):
     greeting: NonEmpty
     ai_label: NonEmpty = "AI"
     bot_question_answer: NonEmpty
+
+    @field_validator("greeting", "bot_question_answer")
+    @classmethod
+    def _says_ai(cls, text: str) -> str:
+        return require_ai_statement(text)
+
+    @field_validator("banner", "assistant_name")
+    @classmethod
+    def _no_claim(cls, text: str) -> str:
+        return refuse_human_claim(text)
 
 
 class Limits(_Strict):
@@ -93,6 +159,17 @@ class Handoff(_Strict):
         description="Shown to the customer when a person resolves the conversation.",
     )
 
+    @field_validator(
+        "requested_message",
+        "failure_message",
+        "closed_message",
+        "handed_back_message",
+        "resolved_message",
+    )
+    @classmethod
+    def _no_claim(cls, text: str) -> str:
+        return refuse_human_claim(text)
+
     @field_validator("joined_message")
     @classmethod
     def _only_name_field(cls, text: str) -> str:
@@ -116,8 +193,32 @@ class Handoff(_Strict):
 class Assistant(_Strict):
     confidence_threshold: float = Field(default=0.25, ge=0.0, le=1.0)
     max_citations: int = Field(default=2, ge=1, le=5)
+    max_reply_tokens: int = Field(
+        default=400,
+        ge=32,
+        le=4000,
+        description="Longest reply a language-model backend may write, in tokens (sent as "
+        "max_tokens; a reply cut there keeps its whole sentences).",
+    )
     answer_intro: NonEmpty = "Here is what our help centre says:"
     low_confidence_message: NonEmpty
+    person_question: NonEmpty = Field(
+        default="Would you like me to pass this conversation to a person from our team? "
+        "Just say yes, or keep asking me.",
+        description="Asked when the customer may have asked for a person but it is not clear; "
+        "a yes hands off.",
+    )
+    offer_declined_message: NonEmpty = Field(
+        default="All right, I'll keep helping. What would you like to know?",
+        description="The reply to a plain 'no' after the assistant offered a person.",
+    )
+
+    @field_validator(
+        "answer_intro", "low_confidence_message", "person_question", "offer_declined_message"
+    )
+    @classmethod
+    def _no_claim(cls, text: str) -> str:
+        return refuse_human_claim(text)
 
 
 class BusinessIdentifier(_Strict):
@@ -223,6 +324,12 @@ class Retention(_Strict):
     decision_records_days: int = Field(default=730, ge=1, le=3650)
     consents_days: int = Field(
         default=1095, ge=1, le=3650, description="Kept this long after being superseded."
+    )
+    feedback_days: int = Field(
+        default=365,
+        ge=1,
+        le=3650,
+        description="Customer feedback (rating, solved, comment), after it was last changed.",
     )
     purge_interval_minutes: int = Field(default=60, ge=1, le=10080)
 
@@ -487,6 +594,11 @@ class HandoffMessages(_Strict):
     backend_error: NonEmpty | None = None
     guard_error: NonEmpty | None = None
 
+    @field_validator("*")
+    @classmethod
+    def _no_claim(cls, text: str | None) -> str | None:
+        return None if text is None else refuse_human_claim(text)
+
 
 class Escalation(_Strict):
     """Automatic handoff triggers, what the customer is told, and staffed hours."""
@@ -594,6 +706,66 @@ class ApprovalRules(_Strict):
         return self
 
 
+_TRANSLATED = (
+    "banner",
+    "greeting",
+    "bot_question_answer",
+    "requested_message",
+    "failure_message",
+    "closed_message",
+    "handed_back_message",
+    "resolved_message",
+    "low_confidence_message",
+    "person_question",
+    "offer_declined_message",
+)
+
+
+class Translation(_Strict):
+    """The customer-facing texts in one more language. A text left out falls back to the
+    policy's own (in ``disclosure.language``). The greeting and bot-question answer, when
+    given, must say that this is an AI; no text may claim to be a person."""
+
+    banner: NonEmpty | None = None
+    greeting: NonEmpty | None = None
+    bot_question_answer: NonEmpty | None = None
+    requested_message: NonEmpty | None = None
+    failure_message: NonEmpty | None = None
+    closed_message: NonEmpty | None = None
+    handed_back_message: NonEmpty | None = None
+    resolved_message: NonEmpty | None = None
+    low_confidence_message: NonEmpty | None = None
+    person_question: NonEmpty | None = None
+    offer_declined_message: NonEmpty | None = None
+    messages: dict[str, NonEmpty] = Field(
+        default_factory=dict,
+        description="Handoff messages by reason (the keys of escalation.messages).",
+    )
+
+    @field_validator("greeting", "bot_question_answer")
+    @classmethod
+    def _says_ai(cls, text: str | None) -> str | None:
+        return None if text is None else require_ai_statement(text)
+
+    @field_validator(*_TRANSLATED[:2], *_TRANSLATED[3:])
+    @classmethod
+    def _no_claim(cls, text: str | None) -> str | None:
+        return None if text is None else refuse_human_claim(text)
+
+    @field_validator("messages")
+    @classmethod
+    def _known_reasons(cls, messages: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(messages) - set(HandoffMessages.model_fields))
+        if unknown:
+            raise ValueError(
+                f"unknown handoff reason(s) {', '.join(unknown)}; use the keys of "
+                "escalation.messages"
+            )
+        for text in messages.values():
+            refuse_human_claim(text)
+        return messages
+
+
 class Policy(_Strict):
     """The root of the policy file."""
 
@@ -609,3 +781,55 @@ class Policy(_Strict):
     ledger: LedgerPolicy = LedgerPolicy()
     escalation: Escalation = Escalation()
     approvals: ApprovalRules = ApprovalRules()
+    fairness: Fairness = Fairness()
+    alerts: Alerts = Alerts()
+    translations: dict[str, Translation] = Field(
+        default_factory=dict,
+        description="Customer-facing texts in more languages, keyed by language code "
+        f"({', '.join(SUPPORTED_LANGUAGES)}); the assistant answers in the customer's language.",
+    )
+
+    @field_validator("translations")
+    @classmethod
+    def _supported(cls, translations: dict[str, Translation]) -> dict[str, Translation]:
+        unsupported = sorted(set(translations) - set(SUPPORTED_LANGUAGES))
+        if unsupported:
+            raise ValueError(
+                f"unsupported language(s) {', '.join(unsupported)}; supported: "
+                f"{', '.join(SUPPORTED_LANGUAGES)}"
+            )
+        return translations
+
+    def canned_texts(self) -> frozenset[str]:
+        """Every text TrustDesk itself says in the assistant's name, in every language the
+        policy has (what a language model must not be shown as its own earlier reply)."""
+        texts: set[str] = set()
+        for language in (None, *self.translations):
+            for name in _TRANSLATED:
+                texts.add(self.say(name, language))
+            for reason in HandoffMessages.model_fields:
+                texts.add(self.say(f"messages.{reason}", language))
+        return frozenset(texts)
+
+    def say(self, text: str, language: str | None = None) -> str:
+        """The customer-facing text named ``text`` (a field of ``Translation``, or
+        ``messages.<reason>``) in ``language``, falling back to the policy's own."""
+        translation = self.translations.get(language or "")
+        if text.startswith("messages."):
+            reason = text.removeprefix("messages.")
+            if translation is not None and reason in translation.messages:
+                return translation.messages[reason]
+            own = getattr(self.escalation.messages, reason)
+            if own is not None:
+                return str(own)
+            # No text of its own for this reason: the requested (or failure) message.
+            fallback = "failure_message" if reason.endswith("_error") else "requested_message"
+            return self.say(fallback, language)
+        if translation is not None:
+            value = getattr(translation, text)
+            if value is not None:
+                return str(value)
+        for section in (self.disclosure, self.handoff, self.assistant):
+            if text in type(section).model_fields:
+                return str(getattr(section, text))
+        raise KeyError(text)

@@ -1,20 +1,57 @@
-"""ADDRESS: street lines in the common Western European and North American forms.
+"""ADDRESS: whole postal addresses in the common North American, British, Irish, Australian,
+Western European, Portuguese, Brazilian, Polish and Indian forms.
+
+A street line is found first, in its national order:
 
 - number first, street type last ("221B Baker Street", "344 Mathis Parkway Suite 907"), with the
-  US Postal Service's street suffixes (Publication 28) and British ones ("Close", "Mews");
-- French number, then type ("12, rue de la Paix");
-- type first, number last (Spanish, Italian: "Calle Mayor 3", "Via Roma, 10");
-- German and Dutch compounds with the number after ("Hauptstraße 5", "Kerkstraat 12a").
+  US Postal Service's street suffixes (Publication 28), British, Australia Post and Indian ones;
+- French number, then type ("12, rue de la Paix", "12 ter quai ...");
+- type first, number last (Spanish, Italian, Portuguese, Polish: "Calle Mayor 3", "Pº de la Paz
+  nº 12", "Via Roma, 10", "Rua Augusta 10", "ul. Długa 5");
+- German and Dutch compounds with the number after ("Hauptstraße 5", "Van Baerlestraat 12 bis");
+- words that start streets as often as sentences ("Am Hang 4", "Korte Vijverberg 5",
+  "Campo Grande 12"), only with a locality or postcode after them;
+- post-office boxes ("PO Box 123", "Postfach 12 34", "Apartado 45") and US military addresses.
 
-The span is the street line (with a flat or suite number when one is attached); postcode and
-city are not included. Street words must be capitalised, so lowercase addresses are missed.
+The span then runs on over what follows on the same line or the next ones: flat, floor or suite
+("3º izq.", "int. 7", "2. OG"), locality, region (state, province, county, "(MI)", "- SP"),
+postcode and country name, in either order (locality then postcode: US, UK, Canada, Ireland,
+Australia, Brazil, India; postcode then locality: France, Germany, Spain, Italy, the Netherlands,
+Portugal, Poland). Postcodes are checked per country (postcodes.py). Before the street line it
+takes a flat, floor or building ("Appt 4, ", "Hinterhaus") or a house name with a house word
+("The Granary, ", "Rose Cottage, "), never a bare name: that is too often the person's.
+
+A locality, region and postcode group is also found on its own: "Lake Ambermouth, CA 79336" or
+"Ianmouth TA3X 6AA" anywhere (the region and postcode must agree, the locality be capitalised);
+"30643 Meunier" or "Springfield 62704" only right after an address cue ("I live at", "ship to",
+"Anschrift", "j'habite au", "moro na", ...) or before a country name or an Italian province.
+Lowercase addresses count after such a cue ("12 oak street, springfield il 62704"), and anywhere
+with a valid postcode after the street line ("-- jo bloggs 18 mill lane, leeds ls6 2ab").
 """
 
 from __future__ import annotations
 
 import re
 
+from trustdesk.privacy.postcodes import (
+    COUNTRY_NAMES,
+    IT_PROVINCES,
+    REGIONS,
+    REGIONS_LOWER,
+    country_pattern,
+    is_valid_postcode,
+    region_pattern,
+)
 from trustdesk.privacy.spans import PiiSpan
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation grouped by first letter, so the regex engine skips most of it at once."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items()))
+
 
 _US_SUFFIXES = (
     "Alley Aly Annex Arcade Avenue Ave Av Bayou Beach Bend Bluffs? Bottom Boulevard Blvd Branch"
@@ -31,18 +68,30 @@ _US_SUFFIXES = (
     " St Summit Terrace Ter Throughway Trace Track Trafficway Trails? Trailer Tunnel Turnpike"
     " Underpass Unions? Valleys? Viaduct Views? Villages? Ville Vista Walks? Wall Ways? Wells?"
     " Close Rise Wynd Drove Parade Chase Approach Croft Mead Fold Grove Hill Gate Yard Quay"
+    " Rue Via Laneway Circuit Esplanade Promenade Boulevarde Broadway Centre Concourse Courtyard"
+    " Grange Glade Vale Wharf Embankment Walkway Pathway Ridgeway Retreat Triangle Circus Brae"
+    # Australia Post street types that are no everyday word
+    " Amble Anchorage Alleyway Artery Basin Brace Brow Byway Centreway Circlet Colonnade Copse"
+    " Crossway Cruiseway Cutting Dell Deviation Driveway Fairway Firetrail Footway Foreshore"
+    " Frontage Gully Highroad Interchange Lookout Meander Nook Outlook Parklands Quadrant Ramble"
+    " Reserve Ridge Riverway Riviera Roadway Rosebowl Rotary Siding Strand Tollway Trunkway"
+    # India
+    " Nagar Marg Chowk Ganj Zila Gali Galli"
 ).split()
-_US_SUFFIX = "|".join(_US_SUFFIXES)
+_US_SUFFIX_WORDS = sorted({w.replace("s?", e) for w in _US_SUFFIXES for e in ("", "s")})
+_US_SUFFIX = _by_first_letter(_US_SUFFIX_WORDS)
 _ABBREVIATIONS = frozenset(
     "st ave av rd dr blvd ln ct pl sq str apt ste hwy pkwy cres ter mt avda fl expy fwy hts mtn"
     " ctr cir".split()
 )
 _UNIT = r"(?:,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Fl\.?|#)[ \t]*[\w-]{1,6})?"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
+_ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"  # "W 57th St"
 _NUMBER_FIRST = re.compile(
-    r"(?<![\w,.-])(?:(?:Flat|Studio|Apartment|Unit)[ \t]+[\w-]{1,5},?[ \t]+)?"
-    rf"(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+)?(?:{_CAP}[ \t]+){{1,4}}?"
-    rf"(?:{_US_SUFFIX})\b\.?{_UNIT}"
+    r"(?<![\w,.-])(?:(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite|Level)[ \t]+[\w-]{1,5}"
+    r"(?:,?[ \t]+|,?[ \t]*\r?\n[ \t]*))?"
+    rf"(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+)?(?:(?:{_CAP}|{_ORDINAL})[ \t]+){{1,4}}?"
+    rf"(?:{_US_SUFFIX})\b\.?(?:[ \t]+(?:{_US_SUFFIX})\b\.?)?{_UNIT}"
 )
 _FR_TYPES = (
     r"rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|place|quai|route|cours|square|passage"
@@ -50,60 +99,595 @@ _FR_TYPES = (
 )
 _FR_LINK = r"(?:(?:de la|de l'|de l’|du|des|de|d'|d’|la|le|les)[ \t]*)?"
 _FRENCH = re.compile(
-    rf"(?<![\w-])\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?i:{_FR_TYPES})[ \t]+{_FR_LINK}"
+    r"(?<![\w-])\d{1,4}(?:[ \t]?(?:bis|ter|quater)|[A-Za-z])?,?"
+    rf"[ \t]+(?i:{_FR_TYPES})[ \t]+{_FR_LINK}"
     rf"{_CAP}(?:[ \t]+(?:{_FR_LINK}){_CAP}){{0,3}}"
     rf"|(?<![\w-])(?:{_FR_TYPES})[ \t]+{_FR_LINK}{_CAP}(?:[ \t]+{_FR_LINK}{_CAP}){{0,3}}"
 )
-_TYPE_FIRST_TYPES = (
-    r"Calle|C/|C\.|Avenida|Avda\.?|Paseo|Plaza|Camino|Ronda|Carrer|Travesía|Callejón|Pasaje|Vía"
-    r"|Rambla|Alameda|Carretera|Cañada|Urbanización|Glorieta|Cuesta|Acceso|Vial|Pasadizo|Bulevar"
-    r"|Paseo|Callejón|Travesia|Sector|Polígono|Barrio|Via|Viale|Piazza"
-    r"|Piazzale|Piazzetta|Corso|Largo|Vicolo|Strada|Contrada|Borgo|Rotonda|Stretto|Lungomare"
-    r"|Salita|Traversa|Canale|Incrocio|Rione"
+# A house number with what may follow it before a comma: "301 bis", "114 hs", "200-II", "137/b".
+_HOUSE_NO = (
+    r"\d{1,5}(?:[ \t]?(?:bis|ter|quater|hs|[1-9]?hg|[1-9]-?hoog)(?![\w-])|[ \t]?[A-Za-z](?![\w'’-])"
+    r"|[ \t]?[-/][ \t]?(?:\d{1,4}[A-Za-z]?|[A-Za-z]|I{1,3}|IV|hg|hs)(?![\w-]))?"
 )
-_TYPE_LINK = r"(?:(?:de la|de los|de las|del|de|di|della|delle|dei|degli|dello|d'|d’)[ \t]+)?"
-_TYPE_FIRST = re.compile(
-    rf"(?<![\w-])(?:{_TYPE_FIRST_TYPES})[ \t]+{_TYPE_LINK}{_CAP}(?:[ \t]+{_TYPE_LINK}{_CAP}){{0,4}}"
-    r",?[ \t]+(?:n\.?[ \t]?|nº[ \t]?|no\.?[ \t]?)?\d{1,4}(?:[ \t]?[A-Za-z](?![\w])|/\d{1,3})?"
-    r"(?:,?[ \t]+(?:Puerta|Piso|Apt\.|Esc\.|Escalera|Piano|Interno|Int\.|Appartamento|Scala)"
-    r"[ \t]+\w{1,4})*"
+_TYPE_FIRST_WORDS = (
+    "Calle C/ C. Avenida Avda. Avda Av. Av Paseo Pº Pº. P° P°. Po. Po Plaza Pza. Camino Ronda"
+    " Carrer Travesía Travesia Callejón Pasaje Vía Rambla Alameda Carretera Cañada Urbanización"
+    " Glorieta Cuesta Acceso Vial Pasadizo Bulevar Sector Polígono Barrio"
+    " Via Viale Piazza Piazzale Piazzetta Corso Largo Vicolo Strada Contrada Borgo Rotonda"
+    " Stretto Lungomare Salita Traversa Canale Incrocio Rione"
+    # Portuguese and Brazilian
+    " Rua Travessa Praça Praca Estrada Rodovia Beco Calçada Rotunda Praceta Ladeira Viela"
+    " Vereda Trecho Passeio Avenue"
+    # Polish
+    " ul. ulica aleja plac osiedle"
+).split()
+# Words that start a street name as often as a sentence ("Am Hang 4", "Campo Grande 12",
+# "Korte Vijverberg 5"): a street only when a postcode or locality follows.
+_TYPE_FIRST_WEAK_WORDS = [
+    w.replace("_", " ")
+    for w in (
+        "Am Im Zum Zur An_der An_den Auf_der Auf_dem In_der Unter_den Hinter_der Vor_dem Alte"
+        " Alter Neue Neuer Lange Korte Oude Nieuwe Hoge Grote Kleine Campo Sítio Sitio Trevo"
+        " Morro Vila Jardim Parque Lago Lagoa Vale Setor Quadra Recanto Residencial Núcleo"
+        " Conjunto Chácara Condomínio Fazenda Favela Feira Área Colônia Distrito Esplanada"
+        " Estação Loteamento Pátio Praia Passarela Viaduto Quinta Bairro Urbanización"
+        # abbreviations that are initials as often: "R. Nova do Almada 5", "pl. Zbawiciela 3"
+        " R. al. pl. os."
+    ).split()
+]
+_TYPE_FIRST_TYPES = _by_first_letter(_TYPE_FIRST_WORDS)
+_TYPE_FIRST_WEAK_TYPES = _by_first_letter(_TYPE_FIRST_WEAK_WORDS)
+_TYPE_LINK = (
+    r"(?:(?:de la|de los|de las|del|de|di|della|delle|dei|degli|dello|da|do|das|dos|e|d'|d’)"
+    r"[ \t]+){0,2}"
 )
+_NAME_WORD = rf"(?:{_CAP}|(?:Dr|Dra|Prof|Sr|Sra|Gen|Sto|Sta|Pe|Eng|Cde|Gral|Mal|Pres|Hl|St)\.)"
+_TYPE_NUMBER = (
+    r",?[ \t]+(?:n\.?[ \t]?|nº[ \t]?|n\.º[ \t]?|no\.?[ \t]?|Nr\.?[ \t]?|num\.?[ \t]?)?"
+    rf"(?:{_HOUSE_NO}|S/N|s/n|SN)(?![\w])"
+)
+
+
+def _type_first(types: str) -> re.Pattern[str]:
+    # The lookahead fails fast where no letter starts (most positions).
+    return re.compile(
+        rf"(?=[^\W\d_])(?<![\w-])(?:{types})(?:(?<=[./º°])[ \t]*|[ \t]+){_TYPE_LINK}{_NAME_WORD}"
+        rf"(?:[ \t]+{_TYPE_LINK}{_NAME_WORD}){{0,4}}{_TYPE_NUMBER}"
+    )
+
+
+_TYPE_FIRST = _type_first(_TYPE_FIRST_TYPES)
+_TYPE_FIRST_WEAK = _type_first(_TYPE_FIRST_WEAK_TYPES)
+_LINK_WORDS = frozenset(
+    "no de la los las del di della delle dei degli dello da do das dos e".split()
+)
+_TYPE_FIRST_SOURCES = frozenset((_TYPE_FIRST.pattern, _TYPE_FIRST_WEAK.pattern))
 _COMPOUND_SUFFIXES = (
     r"straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|pfad|steig|stieg|graben"
     r"|straat|laan|plein|gracht|kade|dijk|singel|steeg|baan|boulevard|dreef|plantsoen|hof|pad"
     r"|(?<=[a-zäöüß]{3})ring|-(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Pfad|Steig"
     r"|Chaussee|Markt|Hof)"
 )
+# Words before a German or Dutch compound: "Van Baerlestraat", "Nieuwe Herengracht", "Alte Gasse".
+_COMPOUND_LEAD = (
+    r"(?:(?:Van|van|Van[ \t]de|van[ \t]de|Van[ \t]der|van[ \t]der|Van[ \t]den|van[ \t]den|De|Den"
+    r"|Het|Sint|St\.|Nieuwe|Oude|Lange|Korte|Hoge|Lage|Grote|Kleine|Eerste|Tweede|Derde|Alte"
+    r"|Neue|Große|Grosse|Obere|Untere|Hohe|Breite|Bad|Dr\.|Prof\.)[ \t]+)?"
+)
 _COMPOUND = re.compile(
-    r"(?<![\w-])(?:(?:[A-ZÄÖÜ][a-zäöüß]+[ \t](?=[A-ZÄÖÜ][\w'’]*-))?"
+    rf"(?<![\w-]){_COMPOUND_LEAD}(?:(?:[A-ZÄÖÜ][a-zäöüß]+[ \t](?=[A-ZÄÖÜ][\w'’]*-))?"
     rf"[A-ZÄÖÜ][\w'’-]*?(?:{_COMPOUND_SUFFIXES})"
     r"|[A-ZÄÖÜ][\w'’-]*[ \t]+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer))"
-    r"[ \t]+\d{1,4}[ \t]?[a-zA-Z]?(?:[ \t]?[-/][ \t]?\d{1,4}[a-zA-Z]?)?(?![\w])"
+    rf"[ \t]+{_HOUSE_NO}(?![\w])"
 )
 
 
+_STREET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_NUMBER_FIRST, "house number, street words and a street suffix"),
+    (_FRENCH, "French street type and street name"),
+    (_TYPE_FIRST, "street type, street name and a house number"),
+    (_COMPOUND, "German or Dutch street name and a house number"),
+    (_TYPE_FIRST_WEAK, "street name and a house number"),
+)
+# The same street forms without the capital letters, tried only right after an address cue.
+_STREET_PATTERNS_ANY_CASE = tuple(
+    (re.compile(p.pattern, re.IGNORECASE), why) for p, why in _STREET_PATTERNS
+)
+_POST_BOX = re.compile(
+    r"(?:P\.?[ \t]?O\.?[ \t]?Box|PO[ \t]?Box|Post[ \t]Office[ \t]Box|GPO[ \t]Box"
+    r"|Locked[ \t]Bag|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Apdo\.|Casella[ \t]"
+    r"[Pp]ostale|C\.P\.|Boîte[ \t][Pp]ostale|BP|PSC[ \t]\d{4},?[ \t]Box|Unit[ \t]\d{4},?[ \t]Box)"
+    r"[ \t]*\d(?:[ \t]?\d){0,7}(?![\w-])"
+)
+# Forms that are an address only when a locality or military post office follows.
+_WEAK_BOX = re.compile(r"(?:BP|C\.P\.|Unit\b.*)[ \t]*[\d \t]+")
+_SHIP = re.compile(r"(?<![\w-])(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?")
+
+# --- what follows a street line ------------------------------------------------------------
+
+_LETTER = r"(?:[^\W\d_]|['’])"
+_WORD = rf"[A-ZÀ-ÖØ-Þ]{_LETTER}*(?:-{_LETTER}+)*"
+# Capitalised words that end a locality: sentence openers, sign-offs, shop words, days, months.
+_STOP_WORDS = (
+    "I Im I'm My Our Your The A An It Its It's We You He She They This That These There Here"
+    " Thanks Thank Thx Please Pls Regards Best Cheers Sincerely Kind Many Warm Yours Love"
+    " Hi Hello Dear Hey And But Or So Also Then When If As At In On To For From With By Of"
+    " Is Was Are Be Can Could Would Will Should Must May Might Do Does Did Not No Yes Ok Okay"
+    " Sorry Today Tomorrow Yesterday Tonight Order Orders Ticket Case Invoice Tracking Ref"
+    " Reference Model Sku SKU Item Items Product Size Code Phone Tel Email Call Mail Ship Send"
+    " Deliver Delivery Parcel Package Account Customer Number Total Price Qty Quantity Room"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April"
+    " June July August September October November December Mon Tue Wed Thu Fri Sat Sun"
+    " Danke Bitte Mit Vielen Merci Cordialement Bonjour Gracias Saludos Hola Grazie Cordiali"
+    " Ciao Bedankt Groeten Hallo Met Vriendelijke Kreditkarte Karte Telefon Handy Bestellung"
+    " Rechnung Reisepass Carte Numéro Téléphone Passeport Tarjeta Pedido Número Pasaporte"
+    " Atentamente Carta Ordine Numero Distinti Saluti Cartão Obrigado Obrigada Cumprimentos"
+    " Abraço Enviado Passaporte Creditcard Bestelling Factuur Alvast Beste Liebe Viele Grüße"
+    " LG VG MfG Passport IBAN CVV PIN"
+).split()
+
+
+_STOP = _by_first_letter(_STOP_WORDS)
+_STOP_SET = frozenset(_STOP_WORDS)
+_LOC_WORD = rf"(?!(?:{_STOP})(?![\w'’-]))(?:'s-|['’]t[ \t]|(?:St|Ste|Mt|Ft|Pt)\.[ \t]?)?{_WORD}"
+_PARTICLE = (
+    r"(?:de|du|des|la|le|les|sur|sous|en|am|an|der|im|in|ob|vorm|vor|bei|upon|on|aan|den|op"
+    r"|di|del|della|y|da|do|dos|das|'t|’t|In|A|On|Of)"
+)
+_LOC = (
+    rf"{_LOC_WORD}(?:(?:[ \t]+{_PARTICLE})*[ \t]+{_LOC_WORD}){{0,4}}"
+    r"(?:(?<=Dublin)[ \t](?:6W|\d{1,2})(?![\w-]))?"
+)
+_LOCS = rf"{_LOC}(?:(?:[ \t]*(?:,|\r?\n[ \t]*>?)|[ \t]+[-–])[ \t]*{_LOC}){{0,2}}"
+_REGION = rf"(?:{region_pattern()})(?![\w-])"
+_END = r"(?![\w-])"
+# Postcode shapes; the country rules in postcodes.py decide.
+_PC_AFTER = (
+    r"(?:CEP[ \t]?:?[ \t]?)?\d{5}-\d{3}|\d{5}(?:-\d{4})?|\d{6}"
+    r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
+    r"|[A-Z]\d[\dW][ \t]?[A-Z\d]{4}|\d{4}"
+)
+_PC_FIRST = (
+    r"(?:(?:D|DE|F|FR|I|IT|E|ES|NL)-)?\d{5}|[1-9]\d{3}[ \t]?[A-Z]{2}|[1-9]\d{3}-\d{3}"
+    r"|(?:CEP[ \t]?:?[ \t]?)?\d{5}-?\d{3}|\d{2}-\d{3}"
+    r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[A-Z]\d[\dW][ \t]?[A-Z\d]{4}"
+)
+# Between a street line and what follows: a comma, a line break (quoted with ">" too), a dash.
+_SEP = r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*>?[ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
+_LINE_SEP = r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*>?[ \t]*|[ \t]+[-–][ \t]+)"
+_UNIT_WORDS = (
+    r"Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Level|Piso|Puerta"
+    r"|Escalera|Esc|Planta|Étage|Etage|Bât|Bâtiment|Appt|Appartement|Wohnung|Whg|Interno|Int"
+    r"|Scala|Piano|Dept|Apto|Casa|Bloco|Bloque|Portal|Andar|Lote|Sala|Loja|Appartamento"
+)
+# A floor and side, Spanish and Portuguese: "3º dcha.", "2ºA", "2º izq.", "3.º andar", "1º Esq."
+# (the detector reads "º" as "o", its compatibility form).
+_FLOOR = (
+    r"(?:\d{1,2}\.?[º°ªoa][ \t]?(?:(?i:andar|piso|planta|piano|dcha|dcho|dch|izq|izqda|izda|dto"
+    r"|esq|dir|centro|ctro|frente|fte|drt|direito|esquerdo|derecha|izquierda)(?:\.|(?![\w-]))"
+    r"|[A-Za-z](?![\w-]))?"
+    # Spanish ground and top floors ("bajo B", "ático"), Catalan "3r 1a"
+    r"|(?i:bajo|bajos|entlo|entresuelo|ático|atico|pral|principal)\.?(?:[ \t]?[A-Za-z\d](?![\w-]))?"
+    r"|\d{1,2}(?:r|n|t|er)[ \t]\d{1,2}[aª])"
+)
+# German floors and wings, before or after the street line: "3. OG", "Hinterhaus".
+_DE_FLOOR = (
+    r"(?:\d{1,2}\.[ \t]?(?:OG|UG|Etage|Stock|Obergeschoss)|EG|DG|Erdgeschoss|Dachgeschoss"
+    r"|Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Hinterhof|Souterrain)"
+)
+_UNIT_AFTER = (
+    rf"(?:{_SEP}(?:(?:(?i:{_UNIT_WORDS})(?:\.|(?![\w-]))[ \t]*#?|#[ \t]?)"
+    r"(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w-])|\d{1,2}(?:st|nd|rd|th)[ \t]+Floor"
+    rf"|{_FLOOR}|(?i:r/c|s/n)(?![\w-])|{_DE_FLOOR}(?![\w-])))*"
+)
+_PROVINCE = (
+    rf"(?:[ \t]*\((?P<prov>[A-Z]{{2}}|{_LOC})\)|[ \t]*/[ \t]*(?P<uf>[A-Z]{{2}})(?![\w-])"
+    r"|[ \t]+(?P<prov2>[A-Z]{2})(?![\w-]))?"
+)
+_COUNTRY = re.compile(rf"{_SEP}(?P<country>{country_pattern()})(?![\w-])", re.IGNORECASE)
+_TERMINATOR = re.compile(r"[ \t]*(?:[.!?;)]|\r?\n|$)")
+_TERMINATOR_OR_COMMA = re.compile(r"[ \t]*(?:[.!?;,)]|\r?\n|$)")
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for from and or but my our your his her its is are was be it i"
+    " me we you this that with by am as if no so up us he do go ok pm".split()
+)
+
+
+def _tail_forms(any_case: bool, lead: str = _SEP) -> dict[str, re.Pattern[str]]:
+    """What may follow a street line (or, with no `lead`, an address cue), form by form.
+
+    Without capitals a locality is one or two words and a postcode must follow or precede it:
+    lowercase text gives no other sign of where a place name ends.
+    """
+    flags = re.IGNORECASE if any_case else 0
+    one = rf"{_LOC_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_LOC_WORD})?"
+    loc = rf"{one}(?:(?:[ \t]*,|[ \t]+-)[ \t]*{one})?" if any_case else _LOCS
+    forms = {
+        # "Montréal (Québec) H3B 1K9" too
+        "locality region postcode": rf"{lead}(?P<loc>{loc}){_SEP}\(?(?P<region>{_REGION})\)?{_SEP}"
+        rf"(?P<pc>{_PC_AFTER}){_END}",
+        # "Springfield 62704", "Varanasi-221001" (India)
+        "locality postcode": rf"{lead}(?P<loc>{loc})(?:{_SEP}|-)(?P<pc>{_PC_AFTER}){_END}",
+        "postcode locality": rf"{lead}"
+        + ("" if any_case or not lead else rf"(?:{_LOC}{_LINE_SEP})?")
+        + rf"(?P<pc>{_PC_FIRST}){_END}{_SEP}"
+        + (
+            rf"(?P<loc>{one})(?:[ \t]*\({one}\))?"
+            if any_case
+            # A Brazilian district may come first: "Centro, 30160-011 Belo Horizonte / MG".
+            else rf"(?:(?:da|do|de|dos|das)[ \t]+)?(?P<loc>{_LOC}){_PROVINCE}"
+        ),
+    }
+    if not any_case and lead:
+        forms["locality region"] = rf"{_LINE_SEP}(?P<loc>{loc}){_SEP}(?P<region>{_REGION})"
+        # A last line of a country and a code not checked here: "Liechtenstein 9490".
+        forms["locality"] = (
+            rf"{_LINE_SEP}(?P<loc>{_LOC})(?:{_LINE_SEP}{_LOC}[ \t]+(?:\d{{4,6}}"
+            r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
+            r"(?=[ \t]*(?:[.!?;)]|\r?\n|$)))?"
+        )
+        forms["military post office"] = (
+            rf"{_SEP}(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}{_END}"
+        )
+    return {form: re.compile(source, flags) for form, source in forms.items()}
+
+
+_TAILS = _tail_forms(any_case=False)
+_TAILS_ANY_CASE = _tail_forms(any_case=True)
+_GROUPS_ANY_CASE = _tail_forms(any_case=True, lead="")
+_UNITS = re.compile(_UNIT_AFTER)
+_UNITS_ANY_CASE = re.compile(_UNIT_AFTER, re.IGNORECASE)
+
+# --- locality groups on their own -----------------------------------------------------------
+
+_START = r"(?<![\w'’-])"
+# These end where the candidate postcode ends (searched with endpos; "$" anchors there).
+_GROUP_REGION = re.compile(
+    rf"{_START}(?P<loc>{_LOC}),?[ \t]+(?P<region>{_REGION}),?[ \t]+(?P<pc>{_PC_AFTER})$"
+)
+_GROUP_UK_IE = re.compile(
+    rf"{_START}(?P<loc>{_LOC}),?[ \t]+(?P<pc>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}}"
+    rf"|(?:[A-Z]\d\d|D6W)[ \t][A-Z\d]{{4}})$"
+)
+_GROUP_POSTCODE_FIRST = re.compile(
+    rf"(?<![\w-])(?P<pc>{_PC_FIRST}){_END}{_SEP}(?P<loc>{_LOC}){_PROVINCE}"
+)
+_GROUP_FIVE_AFTER = re.compile(
+    rf"{_START}(?P<loc>{_LOC})[ \t]*,?[ \t]+(?P<pc>\d{{5}}(?:-\d{{4}})?)$"
+)
+# A street line of any street type, right before a locality group that validated on its own.
+_STREET_BEFORE = re.compile(
+    r"(?:(?:Unit|Flat|Apt\.?|Level|Suite|Studio)[ \t]+[\w-]{1,5},?[ \t]+)?"
+    rf"(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?(?:[ \t]+{_WORD}){{1,4}}"
+    rf"|{_WORD}(?:(?:[ \t]+{_PARTICLE})*[ \t]+{_WORD}){{0,3}},?[ \t]+\d{{1,4}}[A-Za-z]?"
+    r"(?:[-/]\d{1,4})?)"
+    rf"(?:[ \t]+(?:{_UNIT_WORDS})\.?[ \t]*#?\w{{1,5}})?{_LINE_SEP}$"
+)
+# What may come before a street line: a flat, floor or building ("Appt 4, ", "Bât. B, ", "2. OG, ",
+# "Hinterhaus", "flat 2b, ", "H.No. 12, ") or a residence ("Résidence du Parc"). These end
+# where the street line starts (searched with endpos; "\Z" anchors there).
+_PREFIX_UNIT = re.compile(
+    r"(?<![\w-])(?:(?i:h\.[ \t]?no\.|house[ \t]no\.?)"
+    r"|(?i:appt|app|apt|apartment|appartement|flat|unit|suite|studio|level|bât|bat"
+    r"|bâtiment|batiment|escalier|esc|wohnung|whg|bloco|bloc|block"
+    r"|piso|porte|room)\.?[ \t]*#?(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w'’-])"
+    rf"|{_DE_FLOOR}|\d{{1,2}}(?:st|nd|rd|th)[ \t]Floor|\d{{1,2}}(?:er|e|ème)[ \t]étage"
+    rf"|(?i:résidence|residence|résidences)[ \t]+(?:(?:les|le|la|des|du|de|l'|l’)[ \t]*)?"
+    rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+    r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)\Z"
+)
+# "Unit 3/18 Hill Street": the unit word alone before an Australian "unit/number".
+_PREFIX_BARE_UNIT = re.compile(
+    r"(?<![\w-])(?i:unit|flat|apt|apartment|suite|shop|villa)\.?[ \t]+\Z"
+)
+_UNIT_SLASH_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?/\d")
+_PREFIX_HINT = re.compile(
+    r"(?i:ap|fl|un|su|st|le|b[âa]t|es|h\.|hou|wo|wh|bl|pi|po|ro|og|eg|dg|haus|ges|res|rés|\d)"
+)
+# A house or estate name before a street line or a locality group: "The Granary, ",
+# "Tŷ Newydd, ", "Rose Cottage, "; and before a locality group a street without a number
+# ("Oakwood Park, Tralee, Co. Kerry"). A name before a street is too often a person's
+# ("Anna Berg, 12 Church Road") for anything less.
+_PREFIX_NAME = re.compile(
+    rf"(?<![\w'’-])(?:The[ \t]+)?{_WORD}(?:[ \t]+(?:na|an|y|de|of|the|du|{_WORD})){{0,3}}"
+    r"[ \t]*(?P<sep>,|\r?\n)[ \t]*\Z"
+)
+_HOUSE_WORDS = frozenset(
+    (
+        "The House Cottage Cottages Farm Farmhouse Lodge Forge Barn Manor Villa Grange Bungalow"
+        " Stables Rectory Vicarage Ty Tŷ Bryn Ard Tigh Residenz Immeuble Edificio Palazzo"
+        " Building Apartments Mansions"
+    ).split()
+)
+_SUFFIX_WORDS = frozenset(_US_SUFFIX_WORDS)
+# Address cues, matched against the lowercased text: a stem is searched for first (cheap), and
+# the whole cue is matched where a stem starts a word. The cue's end is what counts.
+_CUE_STEM = re.compile(
+    _by_first_letter(
+        (
+            "address lieferadresse rechnungsadresse postadres woonadres adres live moved ship send"
+            " sent deliver mail post forward return c/o anschrift wohnhaft direcci domicilio"
+            " indirizzo morada endereço j'habite j’habite habite livr envoy sped abito vivo"
+            " risiedo envi enví mand moro wohne factuuradres afleveradres bezorgadres stuur"
+            " verstuur bitte liefern schick"
+        ).split()
+    )
+)
+_CUE = re.compile(
+    r"(?:address(?:[ \t]+(?:now[ \t]+is|changed[ \t]+to))?"
+    r"|(?:liefer|rechnungs)?adresse|(?:post|woon)?adres|live[ \t]+(?:at|in|on)|moved[ \t]+to"
+    r"|(?:ship|send|sent|deliver|mail|post|forward|return)(?:ed|ing|s)?[ \t]+"
+    r"(?:(?:it|them|this|everything|the[ \t]+\w+|my[ \t]+\w+)[ \t]+)?to|c/o|anschrift"
+    r"|wohnhaft[ \t]+in|direcci[oó]n|domicilio|indirizzo|morada|endereço"
+    r"|(?:j['’])?habite[ \t]+(?:au|à|a|aux|en)"
+    r"|(?:livr|envoy)(?:er|ez|é|ée|és)[ \t]+(?:(?:le|la|les|mon|ma|mes|ça|tout)[ \t]+"
+    r"(?:\w+[ \t]+)?)?(?:au|à|a|chez)"
+    r"|sped(?:ite|ire|isci|ite-lo)[ \t]+(?:(?:il|lo|la|tutto)[ \t]+(?:\w+[ \t]+)?)?(?:a|in|presso)"
+    r"|(?:abito|vivo|risiedo)[ \t]+(?:in|a|en)"
+    r"|(?:envi|enví|mand)(?:em|e|ar|en|ad|o)[ \t]+(?:(?:o|a|os|as|el|la|lo|tudo|todo)[ \t]+"
+    r"(?:\w+[ \t]+)?)?(?:para|a|en)"
+    r"|moro[ \t]+(?:na|no|em)|wohne[ \t]+(?:in[ \t]+der|in|im|am|an[ \t]+der)"
+    r"|(?:factuur|aflever|bezorg)adres|(?:ver)?stuur[ \t]+(?:\w+[ \t]+)?naar"
+    r"|bitte[ \t]+an|liefern[ \t]+an|schicken[ \t]+(?:sie[ \t]+)?(?:es[ \t]+)?an)"
+    r"(?![\w])(?:[ \t]+(?:is|ist|es|est|è|was)(?:[ \t]+now)?(?![\w]))?[ \t]*:?[ \t]*"
+)
+_CUE_REACH = 60  # characters after a cue in which an address may start
+_SENTENCE_END = re.compile(r"[.!?][ \t]|\n[ \t]*\n")
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Za-zº]{1,4}\Z")  # "av", "Dr", "Avda", "Pº"
+# Where a postcode may be: the shapes in _PC_AFTER and _PC_FIRST, found once per text.
+_PC_CANDIDATE = re.compile(
+    r"(?=[A-Z\d])(?<![\w-])(?:(?:D|DE|F|FR|I|IT|E|ES|NL)-\d{5}|[1-9]\d{3}[ \t]?[A-Z]{2}"
+    r"|\d{4,5}(?:-\d{4})?"
+    r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
+    r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|(?:[A-Z]\d\d|D6W)[ \t]?[A-Z\d]{4})(?![\w-])"
+)
+_LOWER_NL_LETTERS = re.compile(r"[ \t]?([a-z]{2})(?![\w-])")
+# A number and a lowercase word: where a lowercase street line may start.
+_LOWER_HINT = re.compile(r"\d[a-z]?,?[ \t]+[a-zà-ÿ]")
+_DIGIT = re.compile(r"\d")
+
+
+def _street_words(words: list[str]) -> frozenset[str]:
+    """Street types, lowercased, with and without a dot: a cheap test before a lowercase
+    pattern runs. Words too common to tell anything ("am", "in") are left out: their streets
+    need a cue."""
+    lowered = {w.lower() for w in words} | {w.lower().rstrip(".") for w in words}
+    return frozenset(lowered - set("am im an in auf hinter vor unter c al os r".split()))
+
+
+_STREET_ENDINGS = tuple(
+    (
+        "straße strasse str. weg gasse allee platz damm ufer chaussee pfad steig stieg graben"
+        " straat laan plein gracht kade dijk singel steeg baan dreef plantsoen hof pad ring markt"
+    ).split()
+)
+_WORD_SPLIT = re.compile(r"[\s,]+")
+# Per lowercase street pattern, the words one of which it needs (None: a compound ending).
+_LOWER_STREET_WORDS: tuple[frozenset[str] | None, ...] = (
+    _street_words(_US_SUFFIX_WORDS),
+    _street_words(_FR_TYPES.replace("\\.", ".").split("|")),
+    _street_words(_TYPE_FIRST_WORDS),
+    None,
+    _street_words([w.split()[0] for w in _TYPE_FIRST_WEAK_WORDS]),
+)
+# A lowercase postcode shape, searched for after a lowercase street away from a cue.
+_LOWER_POSTCODE = re.compile(
+    r"(?<![\w-])(?:\d{5}|\d{4}[ \t]?[a-z]{2}|\d{4,5}-\d{3}|\d{2}-\d{3}"
+    r"|[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}"
+    r"|[a-z]\d[a-z][ \t]?\d[a-z]\d|[a-z]\d\d[ \t]?[a-z\d]{4})(?![\w-])",
+    re.IGNORECASE,
+)
+_AFTER_FIRST = ("FR", "DE", "ES", "IT", "NL", "US", "GB", "CA", "IE", "PT", "BR", "PL")
+_AFTER_LOCALITY = ("US", "GB", "CA", "IE", "BR", "IN")
+_PREFIX_COUNTRY = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "I": "IT", "IT": "IT"}
+_PREFIX_COUNTRY |= {"E": "ES", "ES": "ES", "NL": "NL"}
+
+
+def _postcode_ok(code: str, countries: tuple[str, ...] | frozenset[str]) -> bool:
+    code = code.replace("\t", " ")
+    if code[:3].upper() == "CEP":  # Brazil's "CEP 01310-100"
+        code, countries = code[3:].lstrip(" :"), ("BR",)
+    if "-" in code and not code[0].isdigit():
+        prefix, code = code.split("-", 1)
+        countries = (_PREFIX_COUNTRY[prefix],)
+    return any(is_valid_postcode(code, c) for c in countries)
+
+
 class AddressRecognizer:
-    """Street lines: a number, capitalised street words and a street type, in national orders."""
+    """Street lines and what follows them, and locality-postcode groups, in national orders."""
 
     name = "street_address"
     entities: tuple[str, ...] = ("ADDRESS",)
 
     def find(self, text: str) -> list[PiiSpan]:
-        spans: list[PiiSpan] = []
-        for pattern, score, reason in (
-            (_NUMBER_FIRST, 0.8, "house number, capitalised street words and a street suffix"),
-            (_FRENCH, 0.75, "French street type followed by a capitalised street name"),
-            (_TYPE_FIRST, 0.8, "street type, capitalised street name and a house number"),
-            (_COMPOUND, 0.8, "German or Dutch street name followed by a house number"),
-        ):
+        found: list[tuple[int, int, float, str]] = []
+        for pattern, reason in _STREET_PATTERNS:
             for m in pattern.finditer(text):
-                start, end = m.start(), m.end()
-                raw = m.group()
-                if pattern is _NUMBER_FIRST and not self._number_first_ok(raw):
+                self._add_street(text, m, pattern, reason, found)
+        if _DIGIT.search(text) is None:  # every other form has a number
+            return self._spans(text, found, None)
+        self._find_boxes(text, found)
+        cues = _Cues(text)
+        for candidate in _PC_CANDIDATE.finditer(text):
+            self._find_groups(text, candidate, cues, found)
+        visited: set[int] = set()  # cue ends tried
+        tried: set[tuple[str, int]] = set()  # street matches tried away from a cue
+        for hint in _LOWER_HINT.finditer(text):
+            if not text[hint.start() : hint.start() + 30].islower():
+                continue
+            cue_end = cues.before(hint.start())
+            if cue_end is not None:
+                # After a cue: "my address is 12 oak street, ...".
+                if cue_end in visited:
                     continue
-                end -= len(raw) - len(self._trimmed(raw))
-                spans.append(PiiSpan(start, end, "ADDRESS", score, self.name, reason))
+                visited.add(cue_end)
+                stop = min(len(text), cue_end + _CUE_REACH)
+                for pattern, reason in _STREET_PATTERNS_ANY_CASE:
+                    sm = pattern.search(text, cue_end, stop)
+                    if sm:
+                        self._add_street(text, sm, pattern, reason, found, cue_end)
+            elif _LOWER_POSTCODE.search(text, max(0, hint.start() - 12), hint.end() + 90):
+                # Anywhere else only with a postcode ("-- jo bloggs 18 mill lane, leeds
+                # ls6 2ab"): the street line may start up to 60 characters before the hint.
+                lo = max(0, hint.start() - 60, text.rfind("\n", 0, max(0, hint.start() - 25)) + 1)
+                hi = min(len(text), hint.end() + 60)
+                words = _WORD_SPLIT.split(text[lo:hi].lower())
+                for (pattern, reason), needed in zip(
+                    _STREET_PATTERNS_ANY_CASE, _LOWER_STREET_WORDS, strict=True
+                ):
+                    if needed is None:
+                        if not any(w.endswith(_STREET_ENDINGS) for w in words):
+                            continue
+                    elif needed.isdisjoint(words):
+                        continue
+                    for sm in pattern.finditer(text, lo, hi):
+                        if (reason, sm.start()) not in tried:
+                            tried.add((reason, sm.start()))
+                            self._add_street(text, sm, pattern, reason, found, sm.start(), True)
+        return self._spans(text, found, cues)
+
+    def _spans(
+        self, text: str, found: list[tuple[int, int, float, str]], cues: _Cues | None
+    ) -> list[PiiSpan]:
+        spans = []
+        for start, end, score, reason in _merged(text, found):
+            if cues is not None:
+                start = _prefixed(text, start, reason.startswith("locality"))
+            spans.append(PiiSpan(start, end, "ADDRESS", score, self.name, reason))
         return spans
+
+    def _add_street(
+        self,
+        text: str,
+        m: re.Match[str],
+        pattern: re.Pattern[str],
+        reason: str,
+        found: list[tuple[int, int, float, str]],
+        cue_end: int | None = None,
+        needs_postcode: bool = False,
+    ) -> None:
+        """Adds a street line and what follows it; `cue_end` is set for lowercase matches.
+
+        A street line that starts with a word as common as a street type ("Am", "Lange",
+        "Campo") counts only with a locality or postcode after it; a lowercase one away from a
+        cue (`needs_postcode`) only with a valid postcode.
+        """
+        any_case = cue_end is not None
+        raw = m.group()
+        if pattern.pattern is _NUMBER_FIRST.pattern and not self._number_first_ok(raw):
+            return
+        words = raw.split()
+        if pattern.pattern in _TYPE_FIRST_SOURCES:
+            # "am hang 4", "paseo del prado no 7": the type and "no" may be function words
+            words = [w for w in words[1:] if w not in _LINK_WORDS]
+        elif len(words) == 3 and words[1] == "the":
+            words = words[::2]  # "14 the crescent"
+        if any_case and (not raw.islower() or _FUNCTION_WORDS.intersection(words)):
+            return  # capitalised streets are the cased patterns' to find; "45 instead of my flat"
+        end = m.end() - (len(raw) - len(self._trimmed(raw)))
+        tail_end, tail_reason = _extend(text, end, any_case)
+        if needs_postcode and "postcode" not in tail_reason:
+            return
+        if tail_end > end and tail_reason != "flat or suite":
+            found.append((m.start(), tail_end, 0.85, f"{reason}, then {tail_reason}"))
+        elif pattern.pattern is _TYPE_FIRST_WEAK.pattern:
+            return
+        elif tail_end > end:
+            found.append((m.start(), tail_end, 0.85, f"{reason}, then {tail_reason}"))
+        elif not any_case or (
+            # Lowercase, without a postcode: only right after the cue, and never the French
+            # form, whose name has no end in lowercase ("rue de la paix merci").
+            m.start() == cue_end
+            and pattern.pattern is not _FRENCH.pattern
+            and _TERMINATOR_OR_COMMA.match(text, end)
+        ):
+            found.append((m.start(), end, 0.8, reason))
+
+    def _find_boxes(self, text: str, found: list[tuple[int, int, float, str]]) -> None:
+        for m in _POST_BOX.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+                continue
+            tail_end, tail_reason = _extend(text, m.end(), any_case=False)
+            if tail_end > m.end():
+                found.append((m.start(), tail_end, 0.85, f"post-office box, then {tail_reason}"))
+            elif not _WEAK_BOX.fullmatch(m.group()):
+                found.append((m.start(), m.end(), 0.8, "post-office box number"))
+        if "US" in text:
+            for m in _SHIP.finditer(text):
+                tail = _TAILS["military post office"].match(text, m.end())
+                if tail:
+                    found.append((m.start(), tail.end(), 0.85, "ship and military post office"))
+
+    @staticmethod
+    def _find_groups(
+        text: str, pc: re.Match[str], cues: _Cues, found: list[tuple[int, int, float, str]]
+    ) -> None:
+        """Locality groups on their own, around one postcode-shaped candidate."""
+        if any(start <= pc.start() and pc.end() <= end for start, end, _, _ in found):
+            return  # already in the tail of a street line
+        # A locality is on the postcode's line, at most five words and particles before it.
+        window = max(0, pc.start() - 60, text.rfind("\n", 0, pc.start()) + 1)
+        m = (
+            _GROUP_REGION.search(text, window, pc.end())
+            if _region_before(text, pc.start())
+            else None
+        )
+        if m and _region_group_ok(m, REGIONS.get(m.group("region"))):
+            start = _street_start(text, m.start(), found)
+            # Four digits after "NT" or "SA" are as often a model or a year ("Windows NT 4000"):
+            # an Australian group alone needs a comma, a street line, a cue or "Australia".
+            if (
+                len(m.group("pc")) > 4
+                or "," in m.group()
+                or start < m.start()
+                or _COUNTRY.match(text, m.end())
+                or cues.before(m.start()) is not None
+            ):
+                found.append((start, m.end(), 0.75, "locality, region and postcode"))
+        elif " " in pc.group() or "\t" in pc.group():
+            m = _GROUP_UK_IE.search(text, window, pc.end())
+            if m and _postcode_ok(m.group("pc"), ("GB", "IE")):
+                start = _street_start(text, m.start(), found)
+                found.append((start, m.end(), 0.7, "locality and British or Irish postcode"))
+        m = _GROUP_POSTCODE_FIRST.match(text, pc.start())
+        if m:
+            # "30643 Meunier" alone is too much like "Order 75008 shipped": it needs a cue, an
+            # Italian province, a "D-" country prefix or a country name after it.
+            end = _province_end(m)
+            country = _COUNTRY.match(text, end)
+            if country and not _country_ok(country.group("country"), any_case=False):
+                country = None
+            if _postcode_ok(m.group("pc"), _countries_named(country) or _AFTER_FIRST) and (
+                country is not None
+                or (m.group("prov") or m.group("prov2") or "") in IT_PROVINCES
+                or m.group("pc")[0].isalpha()  # "D-10115"
+                or cues.before(m.start()) is not None
+            ):
+                start = _street_start(text, m.start(), found)
+                found.append((start, end, 0.7, "postcode and locality"))
+        code = pc.group()
+        if len(code) == 4 and code.isdigit():
+            # A year or a quantity, unless a region came with it (above) or, in lowercase
+            # text, two letters that are no word ("1012 ab amsterdam", not "2024 at home").
+            letters = _LOWER_NL_LETTERS.match(text, pc.end())
+            if letters is None or letters.group(1) in _FUNCTION_WORDS:
+                return
+        near = text[max(0, pc.start() - 2) : pc.start()] + text[pc.end() : pc.end() + 2]
+        if not any(c.isalpha() for c in near):
+            return  # no locality word next to it
+        cue_end = cues.before(pc.start())
+        if cue_end is None:
+            return
+        if code[:5].isdigit():
+            m = _GROUP_FIVE_AFTER.search(text, max(window, cue_end), pc.end())
+            if m and cues.before(m.start()) is not None:
+                found.append((m.start(), m.end(), 0.7, "locality and postcode after a cue"))
+        if any(c.isupper() for c in text[cue_end : pc.end()]):
+            return  # the lowercase forms below are for lowercase text only
+        for form, group in _GROUPS_ANY_CASE.items():
+            m = group.match(text, cue_end)
+            if m and _tail_ok(text, m, form, any_case=True):
+                found.append((cue_end, m.end(), 0.7, f"{form} after an address cue"))
 
     @staticmethod
     def _trimmed(raw: str) -> str:
@@ -117,4 +701,209 @@ class AddressRecognizer:
     def _number_first_ok(raw: str) -> bool:
         # A street needs a house number or a flat prefix, and a street name before the suffix.
         head = raw.split()[0]
-        return head[0].isdigit() or head in ("Flat", "Studio", "Apartment", "Unit")
+        return head[0].isdigit() or head.rstrip(".").lower() in (
+            "flat",
+            "studio",
+            "apartment",
+            "apt",
+            "unit",
+            "suite",
+            "level",
+        )
+
+
+class _Cues:
+    """The address cues of one text, found on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: list[int] | None = None
+
+    def before(self, start: int) -> int | None:
+        """The end of a cue that `start` follows within reach in the same sentence, if any."""
+        found = None
+        for end in self.ends:
+            if end > start:
+                break
+            if start - end <= _CUE_REACH and not self._sentence_ends(end, start):
+                found = end
+        return found
+
+    def _sentence_ends(self, start: int, end: int) -> bool:
+        """Whether a sentence ends between `start` and `end` ("av. " or "Dr. " does not)."""
+        for m in _SENTENCE_END.finditer(self.text, start, end):
+            if self.text[m.start()] != "." or not _ABBREVIATION_BEFORE.search(
+                self.text, max(0, m.start() - 6), m.start()
+            ):
+                return True
+        return False
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            lower = self.text.lower()
+            if len(lower) != len(self.text):  # a letter whose lowercase is longer: rare
+                lower = "".join(c if len(c.lower()) > 1 else c.lower() for c in self.text)
+            self._ends = []
+            for stem in _CUE_STEM.finditer(lower):
+                at = stem.start()
+                if at and lower[at - 1].isalnum():
+                    continue
+                cue = _CUE.match(lower, at)
+                if cue:
+                    self._ends.append(cue.end())
+        return self._ends
+
+
+def _prefixed(text: str, start: int, locality_first: bool) -> int:
+    """Where an address starting at `start` starts with a flat, floor or house name before it.
+
+    Before a locality group (`locality_first`), comma-separated names are passed over on the
+    way to a street or house name ("Ivy Cottage, Church Lane, Little Snoring, Fakenham ...");
+    before a street line only a house name counts.
+    """
+    if _UNIT_SLASH_NUMBER.match(text, start):
+        m = _PREFIX_BARE_UNIT.search(text, max(0, start - 12), start)
+        if m:
+            start = m.start()
+    best = pos = start
+    for _ in range(4):
+        lo = max(0, pos - 40)
+        m = _PREFIX_UNIT.search(text, lo, pos) if _PREFIX_HINT.search(text, lo, pos) else None
+        if m is not None:
+            best = pos = m.start()
+            continue
+        if text[lo:pos].rstrip(" \t")[-1:] not in (",", "\n"):
+            break
+        m = _PREFIX_NAME.search(text, lo, pos)
+        words = m.group().replace(",", " ").split() if m else []
+        while m and _STOP_SET.intersection(words) - {"The"}:
+            # "It's The Granary, ": the name starts after the last word no name has.
+            last = max(i for i, w in enumerate(words) if w in _STOP_SET and w != "The")
+            m = _PREFIX_NAME.search(text, m.start() + m.group().index(words[last]) + 1, pos)
+            words = m.group().replace(",", " ").split() if m else []
+        if m is None:
+            break
+        pos = m.start()
+        if _HOUSE_WORDS.intersection(words) or (
+            locality_first and words[-1] in _SUFFIX_WORDS and len(words) > 1
+        ):
+            best = pos
+        elif not locality_first:
+            break
+    return best
+
+
+def _region_before(text: str, pos: int) -> bool:
+    """Whether a region name ("CA", "New South Wales") ends just before `pos`."""
+    words = text[max(0, pos - 40) : pos].rstrip(" \t,").rsplit(None, 4)[-4:]
+    return any(" ".join(words[-n:]) in REGIONS for n in range(1, len(words) + 1))
+
+
+def _region_group_ok(m: re.Match[str], countries: frozenset[str] | None) -> bool:
+    return _postcode_ok(m.group("pc"), tuple(countries or ()))
+
+
+def _street_start(text: str, start: int, found: list[tuple[int, int, float, str]]) -> int:
+    """Where a street line that ends just before `start` (a comma or line break apart) begins."""
+    if any(0 <= start - end <= 3 for _, end, _, _ in found):
+        return start  # a street already found there; the spans are merged later
+    lo = max(0, start - 60)
+    sep = len(text[lo:start].rstrip(" \t")) + lo - 1  # the comma or line break
+    if sep < lo or text[sep] not in ",\n":
+        return start
+    # The street line is on the separator's line (the line before it, for a line break).
+    m = _STREET_BEFORE.search(text, max(lo, text.rfind("\n", 0, sep) + 1), start)
+    if m is None or (m.start() and text[m.start() - 1].isalnum()):
+        return start
+    if _STOP_SET.intersection(m.group().replace(",", " ").split()):
+        return start  # "Thanks 12 Items," is no street
+    return m.start()
+
+
+def _countries_named(country: re.Match[str] | None) -> tuple[str, ...]:
+    if country is None:
+        return ()
+    return (COUNTRY_NAMES[country.group("country").lower()],)
+
+
+def _province_end(m: re.Match[str]) -> int:
+    # A bare two-letter code after the town counts only when it is an Italian province.
+    if m.group("prov2") and m.group("prov2") not in IT_PROVINCES:
+        return m.end("loc")
+    return m.end()
+
+
+def _tail_ok(text: str, m: re.Match[str], form: str, any_case: bool) -> bool:
+    if form == "military post office":
+        return True
+    if form == "locality":
+        return not any_case and bool(
+            _TERMINATOR.match(text, m.end()) or _COUNTRY.match(text, m.end())
+        )
+    if form == "locality region":
+        return not any_case
+    country = _COUNTRY.match(text, m.end())
+    if country and not _country_ok(country.group("country"), any_case):
+        country = None
+    named = _countries_named(country)
+    if form == "locality region postcode":
+        region = m.group("region")
+        countries = (REGIONS_LOWER.get(region.lower()) if any_case else REGIONS.get(region)) or ()
+        allowed = tuple(c for c in countries if not named or c in named)
+        return _postcode_ok(m.group("pc"), allowed)
+    if form == "locality postcode":
+        allowed = named or _AFTER_LOCALITY
+        return _postcode_ok(m.group("pc"), allowed)
+    return _postcode_ok(m.group("pc"), named or _AFTER_FIRST)
+
+
+def _country_ok(name: str, any_case: bool) -> bool:
+    # Written capitalised ("France", "USA"); in lowercase text anything but the pronoun "us".
+    return name.lower() != "us" if any_case else name[0].isupper()
+
+
+def _extend(text: str, end: int, any_case: bool) -> tuple[int, str]:
+    """Where the address that starts with a street line ending at `end` ends, and why."""
+    pos = (_UNITS_ANY_CASE if any_case else _UNITS).match(text, end)
+    unit_end = pos.end() if pos else end
+    best, why = unit_end, "flat or suite" if unit_end > end else ""
+    for form, pattern in (_TAILS_ANY_CASE if any_case else _TAILS).items():
+        m = pattern.match(text, unit_end)
+        if m is None or m.end() <= best or not _tail_ok(text, m, form, any_case):
+            continue
+        stop = _province_end(m) if form == "postcode locality" and not any_case else m.end()
+        country = _COUNTRY.match(text, stop)
+        if country and _country_ok(country.group("country"), any_case):
+            stop = country.end()
+        if stop > best:
+            best, why = stop, form.replace("postcode", "valid postcode")
+    return best, why
+
+
+def _merged(
+    text: str, found: list[tuple[int, int, float, str]]
+) -> list[tuple[int, int, float, str]]:
+    """Overlapping findings, and findings only a comma or a line break apart, become one."""
+    merged: list[tuple[int, int, float, str]] = []
+    for start, end, score, reason in sorted(found):
+        if merged:
+            p_start, p_end, p_score, p_reason = merged[-1]
+            if start <= p_end or _JOIN.fullmatch(text, p_end, start):
+                if end > p_end:
+                    merged[-1] = (
+                        p_start,
+                        end,
+                        max(score, p_score),
+                        p_reason if p_score >= score else reason,
+                    )
+                continue
+        merged.append((start, end, score, reason))
+    for i, (start, end, score, reason) in enumerate(merged):
+        country = _COUNTRY.match(text, end)
+        if country and _country_ok(country.group("country"), text[start:end].islower()):
+            merged[i] = (start, country.end(), score, reason)
+    return merged
+
+
+_JOIN = re.compile(r"[ \t]*(?:,|\r?\n)?[ \t]*")

@@ -17,18 +17,18 @@ MIN_YEAR = 1900
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar janvier enero gennaio januari",
-        "february feb februar février fevrier febrero febbraio februari",
-        "march mar märz maerz mars marzo maart",
+        "january jan januar janvier enero gennaio januari janeiro",
+        "february feb februar février fevrier febrero febbraio februari fevereiro",
+        "march mar märz maerz mars marzo maart março marco",
         "april apr avril abril aprile",
-        "may mai mayo maggio mei",
-        "june jun juni juin junio giugno",
-        "july jul juli juillet julio luglio",
+        "may mai mayo maggio mei maio",
+        "june jun juni juin junio giugno junho",
+        "july jul juli juillet julio luglio julho",
         "august aug août aout agosto augustus",
-        "september sep sept septembre septiembre settembre",
-        "october oct oktober octobre octubre ottobre",
-        "november nov novembre noviembre",
-        "december dec dezember décembre decembre diciembre dicembre",
+        "september sep sept septembre septiembre setiembre settembre setembro",
+        "october oct oktober octobre octubre ottobre outubro okt",
+        "november nov novembre noviembre novembro",
+        "december dec dezember décembre decembre diciembre dicembre dezembro dez",
     ),
     start=1,
 ):
@@ -46,10 +46,18 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _BIRTH_BEFORE = re.compile(
-    r"\bborn\b|\bbirth|\bd\.?o\.?b\b|geboren|geburt|\bnée?\b|naissance|nacid[oa]|nacimiento"
-    r"|cumpleaños|\bnat[oa]\b|nascita|compleanno|geboortedatum|verjaardag",
+    r"\bborn\b|\bbirth|\bd\.?o\.?b\b|geboren|\bgeb\b|geburt|\bnée?\b|naissance|\bddn\b"
+    r"|nacid[oa]|\bnac[ií]\b|\bnac\b|nacimiento|cumpleaños|\bnat[oa]\b|nascita|compleanno"
+    r"|geboortedatum|verjaardag|\bnasc|\bdn\s*:|\bd\.n\.",
     re.IGNORECASE,
 )
+# Birth words typed with one slip ("nassci", "nacsi a", "gebootredatum"): compared by edit
+# distance with transpositions, only for words near a valid date (rare), so the cost is small.
+_BIRTH_WORDS = (
+    "birthday birthdate geboren geburtstag geburtsdatum naissance nacimiento nacido nacida "
+    "nasci nascido nascida nascimento nascita geboortedatum"
+).split()
+_WORD = re.compile(r"[^\W\d_]{5,}")
 _BIRTH_AFTER = re.compile(r"[\s,)]*(?:is|was)?\s*my\s+(?:date\s+of\s+birth|birth)", re.IGNORECASE)
 
 
@@ -81,6 +89,20 @@ def _is_date(m: re.Match[str]) -> bool:
     return _valid(int(g["y4"]), _MONTHS[g["m4"].lower()], int(g["d4"]))
 
 
+def _slipped_cue(text: str, start: int, end: int) -> bool:
+    words = _WORD.findall(text, start, end)
+    if not words:
+        return False
+    from rapidfuzz.distance import OSA
+
+    return any(
+        OSA.distance(word.lower(), cue, score_cutoff=1) <= 1
+        for word in words
+        for cue in _BIRTH_WORDS
+        if abs(len(word) - len(cue)) <= 1
+    )
+
+
 class DateOfBirthRecognizer:
     """Past calendar dates with a birth cue just before ("born on") or after ("is my DOB")."""
 
@@ -96,7 +118,11 @@ class DateOfBirthRecognizer:
             # The cue must be nearer than any other date: "DOB: 1/2/1980, order of 3/4/2024".
             window = max(previous_end, m.start() - CONTEXT_WIDTH)
             previous_end = m.end()
-            if _BIRTH_BEFORE.search(text, window, m.start()) or _BIRTH_AFTER.match(text, m.end()):
+            if (
+                _BIRTH_BEFORE.search(text, window, m.start())
+                or _BIRTH_AFTER.match(text, m.end())
+                or _slipped_cue(text, window, m.start())
+            ):
                 spans.append(
                     PiiSpan(
                         m.start(),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from trustdesk.privacy.custom import BusinessIdentifierSpec, build_pattern_recognizers
+from trustdesk.privacy.normalise import normalise
 from trustdesk.privacy.recognizers import (
     DEFAULT_PHONE_REGIONS,
     NATIONAL_ID_ENTITIES,
@@ -40,7 +42,11 @@ ENTITY_PRIORITY: tuple[str, ...] = (
     "CREDIT_CARD",
     "IBAN_CODE",
     *NATIONAL_ID_ENTITIES,
+    "PASSPORT",
     "US_SSN",
+    "CARD_SECURITY_CODE",
+    "CARD_EXPIRY",
+    "SECRET",
     "EMAIL_ADDRESS",
     "IP_ADDRESS",
     "DATE_OF_BIRTH",
@@ -102,6 +108,17 @@ class PiiDetector:
     ) -> None:
         self.entities: tuple[str, ...] = tuple(dict.fromkeys(entities))
         self.phone_regions: tuple[str, ...] = tuple(phone_regions)
+        business_identifiers = tuple(business_identifiers)
+        allow = tuple(allow)
+        # Everything that decides what this detector finds: two detectors with the same key
+        # find the same spans in the same text (used to screen published texts once).
+        self.config_key: tuple[object, ...] = (
+            self.entities,
+            self.phone_regions,
+            tuple(sorted({value.strip().casefold() for value in allow if value.strip()})),
+            business_identifiers,
+            spacy_pipeline,
+        )
         self._recognizers: list[Recognizer] = build_recognizers(self.entities, self.phone_regions)
         self._recognizers.extend(build_pattern_recognizers(business_identifiers))
         if spacy_pipeline:
@@ -123,17 +140,27 @@ class PiiDetector:
         then most confident. Allowlisted text is dropped after resolution, so a shorter finding
         inside an allowed string is not reported either.
         """
+        # Disguises undone first (full-width digits, zero-width characters, look-alike
+        # letters, spelled-out email addresses); findings are mapped back to the original.
+        normalised = normalise(text)
+        work = text if normalised is None else normalised.text
         candidates: list[PiiSpan] = []
         for recognizer in self._recognizers:
-            candidates.extend(recognizer.find(text))
+            candidates.extend(recognizer.find(work))
         if self._phone is not None:
             # Digits a check digit already explains (a card, an IBAN, an NHS number) would lose
             # to it anyway; sparing libphonenumber's matcher them is most of its cost.
             claimed = [(c.start, c.end) for c in candidates if c.entity in CHECKSUM_ENTITIES]
-            candidates.extend(self._phone.find(text, claimed))
+            candidates.extend(self._phone.find(work, claimed))
         if not candidates:
             return []
         spans = resolve_overlaps(candidates)
+        if normalised is not None:
+            spans = [
+                replace(s, start=a, end=b)
+                for s in spans
+                for a, b in (normalised.original_span(s.start, s.end),)
+            ]
         if self._allow:
             spans = [s for s in spans if text[s.start : s.end].casefold() not in self._allow]
         return spans

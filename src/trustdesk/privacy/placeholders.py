@@ -125,8 +125,10 @@ def normalize_value(entity: str, raw: str, phone_regions: Sequence[str]) -> str:
         return raw.strip().lower()
     if entity == "PHONE_NUMBER":
         return normalize_phone(raw, phone_regions)
-    if entity in ("CREDIT_CARD", "IBAN_CODE", "US_SSN"):
+    if entity in ("CREDIT_CARD", "IBAN_CODE", "US_SSN", "PASSPORT", "CARD_SECURITY_CODE"):
         return "".join(ch for ch in raw if ch.isalnum()).upper()
+    if entity == "SECRET":  # passwords are case-sensitive: "Hunter2" is not "hunter2"
+        return raw
     if entity == "IP_ADDRESS":
         try:
             return str(ipaddress.ip_address(raw.strip()))
@@ -155,6 +157,11 @@ class PlaceholderRedactor:
             raise ValueError(f"placeholder key must be at least {MIN_KEY_BYTES} bytes")
         self._detector = detector
         self._key = bytes(key)
+
+    @property
+    def detector(self) -> PiiDetector:
+        """The detector it redacts with (its ``config_key`` says what it finds)."""
+        return self._detector
 
     def redact(
         self, text: str, state: PlaceholderState, *, neutralize: bool = True

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 _ASCII = [chr(code) for code in range(128)]
@@ -148,3 +149,9 @@ class LeadingText:
                 return _WILD  # ranges, categories, negation: not worth reading
             chars |= self._chars(chr(av))
         return frozenset(chars)
+
+
+@lru_cache(maxsize=16)
+def leading_text(pattern: re.Pattern[str], width: int = 3) -> LeadingText:
+    """``LeadingText(pattern, width)``, read once per process (it never changes afterwards)."""
+    return LeadingText(pattern, width)

@@ -16,7 +16,11 @@ import phonenumbers
 from stdnum import iban as stdnum_iban
 from stdnum import luhn as stdnum_luhn
 
+from trustdesk.privacy.cards import CreditCardRecognizer as CreditCardRecognizer
+from trustdesk.privacy.cards import SlipVocabulary
+from trustdesk.privacy.cards import has_card_issuer_prefix as has_card_issuer_prefix
 from trustdesk.privacy.national_ids import RULES as NATIONAL_ID_RULES
+from trustdesk.privacy.phones import DATE_FIRST, PhoneShapes, digit_runs
 from trustdesk.privacy.spans import PiiSpan as PiiSpan
 from trustdesk.privacy.spans import Recognizer as Recognizer
 
@@ -93,9 +97,12 @@ def _plausibility_check(region: str) -> Callable[[str], bool]:
 
 
 class PhoneRecognizer(_SingleEntityRecognizer):
-    """Phone numbers valid in at least one of the given regions (libphonenumber's matcher).
+    """Phone numbers: by shape and context first (``trustdesk.privacy.phones``: digits after a
+    contact word, international and other unmistakable forms, numbering plan or not), then
+    formatted national numbers valid in at least one of the given regions (libphonenumber's
+    matcher).
 
-    Unformatted digit runs are reported only after a phone context word, because the matcher
+    Unformatted digit runs are reported only after a contact word, because the matcher
     otherwise accepts order and account numbers that happen to be valid national numbers.
     """
 
@@ -109,25 +116,22 @@ class PhoneRecognizer(_SingleEntityRecognizer):
         keep_patterns = getattr(phonenumbers, "enable_pattern_cache", None)
         if keep_patterns is not None:
             keep_patterns()
-        # At least seven digits with short separators: nothing shorter can be a phone number.
-        self._candidate = re.compile(r"\+?\(?\d(?:[\s().\-/]{0,3}\d){6,}")
-        self._phone_word = re.compile(
-            r"\b(?:phone|telephone|tel|mobile|cell|cellphone|call|calls|called|calling|reach"
-            r"|text\s+me|whatsapp|fax|ring)\b",
-            re.IGNORECASE,
-        )
-        self._number_word = re.compile(r"\bnumber\b", re.IGNORECASE)
+        self._shapes = PhoneShapes()
         self._plausible = {region: _plausibility_check(region) for region in self.regions}
-        self._identifier_word = re.compile(
-            r"\b(?:order|invoice|tracking|reference|ref|account|acct|ticket|case|booking"
-            r"|confirmation|customer|member|serial|transaction|receipt|parcel|shipment|sku|item)\b",
-            re.IGNORECASE,
-        )
 
     def find(self, text: str, claimed: Sequence[tuple[int, int]] = ()) -> list[PiiSpan]:
         """Phone numbers in ``text``; digit runs inside a ``claimed`` span are not tried."""
-        found: dict[tuple[int, int], PiiSpan] = {}
-        for window_start, window_end, candidates in self._candidate_windows(text, claimed):
+        runs = digit_runs(text)
+        if not runs:
+            return []
+        found: dict[tuple[int, int], PiiSpan] = {
+            (start, end): self._span(start, end, score, reason)
+            for start, end, score, reason in self._shapes.find(text, claimed, runs)
+        }
+        shaped = list(found)
+        for window_start, window_end, candidates in self._candidate_windows(
+            text, runs, claimed, shaped
+        ):
             window = text[window_start:window_end]
             # An international number parses the same under every region, so one pass does.
             international = all(text[start] == "+" for start, _ in candidates)
@@ -140,7 +144,7 @@ class PhoneRecognizer(_SingleEntityRecognizer):
                     )
                 ]
                 for start, end in matches:
-                    if (start, end) not in found:
+                    if (start, end) not in found and all(end <= s or e <= start for s, e in shaped):
                         span = self._judge(text, start, end)
                         if span is not None:
                             found[(start, end)] = span
@@ -163,33 +167,41 @@ class PhoneRecognizer(_SingleEntityRecognizer):
         ]
 
     def _candidate_windows(
-        self, text: str, claimed: Sequence[tuple[int, int]] = ()
+        self,
+        text: str,
+        runs: Sequence[tuple[int, int]],
+        claimed: Sequence[tuple[int, int]] = (),
+        shaped: Sequence[tuple[int, int]] = (),
     ) -> list[tuple[int, int, list[tuple[int, int]]]]:
         # Matching only around digit runs keeps the matcher's cost independent of message length;
         # the padding keeps its look at neighbouring characters intact.
         windows: list[tuple[int, int, list[tuple[int, int]]]] = []
-        for m in self._candidate.finditer(text):
-            # Never reported, slow to reject: dates, IPv4 addresses, SSNs, uncued bare digits,
-            # digits glued to letters (IBANs, "AF1234567") and valid card numbers.
-            raw, digits = m.group(), re.sub(r"\D", "", m.group())
+        for run_start, run_end in runs:
+            # Never reported, slow to reject: runs the shapes already reported, bare digits
+            # (with a cue the shapes took them), dates, IPv4 addresses, SSNs, digits glued to
+            # letters (IBANs, "AF1234567") and valid card numbers.
+            raw = text[run_start:run_end]
             if (
-                any(start <= m.start() and m.end() <= end for start, end in claimed)
+                raw.isdigit()
+                or any(run_start < end and start < run_end for start, end in shaped)
+                or any(start <= run_start and run_end <= end for start, end in claimed)
                 or _NOT_A_PHONE.fullmatch(raw)
-                or (raw.isdigit() and not self._cued(text, m.start()))
-                or (m.start() > 0 and text[m.start() - 1].isalpha())
+                or (run_start > 0 and text[run_start - 1].isalpha())
+                # "ORD-2023-999839", "INV_2024 1234": the tail of an identifier
+                or (run_start > 1 and text[run_start - 1] in "-_" and text[run_start - 2].isalnum())
                 or (
-                    len(digits) >= 13
+                    len(digits := re.sub(r"\D", "", raw)) >= 13
                     and raw[0] != "+"
                     and has_card_issuer_prefix(digits)
                     and stdnum_luhn.is_valid(digits)
                 )
             ):
                 continue
-            start, end = max(0, m.start() - 2), min(len(text), m.end() + 2)
+            start, end = max(0, run_start - 2), min(len(text), run_end + 2)
             if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], end, [*windows[-1][2], m.span()])
+                windows[-1] = (windows[-1][0], end, [*windows[-1][2], (run_start, run_end)])
             else:
-                windows.append((start, end, [m.span()]))
+                windows.append((start, end, [(run_start, run_end)]))
         return windows
 
     def _judge(self, text: str, start: int, end: int) -> PiiSpan | None:
@@ -198,106 +210,43 @@ class PhoneRecognizer(_SingleEntityRecognizer):
             raw, end = raw[: raw.index(". ")], start + raw.index(". ")
         if raw.startswith("(") and ")" not in raw:  # "(5003451002)": brackets around an id
             start, raw = start + 1, raw[1:]
+        if self._shapes.cue_before(text, start) is False:  # "order 415-555-2671"
+            return None
+        if DATE_FIRST.match(raw) or " / " in raw:  # "2026-12-01 07:22", "0.105 / 0.109"
+            return None
         if raw.startswith("+"):
             return self._span(start, end, 0.9, "international phone number")
         if any(ch in " ()-./" for ch in raw):
             return self._span(start, end, 0.9, "formatted number valid as a phone number")
-        if self._cued(text, start):
-            return self._span(start, end, 0.7, "valid phone digits after a phone word")
         return None
 
-    def _cued(self, text: str, start: int) -> bool:
-        """Bare digits: the nearest cue word before them decides ("call me about order 123")."""
-        context = _context_before(text, start)
-        cues = [m.end() for m in self._phone_word.finditer(context)] + [
-            m.end()  # "my number is", but not "order number"
-            for m in self._number_word.finditer(context)
-            if not self._identifier_word.search(context, max(0, m.start() - 14), m.start())
-        ]
-        return bool(cues) and max(cues) > max(
-            (m.end() for m in self._identifier_word.finditer(context)), default=-1
-        )
 
-
-# (lowest prefix, highest prefix, prefix digits, allowed lengths); a number is a plausible card
-# when any row accepts it. Maestro's broad 56-69 row comes last as the fallback.
-_CARD_ISSUER_RANGES: tuple[tuple[int, int, int, range], ...] = (
-    (4, 4, 1, range(13, 20)),  # Visa
-    (51, 55, 2, range(16, 17)),  # Mastercard
-    (2221, 2720, 4, range(16, 17)),  # Mastercard 2-series
-    (34, 34, 2, range(15, 16)),  # American Express
-    (37, 37, 2, range(15, 16)),  # American Express
-    (6011, 6011, 4, range(16, 20)),  # Discover
-    (65, 65, 2, range(16, 20)),  # Discover
-    (644, 649, 3, range(16, 20)),  # Discover
-    (3528, 3589, 4, range(16, 20)),  # JCB
-    (300, 305, 3, range(14, 20)),  # Diners Club
-    (36, 36, 2, range(14, 20)),  # Diners Club
-    (38, 38, 2, range(14, 20)),  # Diners Club
-    (62, 62, 2, range(16, 20)),  # UnionPay
-    (50, 50, 2, range(12, 20)),  # Maestro
-    (56, 69, 2, range(12, 20)),  # Maestro and other 5x/6x debit schemes
+_IBAN_REASON = "IBAN country format and mod-97 checksum are valid"
+_IBAN_CUED_REASON = "IBAN-shaped value after an IBAN or bank transfer word (checksum or length off)"
+# Words that announce a bank account number: an IBAN-shaped value after one is reported even
+# when the customer mistyped it (a failed checksum, a digit too few).
+_IBAN_CUE = re.compile(
+    r"(?<!\w)(?:iban|bic|bank\s+account|account|transfer(?:red)?|wire|refund(?:ed)?\s+to"
+    r"|virement|rib|rembours\w*|[üu]berweis\w*|konto|bankverbindung|transferencia|cuenta"
+    r"|reembols\w*|bonifico|conto|rimbors\w*|overschrijving|overmaken|rekening\w*"
+    r"|transfer[êe]ncia|conta)(?!\w)",
+    re.IGNORECASE,
 )
 
 
-def has_card_issuer_prefix(digits: str) -> bool:
-    """Whether the digits start with a known card issuer range and have that issuer's length."""
-    return any(
-        low <= int(digits[:width]) <= high and len(digits) in lengths
-        for low, high, width, lengths in _CARD_ISSUER_RANGES
-    )
+def _iban_length(country: str) -> int | None:
+    """The IBAN length of a country (python-stdnum's registry), or None for no IBAN country."""
+    from stdnum import numdb
 
-
-_CARD_REASON = "card number passes the Luhn check and has a known issuer prefix"
-_IBAN_REASON = "IBAN country format and mod-97 checksum are valid"
-
-
-class CreditCardRecognizer(_SingleEntityRecognizer):
-    """Payment card numbers: 13-19 digits, optionally grouped, with Luhn and issuer checks."""
-
-    name = "credit_card"
-    entities: tuple[str, ...] = ("CREDIT_CARD",)
-
-    def __init__(self) -> None:
-        self._run = re.compile(r"(?<!\w)\d(?:[ -]?\d){12,}(?!\w)")
-        self._group = re.compile(r"\d+")
-
-    def find(self, text: str) -> list[PiiSpan]:
-        spans: list[PiiSpan] = []
-        for run in self._run.finditer(text):
-            groups = [
-                (g.start() + run.start(), g.end() + run.start(), g.group())
-                for g in self._group.finditer(run.group())
-            ]
-            spans.extend(self._cards_in_run(groups))
-        return spans
-
-    def _cards_in_run(self, groups: list[tuple[int, int, str]]) -> list[PiiSpan]:
-        # A card may sit next to other digit groups (a CVV, a second number), so try every window
-        # of whole groups, longest first; a window must start with a group of 4+ digits.
-        windows: list[tuple[int, int, str]] = []
-        for i, (start, _, first) in enumerate(groups):
-            if len(first) < 4 and i > 0:
-                continue
-            digits = ""
-            for _, end, group in groups[i:]:
-                digits += group
-                if len(digits) > 19:
-                    break
-                if len(digits) >= 13:
-                    windows.append((start, end, digits))
-        windows.sort(key=lambda w: (w[0] - w[1], w[0]))
-        spans: list[PiiSpan] = []
-        for start, end, digits in windows:
-            if any(start < s.end and s.start < end for s in spans):
-                continue
-            if has_card_issuer_prefix(digits) and stdnum_luhn.is_valid(digits):
-                spans.append(self._span(start, end, 0.95, _CARD_REASON))
-        return spans
+    info = numdb.get("iban").info(country + "00")[0][1]
+    bban = info.get("bban")
+    return 4 + sum(int(n) for n in re.findall(r"\d+", bban)) if bban else None
 
 
 class IbanRecognizer(_SingleEntityRecognizer):
-    """International bank account numbers, compact or grouped in fours, checksum-validated."""
+    """International bank account numbers, compact or grouped in fours (spaces or dashes),
+    checksum-validated; right after an IBAN or transfer word, also an IBAN-shaped value that
+    fails the checksum or is a character or two off (a lower score)."""
 
     name = "iban"
     entities: tuple[str, ...] = ("IBAN_CODE",)
@@ -305,7 +254,8 @@ class IbanRecognizer(_SingleEntityRecognizer):
     def __init__(self) -> None:
         self._candidate = re.compile(
             r"(?<!\w)[A-Za-z]{2}\d{2}"
-            r"(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,4})?)(?!\w)"
+            r"(?:[A-Za-z0-9]{11,30}|(?P<sep>[ -])[A-Za-z0-9]{4}(?:(?P=sep)[A-Za-z0-9]{4}){1,6}"
+            r"(?:(?P=sep)[A-Za-z0-9]{1,4})?)(?![\w-])"
         )
 
     def find(self, text: str) -> list[PiiSpan]:
@@ -314,6 +264,10 @@ class IbanRecognizer(_SingleEntityRecognizer):
             end = self._valid_end(m.group())
             if end is not None:
                 spans.append(self._span(m.start(), m.start() + end, 0.95, _IBAN_REASON))
+                continue
+            end = self._shaped_end(m.group())
+            if end is not None and _IBAN_CUE.search(text, max(0, m.start() - 40), m.start()):
+                spans.append(self._span(m.start(), m.start() + end, 0.6, _IBAN_CUED_REASON))
         return spans
 
     @staticmethod
@@ -322,13 +276,36 @@ class IbanRecognizer(_SingleEntityRecognizer):
         # groups until the rest validates.
         end = len(candidate)
         while end >= 15:
-            if stdnum_iban.is_valid(candidate[:end].replace(" ", "").upper()):
+            if stdnum_iban.is_valid(re.sub(r"[ -]", "", candidate[:end]).upper()):
                 return end
-            cut = candidate.rfind(" ", 0, end)
+            cut = max(candidate.rfind(" ", 0, end), candidate.rfind("-", 0, end))
             if cut < 0:
                 return None
             end = cut
         return None
+
+    @staticmethod
+    def _shaped_end(candidate: str) -> int | None:
+        """Where an IBAN-shaped value ends: a country with IBANs, capitals (or all lowercase),
+        digits in the account part, and within two characters of the country's length."""
+        if not (candidate.isupper() or candidate.islower()):
+            return None
+        expected = _iban_length(candidate[:2].upper())
+        if expected is None:
+            return None
+        end = len(candidate)
+        while True:
+            compact = re.sub(r"[ -]", "", candidate[:end])
+            if abs(len(compact) - expected) <= 2 and sum(ch.isdigit() for ch in compact) >= 8:
+                return end
+            cut = max(candidate.rfind(" ", 0, end), candidate.rfind("-", 0, end))
+            if cut < 15:
+                return None
+            end = cut
+
+
+# "my scial is ...", "socail security": the SSN words as typed with a slip.
+_SSN_VOCABULARY = SlipVocabulary("social security")
 
 
 class UsSsnRecognizer(_SingleEntityRecognizer):
@@ -341,7 +318,12 @@ class UsSsnRecognizer(_SingleEntityRecognizer):
         self._formatted = re.compile(r"(?<![\d-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])")
         self._bare = re.compile(r"(?<!\d)(\d{3})(\d{2})(\d{4})(?!\d)")
         self._nine_digits = re.compile(r"\d(?:[- ]?\d){8}")
-        self._context = re.compile(r"\b(?:ssn|social\s+security|itin)\b", re.IGNORECASE)
+        # "SSN", "social security", "my social is", "SS#", "SS no."
+        self._context = re.compile(
+            r"\b(?:ssn|social\s+security|itin|social(?=\s+(?:is|was|no\b|number|#|:))"
+            r"|ss(?=\s*(?:#|no\b|nr\b|num)))",
+            re.IGNORECASE,
+        )
 
     def find(self, text: str) -> list[PiiSpan]:
         spans: list[PiiSpan] = []
@@ -355,10 +337,15 @@ class UsSsnRecognizer(_SingleEntityRecognizer):
                     self._span(m.start(), m.end(), score, "has the SSN area-group-serial form")
                 )
         for m in self._bare.finditer(text):
-            if self._plausible(m.group(1), m.group(2), m.group(3)) and self._context.search(
-                _context_before(text, m.start())
-            ):
+            if not self._plausible(m.group(1), m.group(2), m.group(3)):
+                continue
+            context = _context_before(text, m.start())
+            if self._context.search(context):
                 spans.append(self._span(m.start(), m.end(), 0.8, "nine digits after an SSN word"))
+            elif (fixed := _SSN_VOCABULARY.corrected(context)) and self._context.search(fixed):
+                spans.append(
+                    self._span(m.start(), m.end(), 0.75, "nine digits after a slipped SSN word")
+                )
         return spans
 
     @staticmethod
@@ -422,7 +409,7 @@ NATIONAL_ID_ENTITIES: tuple[str, ...] = tuple(NATIONAL_ID_RULES)
 RECOGNIZER_FACTORIES: dict[str, Callable[..., Recognizer]] = {
     "EMAIL_ADDRESS": _lazy("recognizers", "EmailRecognizer"),
     "PHONE_NUMBER": _phone_factory,
-    "CREDIT_CARD": _lazy("recognizers", "CreditCardRecognizer"),
+    "CREDIT_CARD": _lazy("cards", "CreditCardRecognizer"),
     "IBAN_CODE": _lazy("recognizers", "IbanRecognizer"),
     "US_SSN": _lazy("recognizers", "UsSsnRecognizer"),
     "IP_ADDRESS": _lazy("recognizers", "IpAddressRecognizer"),
@@ -430,6 +417,10 @@ RECOGNIZER_FACTORIES: dict[str, Callable[..., Recognizer]] = {
     "ADDRESS": _lazy("addresses", "AddressRecognizer"),
     "DATE_OF_BIRTH": _lazy("dates", "DateOfBirthRecognizer"),
     **{e: _lazy("national_ids", "NationalIdRecognizer", e) for e in NATIONAL_ID_ENTITIES},
+    "CARD_SECURITY_CODE": _lazy("cards", "CardSecurityCodeRecognizer"),
+    "CARD_EXPIRY": _lazy("cards", "CardExpiryRecognizer"),
+    "SECRET": _lazy("secrets", "SecretRecognizer"),
+    "PASSPORT": _lazy("passports", "PassportRecognizer"),
 }
 
 

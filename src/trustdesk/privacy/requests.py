@@ -48,6 +48,20 @@ class PrivacyStore(Protocol):
     def list_requests(self) -> list[dict[str, Any]]: ...
 
 
+class FeedbackData(Protocol):
+    """The ``feedback`` data class (docs/feedback.md): ratings and comments, and the comments
+    of concerns a customer reported."""
+
+    def export(self, scope: Scope) -> dict[str, Any]:
+        """``{"feedback": [...], "concerns": [...]}`` for the conversations in scope."""
+
+    def erase(self, scope: Scope, now: datetime) -> dict[str, int]:
+        """Delete the feedback in scope and clear the customer's concern comments; counts."""
+
+    def purge(self, cutoff: datetime, now: datetime) -> int:
+        """Delete feedback last changed before ``cutoff``; how many."""
+
+
 @dataclass(frozen=True, slots=True)
 class Export:
     """Everything held about one customer, as data (JSON) for portability."""
@@ -79,9 +93,11 @@ class PrivacyService:
         digest_key: bytes,
         clock: Callable[[], datetime] = _now,
         publish: Callable[[Event], None] | None = None,
+        feedback: FeedbackData | None = None,
     ) -> None:
         self.policy = policy
         self.store = store
+        self.feedback = feedback
         self._digest_key = digest_key
         self.clock = clock
         self.publish: Callable[[Event], None] = publish or (lambda event: None)
@@ -93,7 +109,11 @@ class PrivacyService:
     def purge(self) -> dict[str, int]:
         now = self.clock()
         cut = cutoffs(self.policy.retention, now)
+        # Feedback first: the store's purge then releases the pages both freed (SQLite).
+        feedback = self.feedback.purge(cut.feedback, now) if self.feedback else None
         counts = self.store.purge(cut, now)
+        if feedback is not None:
+            counts["feedback"] = feedback
         log.info("retention purge: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
         # The ledger outlives what it describes: it records what each purge deleted.
         for data_class, deleted in counts.items():
@@ -127,10 +147,13 @@ class PrivacyService:
 
     def export(self, scope: Scope, received_at: datetime | None = None) -> Export:
         """Art. 15 and 20: the conversations in scope (their values filled in), consents,
-        attributes, the decisions that concerned them and who among staff saw their details."""
+        attributes, the decisions that concerned them, who among staff saw their details,
+        and their feedback and concerns."""
         request = self._open_request("export", scope, received_at)
         now = self.clock()
         data = self.store.subject_data(scope)
+        if self.feedback is not None:
+            data = {**data, **self.feedback.export(scope)}
         export = Export(request["id"], request["subject_digest"], now, data)
         self.store.complete_request(
             request["id"], now, {"conversations": len(data["conversations"])}
@@ -147,7 +170,11 @@ class PrivacyService:
         """
         request = self._open_request("erase", scope, received_at)
         now = self.clock()
+        # Feedback first, while the conversations in scope still name their customer; a
+        # failure after it leaves less, never more, and the request can be run again.
+        extra = self.feedback.erase(scope, now) if self.feedback else {}
         result = self.store.erase(scope, now)
+        result = {**result, "erased": {**result["erased"], **extra}}
         receipt = {
             "request_id": request["id"],
             "kind": "erase",

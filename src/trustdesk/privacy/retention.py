@@ -18,6 +18,7 @@ class Cutoffs:
     vault: datetime
     decision_records: datetime
     consents: datetime  # superseded consent records
+    feedback: datetime  # ratings and comments, by when they were last changed
 
 
 def cutoffs(retention: Retention, now: datetime) -> Cutoffs:
@@ -28,6 +29,7 @@ def cutoffs(retention: Retention, now: datetime) -> Cutoffs:
         vault=now - timedelta(days=retention.vault_days),
         decision_records=now - timedelta(days=retention.decision_records_days),
         consents=now - timedelta(days=retention.consents_days),
+        feedback=now - timedelta(days=retention.feedback_days),
     )
 
 

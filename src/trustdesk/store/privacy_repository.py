@@ -143,6 +143,14 @@ class SqlPrivacyStore:
             "vault_entries": conn.execute(
                 delete(vault_entries).where(vault_entries.c.conversation_id.in_(ids))
             ).rowcount,
+            # A withheld draft is part of the transcript; the decision record itself stays.
+            "withheld_drafts": conn.execute(
+                update(decisions)
+                .where(
+                    decisions.c.conversation_id.in_(ids), decisions.c.withheld_draft.is_not(None)
+                )
+                .values(withheld_draft=None)
+            ).rowcount,
         }
         for conversation_id in ids:
             conn.execute(
@@ -263,6 +271,10 @@ class SqlPrivacyStore:
                                 "findings": d["findings"],
                                 "policy_version": d["policy_version"],
                                 "created_at": _iso(d["created_at"]),
+                                # The assistant's draft you were not sent as written.
+                                "withheld_draft": refill(d["withheld_draft"], originals)
+                                if d["withheld_draft"]
+                                else None,
                             }
                             for d in decs
                         ],

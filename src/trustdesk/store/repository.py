@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, Select, bindparam, delete, func, insert, select
 from sqlalchemy.engine import RowMapping
-from sqlalchemy.exc import DBAPIError
 
 from trustdesk.assistant.knowledge import Passage, knowledge_version
 from trustdesk.conversation.ports import LoadedConversation
@@ -23,6 +21,7 @@ from trustdesk.conversation.records import (
 from trustdesk.privacy.consent import ConsentRecord, Purpose
 from trustdesk.privacy.vault import VaultCipher
 from trustdesk.store import vault_store
+from trustdesk.store.driver import DriverSnapshot, DriverStatement
 from trustdesk.store.tables import (
     consents as consent_table,
 )
@@ -113,6 +112,7 @@ def _decision_row(decision: DecisionRecord, customer_seq: int | None) -> dict[st
         "findings": list(decision.findings),
         "reason": decision.reason,
         "created_at": decision.created_at,
+        "withheld_draft": decision.withheld_draft,
     }
 
 
@@ -164,131 +164,6 @@ _RECENT = (
 )
 
 
-class _DriverStatement:
-    """A SELECT compiled once for the engine, run on the driver's own cursor (see
-    :class:`_DriverSnapshot`). Values go through the column types' own result processors
-    (JSON, dates, booleans), so rows hold what ``Connection.execute`` would give."""
-
-    def __init__(self, engine: Engine, query: Select[Any]) -> None:
-        dialect = engine.dialect
-        compiled = query.compile(dialect=dialect)
-        self.sql = str(compiled)
-        self._dbapi_error: type[Exception] = dialect.loaded_dbapi.Error
-        # The statement's own literals; the caller's values (``key``) are filled in per call.
-        required = {bind.key: None for bind in compiled.binds.values() if bind.required}
-        self._defaults = compiled.construct_params(required)
-        self._order = list(compiled.positiontup or ()) if compiled.positional else None
-        self._bind = {
-            name: processor
-            for name, bind in compiled.binds.items()
-            if (processor := bind.type.dialect_impl(dialect).bind_processor(dialect))
-        }
-        self._dialect = dialect
-        self._columns = [
-            (str(column.key), column.type.dialect_impl(dialect))
-            for column in query.selected_columns
-        ]
-        # Result processors by the driver's type codes (PostgreSQL's numeric needs them).
-        self._processors: dict[tuple[Any, ...], list[tuple[str, Any]]] = {}
-
-    def rows(
-        self, cursor: Any, values: Mapping[str, Any], limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        """The rows (at most ``limit``) as mappings of column keys to values."""
-        params = {**self._defaults, **values}
-        for name, processor in self._bind.items():
-            if name in params:
-                params[name] = processor(params[name])
-        arguments = params if self._order is None else [params[n] for n in self._order]
-        dbapi_error = self._dbapi_error
-        try:
-            cursor.execute(self.sql, arguments)
-            fetched = cursor.fetchall() if limit is None else cursor.fetchmany(limit)
-        except dbapi_error as exc:
-            # As the engine wraps it: the statement, never the values (hide_parameters).
-            raise DBAPIError.instance(
-                self.sql, None, exc, dbapi_error, hide_parameters=True
-            ) from exc
-        if not fetched:
-            return []
-        processors = self._result(cursor)
-        return [
-            {
-                key: processor(value) if processor is not None else value
-                for (key, processor), value in zip(processors, row, strict=True)
-            }
-            for row in fetched
-        ]
-
-    def _result(self, cursor: Any) -> list[tuple[str, Any]]:
-        codes = tuple(column[1] for column in cursor.description)
-        processors = self._processors.get(codes)
-        if processors is None:
-            processors = self._processors[codes] = [
-                (key, impl.result_processor(self._dialect, code))
-                for (key, impl), code in zip(self._columns, codes, strict=True)
-            ]
-        return processors
-
-
-class _DriverSnapshot:
-    """Reads on one pooled connection through the driver's own cursor, for none of the
-    engine's per-statement work, as one snapshot.
-
-    SQLite: one statement outside BEGIN is a transaction of its own; several are wrapped in a
-    deferred BEGIN … COMMIT (a WAL snapshot, as store.transactions.read takes). PostgreSQL: an
-    autocommit connection (for this read only), so no BEGIN and COMMIT round trips; each
-    statement sees the data committed before it, as under the READ COMMITTED transaction it
-    replaces. Driver errors are wrapped as the engine wraps them (``hide_parameters``; a lost
-    connection is discarded), so callers see what ``Connection.execute`` would raise.
-    """
-
-    def __init__(self, engine: Engine) -> None:
-        self._engine = engine
-        self._sqlite = engine.dialect.name == "sqlite"
-
-    @contextmanager
-    def cursor(self, statements: int) -> Iterator[Any]:
-        """A cursor for ``statements`` reads that must see one snapshot."""
-        dialect = self._engine.dialect
-        connection = self._engine.raw_connection()
-        driver = connection.driver_connection
-        wrapped = self._sqlite and statements > 1
-        try:
-            if not self._sqlite:
-                driver.autocommit = True  # type: ignore[union-attr]
-            cursor = connection.cursor()
-            try:
-                if wrapped:
-                    cursor.execute("BEGIN")
-                yield cursor
-                if wrapped:
-                    cursor.execute("COMMIT")
-            finally:
-                if wrapped and driver.in_transaction:  # type: ignore[union-attr]
-                    driver.rollback()  # type: ignore[union-attr]
-                cursor.close()
-        except DBAPIError as exc:  # a statement failed (wrapped by _DriverStatement)
-            if isinstance(exc.orig, dialect.loaded_dbapi.Error) and dialect.is_disconnect(
-                exc.orig, driver, None
-            ):
-                connection.invalidate(exc)
-            raise
-        except dialect.loaded_dbapi.Error as exc:  # BEGIN, COMMIT or the connection
-            if dialect.is_disconnect(exc, driver, None):
-                connection.invalidate(exc)
-            raise DBAPIError.instance(
-                None, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True
-            ) from exc
-        finally:
-            if not self._sqlite and connection.is_valid:
-                try:
-                    driver.autocommit = False  # type: ignore[union-attr]
-                except dialect.loaded_dbapi.Error as exc:
-                    connection.invalidate(exc)  # unusable: the pool opens another
-            connection.close()  # back to the pool
-
-
 class SqlConversationStore:
     """Reads of conversations, each one read transaction (a snapshot that takes no lock).
 
@@ -300,13 +175,13 @@ class SqlConversationStore:
         self.cipher = cipher
         # A turn's load reads through the driver: it is what every turn does first.
         self._driver = (
-            _DriverSnapshot(engine) if engine.dialect.name in ("sqlite", "postgresql") else None
+            DriverSnapshot(engine) if engine.dialect.name in ("sqlite", "postgresql") else None
         )
         self._load_by = {
-            "token": _DriverStatement(engine, _LOAD_BY_TOKEN),
-            "id": _DriverStatement(engine, _LOAD_BY_ID),
+            "token": DriverStatement(engine.dialect, _LOAD_BY_TOKEN),
+            "id": DriverStatement(engine.dialect, _LOAD_BY_ID),
         }
-        self._recent = _DriverStatement(engine, _RECENT)
+        self._recent = DriverStatement(engine.dialect, _RECENT)
 
     def load_turn(
         self,
@@ -437,6 +312,7 @@ class SqlConversationStore:
                     findings=tuple(r["findings"]),
                     reason=r["reason"],
                     created_at=_aware(r["created_at"]),
+                    withheld_draft=r["withheld_draft"],
                 )
                 for r in rows
             ]
@@ -478,6 +354,17 @@ class SqlKnowledgeStore:
         return version
 
     def load(self) -> list[Passage]:
+        return self.load_versioned()[1]
+
+    def load_versioned(self) -> tuple[str | None, list[Passage]]:
+        """The stored passages and their version, read together (None: none stored)."""
         with read(self.engine) as conn:
-            rows = conn.execute(select(kb_passages).order_by(kb_passages.c.source)).mappings()
-            return [Passage(r["source"], r["title"], r["text"]) for r in rows]
+            rows = list(conn.execute(select(kb_passages).order_by(kb_passages.c.source)).mappings())
+        version = rows[0]["kb_version"] if rows else None
+        return version, [Passage(r["source"], r["title"], r["text"]) for r in rows]
+
+    def version(self) -> str | None:
+        """The stored knowledge base's version (None: none stored): one small query, which
+        running servers make every few seconds to pick up a new ingest."""
+        with read(self.engine) as conn:
+            return conn.execute(select(kb_passages.c.kb_version).limit(1)).scalar()

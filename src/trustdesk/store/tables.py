@@ -105,6 +105,10 @@ decisions = Table(
     Column("findings", JSON, nullable=False),
     Column("reason", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # The assistant's draft when the customer was not sent it as written (below the
+    # confidence threshold, stopped or changed by an output guard, held for approval), with
+    # personal data as placeholders: for staff review (docs/desk.md).
+    Column("withheld_draft", Text, nullable=True),
     Index("ix_decisions_conversation", "conversation_id"),
 )
 
@@ -389,3 +393,170 @@ ledger_pending = Table(
     Column("policy_version", String(100), nullable=True),
     Column("details", Text, nullable=False),
 )
+
+
+# -- the customer's voice: feedback and concerns (docs/feedback.md) ---------------------------
+
+# One rating per conversation, which its customer may change. The comment is redacted
+# (placeholders; the originals are in the conversation's vault entries).
+feedback = Table(
+    "feedback",
+    metadata,
+    Column(
+        "conversation_id",
+        String(36),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("rating", Integer, nullable=False),
+    Column("solved", Boolean, nullable=True),
+    Column("comment", Text, nullable=True),
+    # Changes after the first: capped, and the optimistic check of two racing changes.
+    Column("updates", Integer, nullable=False, default=0, server_default="0"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+# A concern about an AI message, as an incident staff work through. No foreign key: like the
+# ledger, an incident outlives the purge of the conversation it concerns (an erasure clears the
+# customer's comment). ``reporter`` is a staff name, or null for a customer or for a member of
+# staff who chose to stay anonymous (then no trace of who it was is stored anywhere).
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    # Null for an incident no conversation raised: an alert, an audit finding.
+    Column("conversation_id", String(36), nullable=True, index=True),
+    Column("message_seq", Integer, nullable=True),
+    Column("source", String(16), nullable=False),
+    Column("reporter", String(64), nullable=True),
+    Column("category", String(20), nullable=False),
+    Column("comment", Text, nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("owner", String(64), nullable=True),
+    Column("resolution_note", Text, nullable=True),
+    Column("revision", Integer, nullable=False, default=0, server_default="0"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    # What an alert or a finding is about, in words without personal data; and the alert's
+    # key, so that an alert does not open a second incident while its first is open.
+    Column("subject", String(200), nullable=True),
+    Column("alert_key", String(64), nullable=True),
+    Index("ix_incidents_status_created", "status", "created_at"),
+    Index("ix_incidents_alert_key_status", "alert_key", "status"),
+)
+
+# One stored audit (outcome or probe): its findings document as JSON (no personal data: groups,
+# rates, tests), who signed it off and when (also in the ledger). Kept for trends over time.
+audit_runs = Table(
+    "audit_runs",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(16), nullable=False),  # outcomes | probe
+    Column("trigger", String(16), nullable=False),  # schedule | manual
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True), nullable=False),
+    Column("period_start", DateTime(timezone=True), nullable=True),
+    Column("period_end", DateTime(timezone=True), nullable=True),
+    Column("policy_version", String(80), nullable=False),
+    Column("suite_version", String(32), nullable=True),
+    Column("findings", Integer, nullable=False),
+    Column("worst_severity", String(16), nullable=True),
+    Column("result", Text, nullable=False),
+    Column("signed_off_by", String(64), nullable=True),
+    Column("signed_off_at", DateTime(timezone=True), nullable=True),
+    Column("sign_off_note", Text, nullable=True),
+    Index("ix_audit_runs_kind_started", "kind", "started_at"),
+)
+
+
+# -- the dashboard's rollup (docs/metrics.md#dashboard) --------------------------------------
+# One row per conversation of what the metric definitions read (monitor/rollup.py), kept by
+# store/metrics_rollup.py; the dashboard adds these up in SQL instead of reading every message.
+# Deleted with the conversation (retention purge); an erased conversation's rows are removed
+# by the next refresh.
+
+metric_facts = Table(
+    "metric_facts",
+    metadata,
+    Column(
+        "conversation_id",
+        String(36),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("day", String(10), nullable=False),  # UTC day it started, YYYY-MM-DD
+    Column("channel", String(40), nullable=True),
+    Column("language", String(8), nullable=True),
+    Column("status", String(20), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("engaged", Boolean, nullable=False),
+    Column("ai_only", Boolean, nullable=False),
+    Column("handed_off", Boolean, nullable=False),
+    Column("with_person", Boolean, nullable=False),
+    Column("first_reason", String(40), nullable=True),
+    Column("reply_s", Float, nullable=True),
+    Column("reply_by", String(8), nullable=True),
+    Column("reply_pending", Boolean, nullable=False),
+    Column("person_s", Float, nullable=True),
+    Column("person_pending", Boolean, nullable=False),
+    Column("person_replies", Integer, nullable=False),
+    Column("drafted_replies", Integer, nullable=False),
+    Column("rating", Integer, nullable=True),
+    Column("solved", Boolean, nullable=True),
+    Column("vouched", Boolean, nullable=False),
+    Column("returned", Boolean, nullable=False),
+    Column("disclosure_considered", Boolean, nullable=False),
+    Column("disclosure_shape_ok", Boolean, nullable=False),
+    Column("opening", Text, nullable=True),
+    Column("asked", Integer, nullable=False),
+    Column("low_confidence", Integer, nullable=False),
+    Column("declined", Integer, nullable=False),
+    Column("personal_data", Boolean, nullable=False),
+    Index("ix_metric_facts_created", "created_at"),
+    Index("ix_metric_facts_channel_created", "channel", "created_at"),
+    Index("ix_metric_facts_language_created", "language", "created_at"),
+)
+
+# Findings the metrics count (personal data, guard and backend failures), per conversation.
+metric_findings = Table(
+    "metric_findings",
+    metadata,
+    Column(
+        "conversation_id",
+        String(36),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("guard", String(40), primary_key=True),
+    Column("rule", String(60), primary_key=True),
+    Column("occurrences", Integer, nullable=False),
+)
+
+# The redacted question of each turn the assistant could not answer (placeholders only).
+metric_questions = Table(
+    "metric_questions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "conversation_id",
+        String(36),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("text", Text, nullable=False),
+)
+
+# How far the rollup has been brought up to date: changes from this time on are read again.
+metric_refresh = Table(
+    "metric_refresh",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("refreshed_through", DateTime(timezone=True), nullable=False),
+)
+
+# The rollup's refresh finds what changed since it last ran by these.
+Index("ix_conversations_updated_at", conversations.c.updated_at)
+Index("ix_conversations_erased_at", conversations.c.erased_at)

@@ -16,6 +16,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 READ_ONLY = "trustdesk_read_only"
 _locks: WeakKeyDictionary[Engine, threading.Lock] = WeakKeyDictionary()
@@ -23,11 +24,19 @@ _locks_guard = threading.Lock()
 
 
 def sqlite_begin(conn: Connection) -> None:
-    """The ``begin`` event of SQLite engines: deferred for reads, IMMEDIATE otherwise."""
-    if conn.get_execution_options().get(READ_ONLY):
-        conn.exec_driver_sql("BEGIN")
-    else:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    """The ``begin`` event of SQLite engines: deferred for reads, IMMEDIATE otherwise.
+
+    Sent on the driver's connection (it is every write's first statement; the engine's
+    execution path costs more than the statement), its error wrapped as the engine would.
+    """
+    statement = "BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE"
+    dbapi_error = conn.dialect.loaded_dbapi.Error
+    try:
+        conn.connection.driver_connection.execute(statement)  # type: ignore[union-attr]
+    except dbapi_error as exc:
+        raise DBAPIError.instance(
+            statement, None, exc, dbapi_error, hide_parameters=True, dialect=conn.dialect
+        ) from exc
 
 
 def _write_lock(engine: Engine) -> threading.Lock | None:

@@ -1,37 +1,82 @@
 """Vault storage: per-customer wrapped data keys and sealed originals, inside the caller's
-transaction."""
+transaction (on its driver cursor: a turn that carries personal data seals it)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, Insert, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy.engine import Dialect
 
-from trustdesk.errors import StoreError
 from trustdesk.privacy.vault import VaultCipher, VaultError
+from trustdesk.store.driver import (
+    DriverInsert,
+    DriverStatement,
+    compiled_for,
+    cursor_of,
+    invalidating,
+)
 from trustdesk.store.tables import data_keys, vault_entries
 
-_DATA_KEY = select(data_keys.c.wrapped_key).where(data_keys.c.subject_id == bindparam("subject"))
-_INSERTS: dict[str, Insert] = {}
+_K = data_keys.c
+_V = vault_entries.c
+
+
+class _VaultSql:
+    """The vault's statements, compiled once per dialect."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self.data_key = DriverStatement(
+            dialect, select(_K.wrapped_key).where(_K.subject_id == bindparam("subject"))
+        )
+        self.new_key = DriverInsert(dialect, data_keys, ("subject_id", "wrapped_key", "created_at"))
+        self.renew_key = DriverStatement(
+            dialect,
+            update(data_keys)
+            .where(_K.subject_id == bindparam("subject"))
+            .values(
+                wrapped_key=bindparam("wrapped", type_=_K.wrapped_key.type),
+                created_at=bindparam("now", type_=_K.created_at.type),
+                destroyed_at=None,
+            ),
+        )
+        # A placeholder is sealed once: a second sealing is ignored by the database.
+        self.entries = DriverInsert(
+            dialect,
+            vault_entries,
+            ("conversation_id", "placeholder", "subject_id", "sealed", "created_at"),
+            ignore_conflicts=True,
+        )
+        self.reveal = DriverStatement(
+            dialect,
+            select(_V.placeholder, _V.sealed, _V.subject_id, _K.wrapped_key)
+            .join(data_keys, _K.subject_id == _V.subject_id, isouter=True)
+            .where(_V.conversation_id == bindparam("conversation_id")),
+        )
+
+
+def _sql(conn: Connection) -> _VaultSql:
+    sql: _VaultSql = compiled_for(conn.dialect, "vault", _VaultSql)
+    return sql
 
 
 def data_key(conn: Connection, cipher: VaultCipher, subject: str, now: datetime) -> bytes:
     """The subject's data key, created on first use (and anew after an erasure)."""
-    row = conn.execute(_DATA_KEY, {"subject": subject}).first()
-    if row is not None and row.wrapped_key is not None:
-        return cipher.unwrap(subject, row.wrapped_key)
-    key, wrapped = cipher.new_data_key(subject)
-    if row is None:
-        conn.execute(
-            insert(data_keys).values(subject_id=subject, wrapped_key=wrapped, created_at=now)
-        )
-    else:
-        conn.execute(
-            update(data_keys)
-            .where(data_keys.c.subject_id == subject)
-            .values(wrapped_key=wrapped, created_at=now, destroyed_at=None)
-        )
+    sql = _sql(conn)
+    cursor = cursor_of(conn)
+    with invalidating(conn):
+        found = sql.data_key.rows(cursor, {"subject": subject}, limit=1)
+        if found and found[0]["wrapped_key"] is not None:
+            return cipher.unwrap(subject, found[0]["wrapped_key"])
+        key, wrapped = cipher.new_data_key(subject)
+        if not found:
+            sql.new_key.one(
+                cursor, {"subject_id": subject, "wrapped_key": wrapped, "created_at": now}
+            )
+        else:
+            sql.renew_key.execute(cursor, {"subject": subject, "wrapped": wrapped, "now": now})
     return key
 
 
@@ -48,7 +93,7 @@ def seal_originals(
     if not originals:
         return
     key = data_key(conn, cipher, subject, now)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "conversation_id": conversation_id,
             "placeholder": placeholder,
@@ -58,48 +103,25 @@ def seal_originals(
         }
         for placeholder, value in originals.items()
     ]
-    statement = _INSERTS.get(conn.dialect.name)
-    if statement is None:
-        statement = _INSERTS[conn.dialect.name] = _insert_new(conn)
-    conn.execute(statement, rows)
-
-
-def _insert_new(conn: Connection) -> Insert:
-    """INSERT … ON CONFLICT DO NOTHING for the vault's (conversation, placeholder) key."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(vault_entries).on_conflict_do_nothing()
-    if conn.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        return sqlite_insert(vault_entries).on_conflict_do_nothing()
-    # Settings accept only sqlite:// and postgresql:// URLs, so this is never reached.
-    raise StoreError(f"the vault supports SQLite and PostgreSQL, not {conn.dialect.name}")
+    with invalidating(conn):
+        _sql(conn).entries.many(cursor_of(conn), rows)
 
 
 def reveal(conn: Connection, cipher: VaultCipher, conversation_id: str) -> dict[str, str]:
     """Decrypt a conversation's originals. Entries whose key is gone are left out."""
-    rows = conn.execute(
-        select(
-            vault_entries.c.placeholder,
-            vault_entries.c.sealed,
-            vault_entries.c.subject_id,
-            data_keys.c.wrapped_key,
-        )
-        .join(data_keys, data_keys.c.subject_id == vault_entries.c.subject_id, isouter=True)
-        .where(vault_entries.c.conversation_id == conversation_id)
-    ).all()
+    with invalidating(conn):
+        rows = _sql(conn).reveal.rows(cursor_of(conn), {"conversation_id": conversation_id})
     originals: dict[str, str] = {}
     keys: dict[str, bytes] = {}
-    for placeholder, sealed, subject, wrapped in rows:
+    for row in rows:
+        placeholder, subject, wrapped = row["placeholder"], row["subject_id"], row["wrapped_key"]
         if wrapped is None:
             continue
         try:
             if subject not in keys:
                 keys[subject] = cipher.unwrap(subject, wrapped)
             originals[placeholder] = cipher.open(
-                keys[subject], sealed, f"{conversation_id}\x00{placeholder}"
+                keys[subject], row["sealed"], f"{conversation_id}\x00{placeholder}"
             )
         except VaultError:
             continue

@@ -36,13 +36,25 @@ Revealer = Annotated[StaffMember, Depends(require(Permission.REVEAL))]
 
 @router.get("/conversations/{conversation_id}")
 def view_conversation(conversation_id: str, agents: Access, who: Reader) -> dict[str, Any]:
-    """The transcript with personal data as placeholders, and the reveals so far."""
+    """The transcript with personal data as placeholders, the reveals so far, and the
+    assistant's drafts the customer was not sent as written (placeholders only)."""
     conversation, messages = agents.view(who, conversation_id)
     return {
         "id": conversation.id,
         "status": conversation.status.value,
         "messages": [m.to_json() for m in messages],
         "reveals": agents.staff.reveals(conversation.id),
+        "withheld_drafts": [
+            {
+                "customer_seq": d.customer_seq,
+                "route": d.route,
+                "reason": d.reason,
+                "backend": d.backend,
+                "text": d.withheld_draft,
+                "created_at": d.created_at.isoformat(),
+            }
+            for d in agents.withheld_drafts(who, conversation.id)
+        ],
     }
 
 

@@ -10,17 +10,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 from starlette.concurrency import run_in_threadpool
 
+from trustdesk.conversation.feedback import MAX_COMMENT_CHARS
 from trustdesk.conversation.identity import MAX_ASSERTION_CHARS, validate_customer_ref
+from trustdesk.conversation.incidents import CATEGORIES, MAX_MESSAGE_SEQ, Category
 from trustdesk.conversation.records import ConversationRecord, MessageRecord
 from trustdesk.conversation.service import ConversationService, TurnOutcome
 from trustdesk.errors import AuthError, InputError, NotFoundError
+from trustdesk.language.detect import preferred_language
 from trustdesk.privacy.requests import Scope
-from trustdesk.web.deps import Identity, Privacy, Service, Token
+from trustdesk.web.deps import Identity, Privacy, Running, Service, Token
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
 CHANNEL = r"^[a-z][a-z0-9_-]{0,39}$"
@@ -190,12 +193,18 @@ def _vouched_ref(body: CreateConversation, ids: Identity, token: str | None) -> 
 
 @router.post("/conversations", status_code=201, response_model=CreatedConversationOut)
 def create_conversation(
-    svc: Service, ids: Identity, token: Token, body: CreateConversation | None = None
+    request: Request,
+    svc: Service,
+    ids: Identity,
+    token: Token,
+    body: CreateConversation | None = None,
 ) -> dict[str, Any]:
-    """Start a conversation. The first message is the greeting that discloses the AI."""
+    """Start a conversation. The first message is the greeting that discloses the AI, in the
+    language the browser prefers (``Accept-Language``) when the policy has it."""
     body = body or CreateConversation()
     ref = _vouched_ref(body, ids, token)
-    started = svc.start(ref, body.attributes, body.consents, body.channel)
+    language = preferred_language(request.headers.get("accept-language"))
+    started = svc.start(ref, body.attributes, body.consents, body.channel, language)
     return {
         **_conversation(svc, started.conversation, started.messages),
         "token": started.token,
@@ -255,6 +264,96 @@ def set_consent(
     """Give or withdraw one consent. Withdrawing ai_assistance hands over to a person."""
     svc.authenticate(conversation_id, token)
     return _turn(svc.set_consent(conversation_id, body.purpose, body.granted, body.channel))
+
+
+# -- feedback and concerns (docs/feedback.md) ----------------------------------------------
+
+
+class FeedbackIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rating: StrictInt = Field(ge=1, le=5, description="1 (poor) to 5 (excellent).")
+    solved: StrictBool | None = Field(default=None, description="Did this solve your problem?")
+    comment: StrictStr | None = Field(
+        default=None,
+        max_length=MAX_COMMENT_CHARS,
+        description="Optional. Personal data in it is stored as placeholders.",
+    )
+
+
+class FeedbackOut(BaseModel):
+    rating: int
+    solved: bool | None
+    comment: str | None
+    created_at: str
+    updated_at: str
+
+
+class FeedbackAnswer(BaseModel):
+    feedback: FeedbackOut | None
+
+
+class ConcernIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message_seq: StrictInt = Field(
+        ge=1, le=MAX_MESSAGE_SEQ, description="The AI message's sequence number."
+    )
+    category: Category = Field(description="What is wrong: " + ", ".join(CATEGORIES) + ".")
+    comment: StrictStr | None = Field(
+        default=None,
+        max_length=MAX_COMMENT_CHARS,
+        description="Optional. Personal data in it is stored as placeholders.",
+    )
+
+
+class ConcernOut(BaseModel):
+    id: str
+    message_seq: int
+    category: str
+    comment: str | None
+    status: str
+    resolution_note: str | None
+    created_at: str
+    updated_at: str
+
+
+class ConcernAnswer(BaseModel):
+    concern: ConcernOut
+
+
+@router.get("/conversations/{conversation_id}/feedback", response_model=FeedbackAnswer)
+def get_feedback(
+    conversation_id: str, svc: Service, token: Token, running: Running
+) -> dict[str, Any]:
+    """The feedback given on this conversation, or null."""
+    svc.authenticate(conversation_id, token)
+    return {"feedback": running.feedback.for_customer(conversation_id)}
+
+
+@router.post("/conversations/{conversation_id}/feedback", response_model=FeedbackAnswer)
+def give_feedback(
+    conversation_id: str, body: FeedbackIn, svc: Service, token: Token, running: Running
+) -> dict[str, Any]:
+    """Rate the conversation (1-5), say whether it solved the problem, and optionally
+    comment. Giving it again replaces it (a limited number of times)."""
+    conversation = svc.authenticate(conversation_id, token)
+    running.feedback.give(conversation, body.rating, body.solved, body.comment)
+    return {"feedback": running.feedback.for_customer(conversation_id)}
+
+
+@router.post(
+    "/conversations/{conversation_id}/concerns", status_code=201, response_model=ConcernAnswer
+)
+def report_concern(
+    conversation_id: str, body: ConcernIn, svc: Service, token: Token, running: Running
+) -> dict[str, Any]:
+    """Report a concern about one of the AI's messages in this conversation; the support
+    team looks into it as an incident."""
+    conversation = svc.authenticate(conversation_id, token)
+    record = running.incidents.report(conversation, body.message_seq, body.category, body.comment)
+    originals = svc.originals(conversation_id) if record.comment else {}
+    return {"concern": record.for_customer(originals)}
 
 
 def _export_response(data: dict[str, Any], svc: ConversationService, format: str) -> Any:

@@ -14,13 +14,29 @@ from fastapi.templating import Jinja2Templates
 
 import trustdesk
 from trustdesk.composition import System
-from trustdesk.web import agent, api, auth, deps, desk, ledger, live, pages
+from trustdesk.web import (
+    agent,
+    api,
+    audits,
+    auth,
+    dashboard,
+    deps,
+    desk,
+    incidents,
+    ledger,
+    live,
+    metrics,
+    pages,
+    resume,
+    widget,
+)
 from trustdesk.web.access_log import AccessLogMiddleware
 from trustdesk.web.errors import install_error_handlers
 from trustdesk.web.limits import BodyTimeoutMiddleware, RateLimitMiddleware
 from trustdesk.web.middleware import BodyGuardMiddleware, SecurityHeadersMiddleware
 from trustdesk.web.openapi import document_responses
 from trustdesk.web.scheduler import serving
+from trustdesk.web.widget import EMBED_PATH, WidgetCorsMiddleware, frame_ancestors
 
 HERE = Path(__file__).parent
 log = logging.getLogger(__name__)
@@ -48,19 +64,34 @@ def create_app(system: System) -> FastAPI:
     # Outermost last: the access log sees every answer, security headers cover refusals.
     settings = system.settings
     app.add_middleware(BodyGuardMiddleware)
-    app.add_middleware(BodyTimeoutMiddleware, timeout_s=settings.body_timeout_s)
-    app.add_middleware(RateLimitMiddleware, settings=settings)
-    app.add_middleware(SecurityHeadersMiddleware)
+    rejected = system.metrics.limit_rejected
+    app.add_middleware(BodyTimeoutMiddleware, timeout_s=settings.body_timeout_s, on_reject=rejected)
+    app.add_middleware(RateLimitMiddleware, settings=settings, on_reject=rejected)
+    app.add_middleware(WidgetCorsMiddleware, origins=settings.widget_origins)
+    app.add_middleware(
+        SecurityHeadersMiddleware,
+        frame_path=EMBED_PATH,
+        frame_ancestors=frame_ancestors(settings.widget_origins)
+        if settings.widget_origins
+        else b"",
+    )
     app.add_middleware(AccessLogMiddleware)
+    app.add_middleware(metrics.RequestTimingMiddleware)  # outermost: turns timed from arrival
     _mount_docs(app)  # before /static, which would otherwise shadow /static/swagger
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(agent.router)
     app.include_router(live.router)
+    app.include_router(resume.router)
+    app.include_router(widget.router)
     app.include_router(desk.router)
+    app.include_router(incidents.router)
     app.include_router(ledger.router)
+    app.include_router(audits.router)
     app.include_router(auth.router)
     app.include_router(pages.router)
+    app.include_router(metrics.router)
+    app.include_router(dashboard.router)
 
     @app.get("/healthz", tags=["operations"])
     def healthz(running: deps.Running) -> dict[str, Any]:

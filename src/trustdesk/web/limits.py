@@ -138,7 +138,8 @@ class RateLimitMiddleware:
     Every /api/ request takes a token from the client's request bucket
     (``rate_limit_rps``, ``rate_limit_burst``); creating a conversation also takes one from its
     creation bucket (``conversations_per_address_per_hour``). ``rate_limits=False`` lets every
-    request through.
+    request through. ``on_reject`` is told the limit of each refusal (``requests`` or
+    ``conversations``), for the metrics.
     """
 
     def __init__(
@@ -147,8 +148,10 @@ class RateLimitMiddleware:
         settings: Settings,
         max_keys: int = MAX_TRACKED_ADDRESSES,
         clock: Callable[[], float] = time.monotonic,
+        on_reject: Callable[[str], None] | None = None,
     ) -> None:
         self.app = app
+        self.on_reject = on_reject
         self.enabled = settings.rate_limits
         self.trusted_proxies = parse_networks(settings.trusted_proxies)
         self.keys = AddressKeys()
@@ -165,10 +168,14 @@ class RateLimitMiddleware:
         key = self.keys(client_address(scope, self.trusted_proxies))
         wait = self.requests.take(key)
         message = "too many requests from this address"
+        limit = "requests"
         if not wait and (scope["method"], scope["path"].rstrip("/")) == CREATE_CONVERSATION:
             wait = self.creations.take(key)
             message = "too many conversations started from this address"
+            limit = "conversations"
         if wait:
+            if self.on_reject is not None:
+                self.on_reject(limit)
             retry = str(max(1, math.ceil(wait))).encode()
             await send_error(
                 send,
@@ -192,12 +199,19 @@ class BodyTimeoutMiddleware:
 
     Otherwise the request is answered 408 and the connection closed (when no answer has begun;
     else the connection is just closed). What the application reads after the body (waiting
-    for a disconnect) is not timed.
+    for a disconnect) is not timed. ``on_reject`` is told ``body_timeout`` for each one.
     """
 
-    def __init__(self, app: ASGIApp, timeout_s: float) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        timeout_s: float,
+        on_reject: Callable[[str], None] | None = None,
+    ) -> None:
         self.app = app
         self.timeout_s = timeout_s
+        self.on_reject = on_reject
+        self._explanation = f"the request body did not arrive within {timeout_s:g} s"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -205,7 +219,7 @@ class BodyTimeoutMiddleware:
             return
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout_s
-        explanation = f"the request body did not arrive within {self.timeout_s:g} s"
+        explanation = self._explanation
         body_complete = False
         timed_out = False
         started = False
@@ -235,6 +249,8 @@ class BodyTimeoutMiddleware:
         except Exception:
             if not timed_out:
                 raise
+            if self.on_reject is not None:
+                self.on_reject("body_timeout")
             if not started:
                 await send_error(
                     send, 408, "request_timeout", explanation, [(b"connection", b"close")]

@@ -18,6 +18,11 @@ SECURITY_HEADERS = [
 API_NO_STORE = [(b"cache-control", b"no-store"), (b"pragma", b"no-cache")]
 API_PREFIX = "/api/"
 _CACHE_HEADERS = {b"cache-control", b"pragma", b"expires"}
+# Self-contained reports (their styles inline, no script at all) served by the API.
+REPORT_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
 PAGE_CSP = (
     b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     b"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
@@ -57,14 +62,19 @@ class BodyGuardMiddleware:
     def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
         self.app = app
         self.limit = limit
+        self._too_big = f"request body is larger than {limit // 1024} KiB"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
-        headers = dict(scope["headers"])
-        declared = headers.get(b"content-length")
-        too_big = f"request body is larger than {self.limit // 1024} KiB"
+        declared = content_type = None
+        for name, value in scope["headers"]:  # the last of each, as dict() would keep
+            if name == b"content-length":
+                declared = value
+            elif name == b"content-type":
+                content_type = value
+        too_big = self._too_big
         if declared is not None:
             try:
                 if int(declared) > self.limit:
@@ -88,7 +98,7 @@ class BodyGuardMiddleware:
             chunks.append(chunk)
             more = message.get("more_body", False)
         body = b"".join(chunks)
-        if body and b"json" in headers.get(b"content-type", b""):
+        if body and content_type is not None and b"json" in content_type:
             try:
                 body.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -109,28 +119,61 @@ class BodyGuardMiddleware:
 
 
 class SecurityHeadersMiddleware:
-    """Adds safe defaults to every response, a strict CSP to HTML pages, no-store to the API."""
+    """Adds safe defaults to every response, a strict CSP to HTML pages, no-store to the API.
 
-    def __init__(self, app: ASGIApp) -> None:
+    Every page refuses to be framed, except ``frame_path`` (the widget's chat) by the sources
+    in ``frame_ancestors`` when there are any."""
+
+    def __init__(
+        self, app: ASGIApp, frame_path: str | None = None, frame_ancestors: bytes = b""
+    ) -> None:
         self.app = app
+        self.frame_path = frame_path if frame_ancestors else None
+        self._framed_headers = [h for h in SECURITY_HEADERS if h[0] != b"x-frame-options"]
+        self._framed_csp = PAGE_CSP.replace(
+            b"frame-ancestors 'none'", b"frame-ancestors " + frame_ancestors
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        path = scope["path"]
+        api = path.startswith(API_PREFIX)
+        added = _API_ADDED if api else SECURITY_HEADERS
+        csp = not path.startswith(_DOCS_PREFIXES)
+        page_csp = PAGE_CSP
+        if path == self.frame_path:
+            added, page_csp = self._framed_headers, self._framed_csp
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.extend(SECURITY_HEADERS)
-                if scope["path"].startswith(API_PREFIX):
+                headers = message.get("headers", ())
+                if api:  # the app's own cache headers give way to no-store
                     headers = [h for h in headers if h[0].lower() not in _CACHE_HEADERS]
-                    headers.extend(API_NO_STORE)
-                content_type = dict(headers).get(b"content-type", b"")
-                docs = scope["path"].startswith(("/docs", "/redoc"))
-                if content_type.startswith(b"text/html") and not docs:
-                    headers.append((b"content-security-policy", PAGE_CSP))
+                else:
+                    headers = list(headers)
+                headers += added
+                if csp and _is_html(headers) and not _has(headers, b"content-security-policy"):
+                    headers.append((b"content-security-policy", page_csp))
                 message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+_API_ADDED = [*SECURITY_HEADERS, *API_NO_STORE]
+_DOCS_PREFIXES = ("/docs", "/redoc")
+
+
+def _is_html(headers: Iterable[tuple[bytes, bytes]]) -> bool:
+    content_type = b""
+    for name, value in headers:
+        if name == b"content-type":  # ASGI header names are lower case; the last one counts
+            content_type = value
+    return content_type.startswith(b"text/html")
+
+
+def _has(headers: Iterable[tuple[bytes, bytes]], name: bytes) -> bool:
+    """Whether the route set ``name`` itself (a stricter or more fitting policy of its own)."""
+    return any(key == name for key, _ in headers)

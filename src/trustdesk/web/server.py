@@ -2,7 +2,8 @@
 
 With several workers the parent validates the policy, migrates the database and ingests the
 knowledge base once; each worker then builds the system from the environment (the parent
-passes the policy file in ``TRUSTDESK_POLICY_FILE``) without migrating or ingesting.
+passes the policy file in ``TRUSTDESK_POLICY_FILE``) without migrating or ingesting. The
+workers share one ``PROMETHEUS_MULTIPROC_DIR`` for their metrics (docs/metrics.md).
 """
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from __future__ import annotations
 import copy
 import logging
 import os
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +24,7 @@ from uvicorn.config import LOGGING_CONFIG
 
 from trustdesk.composition import System, build, resolve_policy
 from trustdesk.errors import ConfigurationError
+from trustdesk.monitor.prometheus import MULTIPROC_ENV
 from trustdesk.settings import Settings, load_settings
 from trustdesk.web.app import create_app
 from trustdesk.web.protocol import HeaderTimeoutH11Protocol
@@ -105,7 +110,9 @@ def prepare(settings: Settings, policy_file: Path | None, kb_dir: Path | None) -
     """Validate the policy, migrate, ingest ``kb_dir`` (or the demo when none is stored), and
     build the guards: anything broken stops the start here."""
     system = build(settings, resolve_policy(settings, policy_file), kb_dir=kb_dir)
+    system.require_knowledge_base()
     system.service  # noqa: B018 - load the knowledge base and build the guards now
+    system.scheduled_audits  # noqa: B018 - a scheduled probe's suite must exist
     return system
 
 
@@ -143,7 +150,33 @@ def run(
     config = server_config(
         APP_FACTORY, settings, host=host, port=port, workers=workers, factory=True
     )
-    Multiprocess(config, sockets=[config.bind_socket()]).run()
+    with metrics_directory():
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+
+
+@contextmanager
+def metrics_directory() -> Iterator[str]:
+    """A directory the workers share for their Prometheus values, in
+    ``PROMETHEUS_MULTIPROC_DIR`` while they run (prometheus-client's multiprocess mode).
+
+    An operator's own ``PROMETHEUS_MULTIPROC_DIR`` is used and emptied of an earlier run's
+    files first (else dead processes' counts would be added again); without one, a private
+    temporary directory is made and removed afterwards."""
+    given = os.environ.get(MULTIPROC_ENV)
+    if given:
+        path = Path(given)
+        path.mkdir(parents=True, exist_ok=True)
+        for stale in path.glob("*.db"):
+            stale.unlink()
+        yield str(path)
+        return
+    made = tempfile.mkdtemp(prefix="trustdesk-metrics-")
+    os.environ[MULTIPROC_ENV] = made
+    try:
+        yield made
+    finally:
+        os.environ.pop(MULTIPROC_ENV, None)
+        shutil.rmtree(made, ignore_errors=True)
 
 
 def create_app_from_environment() -> FastAPI:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from trustdesk.events import (
+    AlertRaised,
     ApprovalDecided,
     ApprovalRequested,
     Event,
@@ -68,6 +69,21 @@ def _decision(event: TurnDecided) -> dict[str, Any]:
     }
 
 
+def _alert(event: AlertRaised) -> dict[str, Any]:
+    # Names, ids and numbers: never a conversation id, a text or a group of customers.
+    return {
+        "alert": event.alert,
+        "alert_key": event.alert_key,
+        "incident_id": event.incident_id,
+        "measured": event.measured,
+        "threshold": event.threshold,
+        "baseline": event.baseline,
+        "sample": event.sample,
+        "since": _timestamp(event.since),
+        "until": _timestamp(event.until),
+    }
+
+
 # Event class -> (webhook type, data builder): exactly the types of WEBHOOK_EVENT_TYPES, which
 # the settings validate against (tests/unit/test_webhooks.py holds the two together).
 MAPPING: dict[type[Event], tuple[str, Callable[[Any], dict[str, Any]]]] = {
@@ -75,6 +91,7 @@ MAPPING: dict[type[Event], tuple[str, Callable[[Any], dict[str, Any]]]] = {
     ApprovalRequested: ("approval.requested", _approval_requested),
     ApprovalDecided: ("approval.decided", _approval_decided),
     TurnDecided: ("decision.recorded", _decision),
+    AlertRaised: ("alert.opened", _alert),
 }
 
 

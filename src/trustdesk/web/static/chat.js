@@ -15,14 +15,57 @@
   const errorBox = document.getElementById("error");
   const consentForm = document.getElementById("consent");
   const choices = document.getElementById("privacy-choices");
+  const rateButton = document.getElementById("rate");
+  const feedbackForm = document.getElementById("feedback");
+  const feedbackComment = document.getElementById("feedback-comment");
+  const feedbackSend = document.getElementById("feedback-send");
+  const feedbackDone = document.getElementById("feedback-done");
+  const resumeButton = document.getElementById("resume-link");
+  const resumeBox = document.getElementById("resume-box");
+  const resumeUrl = document.getElementById("resume-url");
   const aiLabel = chat.dataset.aiLabel || "AI";
+  // The page's own words in its language (web/catalogues), rendered by the server as JSON.
+  const T = JSON.parse(document.getElementById("chat-strings").textContent);
+  const LANG = document.documentElement.lang || "en";
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
   const STORE_KEY = "trustdesk.conversation";
+  // The tab's copy of its conversation. In a frame on another site (the widget), browsers that
+  // block third-party storage refuse sessionStorage: the page then keeps it in memory only.
+  const saved = (function () {
+    let memory = null;
+    function storage() {
+      try { return window.sessionStorage; } catch (err) { return null; }
+    }
+    return {
+      get: function () {
+        try { const s = storage(); return s ? s.getItem(STORE_KEY) : memory; } catch (err) { return memory; }
+      },
+      set: function (value) {
+        memory = value;
+        try { const s = storage(); if (s) s.setItem(STORE_KEY, value); } catch (err) { /* memory only */ }
+      },
+      remove: function () {
+        memory = null;
+        try { const s = storage(); if (s) s.removeItem(STORE_KEY); } catch (err) { /* memory only */ }
+      },
+    };
+  })();
   const STATUS_TEXT = {
-    handoff_requested: "A person from our team has been asked to take over. The AI assistant will not reply any more.",
-    human_active: "A person from our team has joined and is handling this conversation.",
-    resolved: "This conversation is resolved.",
+    handoff_requested: T.status_handoff_requested,
+    human_active: T.status_human_active,
+    resolved: T.status_resolved,
   };
-  const CONTEST_TEXT = "I disagree — ask a person";
+  const CONTEST_TEXT = T.contest;
+  // What a concern about an AI message can be about (conversation/incidents.py CATEGORIES).
+  const CATEGORIES = {
+    inaccurate: T.concern_inaccurate,
+    harmful: T.concern_harmful,
+    privacy: T.concern_privacy,
+    unfair: T.concern_unfair,
+    other: T.concern_other,
+  };
   const RETRY_MIN_MS = 1000;
   const RETRY_MAX_MS = 30000;
   let session = null;
@@ -30,6 +73,7 @@
   let syncing = Promise.resolve();
   let stream = null; // {controller, timer} of the open live stream
   let retryMs = RETRY_MIN_MS;
+  let feedbackAsked = false; // the rating prompt is shown once per conversation on its own
 
   function showError(message) {
     errorBox.textContent = message;
@@ -50,7 +94,13 @@
     const closed = status === "resolved";
     input.disabled = closed;
     sendButton.disabled = closed;
-    if (closed) closeStream(); // a resolved conversation changes no more
+    if (closed) {
+      closeStream(); // a resolved conversation changes no more
+      if (!feedbackAsked) {
+        feedbackAsked = true;
+        promptFeedback().catch(function () { /* the button still offers it */ });
+      }
+    }
   }
 
   // Paragraphs, line breaks and **bold**, built as DOM nodes (never innerHTML).
@@ -86,26 +136,27 @@
       const badge = document.createElement("span");
       badge.className = "badge ai-label";
       badge.textContent = aiLabel;
-      badge.title = "Written by an AI assistant";
+      badge.title = T.ai_written;
       meta.appendChild(badge);
     } else if (person) {
       const badge = document.createElement("span");
       badge.className = "badge person-label";
-      badge.textContent = "Person";
-      badge.title = "Written by a person from our team, not by the AI";
+      badge.textContent = T.person;
+      badge.title = T.person_written;
       meta.appendChild(badge);
     }
     const who = document.createElement("span");
     who.className = "who";
-    if (message.ai) who.textContent = "Assistant";
-    else if (message.role === "customer") who.textContent = "You";
-    else if (person && message.author) who.textContent = message.author + " (support team)";
-    else who.textContent = "Support team";
+    if (message.ai) who.textContent = T.who_assistant;
+    else if (message.role === "customer") who.textContent = T.who_you;
+    else if (person && message.author) who.textContent = fill(T.who_person, { name: message.author });
+    else if (message.role === "system") who.textContent = T.who_system;
+    else who.textContent = T.who_team;
     meta.appendChild(who);
     if (pending) {
       const sending = document.createElement("span");
       sending.className = "sending";
-      sending.textContent = "Sending…";
+      sending.textContent = T.sending;
       meta.appendChild(sending);
     }
     item.appendChild(meta);
@@ -116,7 +167,7 @@
     if (message.citations && message.citations.length) {
       const sources = document.createElement("div");
       sources.className = "citations";
-      sources.appendChild(document.createTextNode("Sources: "));
+      sources.appendChild(document.createTextNode(T.sources + " "));
       message.citations.forEach(function (c, i) {
         if (i) sources.appendChild(document.createTextNode(" · "));
         const link = document.createElement("a");
@@ -127,6 +178,7 @@
       });
       item.appendChild(sources);
     }
+    if (message.ai && message.seq && !pending) item.appendChild(concernControl(message.seq));
     if (answer) {
       const contest = document.createElement("button");
       contest.type = "button";
@@ -145,8 +197,123 @@
     return item;
   }
 
+  // "Report a concern" under an AI message: a small form; the support team looks into it.
+  function concernControl(seq) {
+    const box = document.createElement("div");
+    box.className = "concern";
+    const open = document.createElement("button");
+    open.type = "button";
+    open.className = "link concern-open";
+    open.textContent = T.report_concern;
+    open.setAttribute("aria-expanded", "false");
+    open.setAttribute("aria-label", T.report_concern_label);
+    box.appendChild(open);
+    const form = document.createElement("form");
+    form.className = "concern-form";
+    form.hidden = true;
+    const kind = document.createElement("label");
+    kind.textContent = T.concern_question;
+    const select = document.createElement("select");
+    Object.keys(CATEGORIES).forEach(function (key) {
+      const option = document.createElement("option");
+      option.value = key;
+      option.textContent = CATEGORIES[key];
+      select.appendChild(option);
+    });
+    kind.appendChild(select);
+    form.appendChild(kind);
+    const say = document.createElement("label");
+    say.textContent = T.concern_more;
+    const comment = document.createElement("textarea");
+    comment.rows = 2;
+    comment.maxLength = 1000;
+    say.appendChild(comment);
+    form.appendChild(say);
+    const row = document.createElement("div");
+    row.className = "consent-actions";
+    const send = document.createElement("button");
+    send.type = "submit";
+    send.textContent = T.send_concern;
+    const cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "secondary";
+    cancel.textContent = T.cancel;
+    row.appendChild(send);
+    row.appendChild(cancel);
+    form.appendChild(row);
+    box.appendChild(form);
+    const done = document.createElement("p");
+    done.className = "concern-done";
+    done.setAttribute("role", "status");
+    box.appendChild(done);
+    open.addEventListener("click", function () {
+      form.hidden = !form.hidden;
+      open.setAttribute("aria-expanded", String(!form.hidden));
+      if (!form.hidden) select.focus();
+    });
+    cancel.addEventListener("click", function () {
+      form.hidden = true;
+      open.setAttribute("aria-expanded", "false");
+      open.focus();
+    });
+    form.addEventListener("submit", async function (event) {
+      event.preventDefault();
+      if (!session) return;
+      showError("");
+      send.disabled = true;
+      const body = { message_seq: seq, category: select.value };
+      if (comment.value.trim()) body.comment = comment.value;
+      try {
+        await call("POST", "/api/v1/conversations/" + session.id + "/concerns", body);
+        form.hidden = true;
+        open.hidden = true;
+        done.textContent = T.concern_thanks;
+        done.tabIndex = -1;
+        done.focus();
+      } catch (err) {
+        send.disabled = false;
+        showError(err.message);
+        select.focus();
+      }
+    });
+    return box;
+  }
+
+  // -- feedback: a rating, "did this solve your problem?" and a comment ---------------------
+
+  function resetFeedback() {
+    feedbackForm.reset();
+    feedbackForm.hidden = true;
+    feedbackDone.hidden = true;
+    feedbackDone.textContent = "";
+  }
+
+  function openFeedback(given) {
+    feedbackForm.reset();
+    if (given) {
+      const rating = feedbackForm.querySelector('input[name="rating"][value="' + given.rating + '"]');
+      if (rating) rating.checked = true;
+      if (given.solved !== null && given.solved !== undefined) {
+        const solved = feedbackForm.querySelector('input[name="solved"][value="' + (given.solved ? "yes" : "no") + '"]');
+        if (solved) solved.checked = true;
+      }
+      feedbackComment.value = given.comment || "";
+    }
+    feedbackDone.hidden = true;
+    feedbackForm.hidden = false;
+    document.getElementById("feedback-heading").focus();
+  }
+
+  // Asked once a conversation is resolved, unless the customer already gave feedback.
+  async function promptFeedback() {
+    if (!session) return;
+    const data = await call("GET", "/api/v1/conversations/" + session.id + "/feedback");
+    if (!data.feedback && session) openFeedback(null);
+  }
+
   async function call(method, path, body) {
-    const headers = { "Content-Type": "application/json" };
+    // The page's language: the greeting of a new conversation is written in it.
+    const headers = { "Content-Type": "application/json", "Accept-Language": LANG };
     if (session) headers.Authorization = "Bearer " + session.token;
     const response = await fetch(path, {
       method: method,
@@ -155,7 +322,7 @@
     });
     const data = await response.json().catch(function () { return {}; });
     if (!response.ok) {
-      const message = (data.error && data.error.message) || "Request failed (" + response.status + ")";
+      const message = (data.error && data.error.message) || fill(T.request_failed, { status: response.status });
       const error = new Error(message);
       error.status = response.status;
       throw error;
@@ -169,6 +336,10 @@
     choices.hidden = !live;
     handoffButton.hidden = !live;
     restartButton.hidden = !live;
+    rateButton.hidden = !live;
+    resumeButton.hidden = !live;
+    if (!live) resumeBox.hidden = true;
+    if (!live) resetFeedback();
   }
 
   async function loadConsents() {
@@ -304,7 +475,7 @@
     let state;
     try { state = JSON.parse(data); } catch (err) { return; }
     if (state.last_seq > lastSeq) {
-      sync().catch(function (err) { showError("Could not load new messages: " + err.message); });
+      sync().catch(function (err) { showError(fill(T.error_sync, { error: err.message })); });
     } else if (state.status !== chat.dataset.status) {
       setStatus(state.status);
     }
@@ -321,7 +492,10 @@
       },
     });
     session = { id: data.id, token: data.token };
-    sessionStorage.setItem(STORE_KEY, JSON.stringify(session));
+    feedbackAsked = false;
+    resetFeedback();
+    saved.set(JSON.stringify(session));
+    remember();
     list.textContent = "";
     data.messages.forEach(function (message) { addMessage(message); });
     lastSeq = newest(data.messages, 0);
@@ -331,32 +505,87 @@
     await loadConsents();
   }
 
+  // This browser remembers the conversation (an HttpOnly cookie the page cannot read), so
+  // that closing the tab does not lose it. Best effort: the chat works without it.
+  function remember() {
+    if (!session) return;
+    call("POST", "/api/v1/chat/remember", { conversation_id: session.id }).catch(function () {});
+  }
+
+  // Resolves once the cookie is gone (or the request failed), so that a new start cannot
+  // resume what was just forgotten.
+  function forget() {
+    return fetch("/api/v1/chat/forget", { method: "POST", headers: { "Content-Type": "application/json" } })
+      .catch(function () {});
+  }
+
+  // A resume link carries the conversation in its #fragment (never sent to a server); the
+  // fragment is removed from the address bar at once. Otherwise the browser's cookie, if any.
+  async function resumed() {
+    const found = /^#resume=([A-Za-z0-9-]{1,64})\.([A-Za-z0-9_-]{16,128})$/.exec(window.location.hash);
+    let body;
+    if (found) {
+      history.replaceState(null, "", window.location.pathname + window.location.search);
+      body = { conversation_id: found[1], token: found[2] };
+    }
+    try {
+      const data = await call("POST", "/api/v1/chat/resume", body);
+      return { id: data.id, token: data.token };
+    } catch (err) {
+      if (found) showError(T.link_gone);
+      return null;
+    }
+  }
+
   async function start() {
     list.textContent = "";
-    const saved = sessionStorage.getItem(STORE_KEY);
-    if (saved) {
+    const kept = window.location.hash.indexOf("#resume=") === 0 ? null : saved.get();
+    let candidate = null;
+    try { candidate = kept ? JSON.parse(kept) : null; } catch (err) { candidate = null; }
+    if (!candidate) candidate = await resumed();
+    if (candidate) {
       try {
-        session = JSON.parse(saved);
+        session = candidate;
         const data = await reloadTranscript();
+        saved.set(JSON.stringify(session));
+        remember();
         setStatus(data.status);
         showChat(true);
         openStream();
         await loadConsents();
         return;
       } catch (err) {
-        sessionStorage.removeItem(STORE_KEY);
+        saved.remove();
         session = null;
       }
     }
     showChat(false);
   }
 
+  resumeButton.addEventListener("click", function () {
+    if (!session) return;
+    resumeUrl.value = window.location.origin + "/#resume=" +
+      session.id + "." + session.token;
+    resumeBox.hidden = false;
+    resumeUrl.focus();
+    resumeUrl.select();
+  });
+
+  document.getElementById("resume-copy").addEventListener("click", async function () {
+    try {
+      await navigator.clipboard.writeText(resumeUrl.value);
+      document.getElementById("resume-copied").hidden = false;
+    } catch (err) {
+      resumeUrl.select(); // no clipboard access: the link is selected for the customer to copy
+    }
+  });
+
   consentForm.addEventListener("submit", function (event) {
     event.preventDefault();
-    begin(true).catch(function (err) { showError("Could not start the chat: " + err.message); });
+    begin(true).catch(function (err) { showError(fill(T.error_start, { error: err.message })); });
   });
   document.getElementById("start-person").addEventListener("click", function () {
-    begin(false).catch(function (err) { showError("Could not start the chat: " + err.message); });
+    begin(false).catch(function (err) { showError(fill(T.error_start, { error: err.message })); });
   });
 
   choices.querySelectorAll("input[data-purpose]").forEach(function (box) {
@@ -376,17 +605,18 @@
     });
   });
 
-  document.getElementById("download").addEventListener("click", async function () {
+  // The export: a page a person can read, or JSON another service can (GDPR Art. 15, 20).
+  async function download(format, filename) {
     showError("");
     try {
-      const response = await fetch("/api/v1/conversations/" + session.id + "/export?format=html", {
+      const response = await fetch("/api/v1/conversations/" + session.id + "/export?format=" + format, {
         headers: { Authorization: "Bearer " + session.token },
       });
-      if (!response.ok) throw new Error("Download failed (" + response.status + ")");
+      if (!response.ok) throw new Error(fill(T.request_failed, { status: response.status }));
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement("a");
       link.href = url;
-      link.download = "my-support-data.html";
+      link.download = filename;
       document.body.appendChild(link);
       link.click();
       link.remove();
@@ -394,19 +624,27 @@
     } catch (err) {
       showError(err.message);
     }
+  }
+  document.getElementById("download").addEventListener("click", function () {
+    download("html", "my-support-data.html");
+  });
+  document.getElementById("download-json").addEventListener("click", function () {
+    download("json", "my-support-data.json");
   });
 
   document.getElementById("erase").addEventListener("click", async function () {
-    if (!window.confirm("Delete everything we hold about you from this chat? This cannot be undone.")) return;
+    if (!window.confirm(T.confirm_erase)) return;
     showError("");
     try {
       await call("POST", "/api/v1/conversations/" + session.id + "/erase");
       closeStream();
-      sessionStorage.removeItem(STORE_KEY);
+      await forget();
+      saved.remove();
       session = null;
       lastSeq = 0;
       list.textContent = "";
-      addMessage({ role: "assistant", ai: false, text: "Your data has been deleted.", citations: [] });
+      // Said by the system, not by a person of the support team.
+      addMessage({ role: "system", ai: false, text: T.erased, citations: [] });
       showChat(false);
     } catch (err) {
       showError(err.message);
@@ -471,16 +709,71 @@
     }
   });
 
-  restartButton.addEventListener("click", function () {
+  rateButton.addEventListener("click", async function () {
+    if (!session) return;
+    showError("");
+    try {
+      const data = await call("GET", "/api/v1/conversations/" + session.id + "/feedback");
+      openFeedback(data.feedback);
+    } catch (err) {
+      showError(err.message);
+    }
+  });
+
+  feedbackForm.addEventListener("submit", async function (event) {
+    event.preventDefault();
+    if (!session) return;
+    const rating = feedbackForm.querySelector('input[name="rating"]:checked');
+    if (!rating) {
+      showError(T.choose_rating);
+      feedbackForm.querySelector('input[name="rating"]').focus();
+      return;
+    }
+    const solved = feedbackForm.querySelector('input[name="solved"]:checked');
+    const body = { rating: parseInt(rating.value, 10) };
+    if (solved) body.solved = solved.value === "yes";
+    if (feedbackComment.value.trim()) body.comment = feedbackComment.value;
+    showError("");
+    feedbackSend.disabled = true;
+    try {
+      await call("POST", "/api/v1/conversations/" + session.id + "/feedback", body);
+      feedbackForm.hidden = true;
+      feedbackDone.textContent = T.feedback_thanks;
+      feedbackDone.hidden = false;
+      rateButton.focus();
+    } catch (err) {
+      showError(err.message);
+    } finally {
+      feedbackSend.disabled = false;
+    }
+  });
+
+  document.getElementById("feedback-cancel").addEventListener("click", function () {
+    feedbackForm.hidden = true;
+    rateButton.focus();
+  });
+
+  restartButton.addEventListener("click", async function () {
     closeStream();
-    sessionStorage.removeItem(STORE_KEY);
+    await forget();
+    saved.remove();
     session = null;
     lastSeq = 0;
+    feedbackAsked = false;
+    resetFeedback();
     showError("");
     const aiBox = choices.querySelector('input[data-purpose="ai_assistance"]');
     if (aiBox) aiBox.disabled = false;
     start().catch(function (err) { showError(err.message); });
   });
 
-  start().catch(function (err) { showError("Could not start the chat: " + err.message); });
+  // In the widget's frame, Escape closes the panel: the frame tells the page that holds it
+  // (the message says nothing else, so any page may hear it).
+  if (document.body.classList.contains("embedded") && window.parent !== window) {
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") window.parent.postMessage("trustdesk:close", "*");
+    });
+  }
+
+  start().catch(function (err) { showError(fill(T.error_start, { error: err.message })); });
 })();

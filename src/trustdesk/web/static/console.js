@@ -25,6 +25,11 @@
   const approvalsStatus = byId("approvals-status");
   const approvalList = byId("approval-list");
   const approvalsRefresh = byId("approvals-refresh");
+  const incidentsPanel = byId("incidents");
+  const incidentsStatus = byId("incidents-status");
+  const incidentsFilter = byId("incidents-filter");
+  const incidentList = byId("incident-list");
+  const incidentsRefresh = byId("incidents-refresh");
   const panel = byId("conversation");
   const heading = byId("conversation-heading");
   const stateLine = byId("conversation-state");
@@ -77,6 +82,20 @@
     privacy_officer: "privacy officer",
     admin: "administrator",
   };
+  // What a concern about an AI message can be about (conversation/incidents.py CATEGORIES).
+  const CATEGORIES = {
+    inaccurate: "Wrong or misleading",
+    harmful: "Offensive or harmful",
+    privacy: "Exposed personal data",
+    unfair: "Unfair treatment",
+    other: "Something else",
+  };
+  const INCIDENT_STATUSES = {
+    open: "open",
+    investigating: "being investigated",
+    resolved: "resolved",
+    dismissed: "dismissed",
+  };
   // The placeholders personal data is stored as (privacy/placeholders.py): [EMAIL_ADDRESS_1].
   const PLACEHOLDER = /(\[[A-Z][A-Z_]*_\d+\])/;
 
@@ -96,6 +115,8 @@
   let approvalsAvailable = true;
   let lastDecision = ""; // said in the approvals status until the next decision
   const approvalItems = new Map();
+  const incidentItems = new Map(); // id -> {li, updated_at}
+  let lastIncidentChange = "";
 
   // -- small helpers ------------------------------------------------------------------------
 
@@ -219,6 +240,8 @@
     queuePanel.hidden = !can("view_queue");
     noQueue.hidden = can("view_queue");
     approvalsPanel.hidden = !can("decide_approval");
+    incidentsPanel.hidden = !can("view_incidents");
+    if (can("view_incidents")) loadIncidents().catch(report);
     if (can("view_queue")) {
       loadQueue().catch(report);
       openQueueStream();
@@ -242,6 +265,9 @@
     approvalList.textContent = "";
     approvalsAvailable = true;
     lastDecision = "";
+    incidentItems.clear();
+    incidentList.textContent = "";
+    lastIncidentChange = "";
     delete root.dataset.role;
     showError("");
     showSignIn(message);
@@ -457,6 +483,10 @@
     if (!current || current.id !== id || ticket !== refreshTicket) return;
     current.status = data.status;
     current.messages = data.messages || [];
+    current.drafts = {};  // the assistant's withheld drafts, by the customer message they answer
+    (data.withheld_drafts || []).forEach(function (d) {
+      if (d.customer_seq !== null) current.drafts[d.customer_seq] = d;
+    });
     renderTranscript();
     updateControls();
   }
@@ -571,6 +601,21 @@
     });
   }
 
+  // The assistant's draft for a customer message that the customer was not sent as written
+  // (below the confidence threshold, stopped or changed by a guard, held for approval): shown
+  // to staff only, folded, with why; personal data stays as placeholders.
+  function withheldItem(draft) {
+    const item = el("li", "message withheld");
+    const details = el("details", "");
+    const summary = el("summary", "", "Assistant's draft, not sent as written — " + draft.reason);
+    details.appendChild(summary);
+    const body = el("div", "body");
+    renderText(body, draft.text || "");
+    details.appendChild(body);
+    item.appendChild(details);
+    return item;
+  }
+
   function messageItem(message) {
     const person = !message.ai && message.role === "agent";
     const item = el("li", "message " + message.role + (message.ai ? " ai" : "") + (person ? " person" : ""));
@@ -604,7 +649,88 @@
     item.appendChild(body);
     const cited = citationList(message.citations);
     if (cited) item.appendChild(cited);
+    if (message.ai && message.seq && can("report_concern")) item.appendChild(concernControl(message.seq));
     return item;
+  }
+
+  // "Report a concern" under an AI message: a small form, openly or anonymously.
+  function concernControl(seq) {
+    const box = el("div", "concern");
+    const open = el("button", "link concern-open", "Report a concern");
+    open.type = "button";
+    open.setAttribute("aria-expanded", "false");
+    open.setAttribute("aria-label", "Report a concern about AI message " + seq);
+    box.appendChild(open);
+    const form = el("form", "inline-form concern-form");
+    form.hidden = true;
+    const kind = el("label", "", "What is wrong with this AI message?");
+    const select = el("select");
+    Object.keys(CATEGORIES).forEach(function (key) {
+      const option = el("option", "", CATEGORIES[key]);
+      option.value = key;
+      select.appendChild(option);
+    });
+    kind.appendChild(select);
+    form.appendChild(kind);
+    const say = el("label", "", "Details (optional; personal data is stored as placeholders)");
+    const comment = el("textarea");
+    comment.rows = 2;
+    comment.maxLength = 1000;
+    say.appendChild(comment);
+    form.appendChild(say);
+    const anon = el("label", "check");
+    const anonymous = el("input");
+    anonymous.type = "checkbox";
+    anon.appendChild(anonymous);
+    anon.appendChild(document.createTextNode(" Report anonymously: your name is not stored, so nobody — supervisors and administrators included — can see who reported it"));
+    form.appendChild(anon);
+    const row = el("div", "form-actions");
+    const send = el("button", "", "Send concern");
+    send.type = "submit";
+    const cancel = el("button", "secondary", "Cancel");
+    cancel.type = "button";
+    row.appendChild(send);
+    row.appendChild(cancel);
+    form.appendChild(row);
+    box.appendChild(form);
+    const done = el("p", "muted concern-done");
+    done.setAttribute("role", "status");
+    box.appendChild(done);
+    open.addEventListener("click", function () {
+      form.hidden = !form.hidden;
+      open.setAttribute("aria-expanded", String(!form.hidden));
+      if (!form.hidden) select.focus();
+    });
+    cancel.addEventListener("click", function () {
+      form.hidden = true;
+      open.setAttribute("aria-expanded", "false");
+      open.focus();
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (!current) return;
+      showError("");
+      send.disabled = true;
+      const body = { message_seq: seq, category: select.value, anonymous: anonymous.checked };
+      if (comment.value.trim()) body.comment = comment.value;
+      api("POST", path("concerns"), body)
+        .then(function () {
+          form.hidden = true;
+          open.hidden = true;
+          done.textContent = anonymous.checked
+            ? "Concern reported anonymously. It is now an incident."
+            : "Concern reported. It is now an incident.";
+          done.tabIndex = -1;
+          done.focus();
+          if (can("view_incidents")) loadIncidents().catch(report);
+        })
+        .catch(function (err) {
+          report(err);
+          send.disabled = false;
+          select.focus();
+        });
+    });
+    return box;
   }
 
   function citationList(citations) {
@@ -640,6 +766,8 @@
     shown.forEach(function (message) {
       if (message.seq > current.rendered.lastSeq) {
         transcript.appendChild(messageItem(message));
+        const draft = current.drafts && current.drafts[message.seq];
+        if (draft) transcript.appendChild(withheldItem(draft));
         current.rendered.lastSeq = message.seq;
       }
     });
@@ -946,6 +1074,139 @@
   approvalsRefresh.addEventListener("click", function () {
     showError("");
     loadApprovals().catch(report);
+  });
+
+  // -- incidents (concerns about AI messages) ----------------------------------------------
+
+  async function loadIncidents() {
+    if (!can("view_incidents")) return;
+    const data = await api("GET", "/api/v1/incidents?status=" + encodeURIComponent(incidentsFilter.value));
+    if (!me) return;
+    const items = data.incidents || [];
+    const keep = new Set(items.map(function (i) { return i.id; }));
+    incidentItems.forEach(function (entry, id) {
+      if (!keep.has(id)) {
+        entry.li.remove();
+        incidentItems.delete(id);
+      }
+    });
+    // In the server's order (newest first); an entry is rebuilt only when it changed, so a
+    // note being typed is not lost.
+    items.forEach(function (incident) {
+      const known = incidentItems.get(incident.id);
+      let li = known && known.updated_at === incident.updated_at ? known.li : null;
+      if (!li) {
+        li = incidentItem(incident);
+        if (known) known.li.replaceWith(li);
+        incidentItems.set(incident.id, { li: li, updated_at: incident.updated_at });
+      }
+      incidentList.appendChild(li);
+    });
+    const count = items.length + (items.length === 1 ? " incident" : " incidents");
+    const shown = incidentsFilter.value === "active" ? count + " open or being investigated." : count + ".";
+    setText(incidentsStatus, lastIncidentChange ? lastIncidentChange + " " + shown : shown);
+  }
+
+  function incidentItem(incident) {
+    const li = el("li", "incident");
+    li.dataset.incidentId = incident.id;
+    li.dataset.status = incident.status;
+    const what = CATEGORIES[incident.category] || incident.category_label || incident.category;
+    li.appendChild(el("h3", "incident-title", what + " — " + (INCIDENT_STATUSES[incident.status] || incident.status)));
+    li.appendChild(el("p", "muted", "Reported by " + incident.reported_by + " · " + clock(incident.created_at)));
+    if (!incident.conversation_id) {
+      // Raised by no conversation (an alert, an audit finding): what it is about, in words.
+      li.appendChild(el("p", "incident-subject", incident.subject || "No conversation concerned."));
+    } else {
+      li.appendChild(el("p", "", "About AI message " + incident.message_seq + " of conversation " + String(incident.conversation_id).slice(0, 8)));
+    }
+    if (incident.conversation_id && can("read_transcript")) {
+      const open = el("button", "link", "Open the conversation");
+      open.type = "button";
+      open.setAttribute("aria-label", "Open the conversation of the incident: " + what.toLowerCase());
+      open.addEventListener("click", function () {
+        openConversation(incident.conversation_id, null).catch(report);
+      });
+      li.appendChild(open);
+    }
+    if (incident.comment) {
+      const comment = el("p", "incident-comment");
+      comment.appendChild(document.createTextNode("Comment: "));
+      withPlaceholders(comment, incident.comment);
+      li.appendChild(comment);
+    }
+    li.appendChild(el("p", "", "Owner: " + (incident.owner || "nobody yet")));
+    if (incident.resolution_note) {
+      const note = el("p", "incident-note");
+      note.appendChild(document.createTextNode("Resolution note: "));
+      withPlaceholders(note, incident.resolution_note);
+      li.appendChild(note);
+    }
+    if (!can("manage_incidents")) return li;
+    const form = el("form", "incident-form");
+    const statusLabel = el("label", "", "Status");
+    const status = el("select");
+    Object.keys(INCIDENT_STATUSES).forEach(function (key) {
+      const option = el("option", "", key.charAt(0).toUpperCase() + key.slice(1));
+      option.value = key;
+      option.selected = key === incident.status;
+      status.appendChild(option);
+    });
+    statusLabel.appendChild(status);
+    form.appendChild(statusLabel);
+    const noteLabel = el("label", "", "Resolution note (needed to resolve or dismiss; recorded)");
+    const note = el("textarea");
+    note.rows = 2;
+    note.maxLength = 1000;
+    noteLabel.appendChild(note);
+    form.appendChild(noteLabel);
+    const takeLabel = el("label", "check");
+    const take = el("input");
+    take.type = "checkbox";
+    take.checked = false;
+    takeLabel.appendChild(take);
+    takeLabel.appendChild(document.createTextNode(" Make me the owner"));
+    if (incident.owner !== me.name) form.appendChild(takeLabel);
+    const save = el("button", "", "Save");
+    save.type = "submit";
+    form.appendChild(save);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      const body = {};
+      if (status.value !== incident.status) body.status = status.value;
+      if (note.value.trim()) body.resolution_note = note.value;
+      if (take.checked) body.take_ownership = true;
+      if (!Object.keys(body).length) {
+        showError("Change the status, write a resolution note or take ownership, then save.");
+        status.focus();
+        return;
+      }
+      showError("");
+      save.disabled = true;
+      api("PATCH", "/api/v1/incidents/" + encodeURIComponent(incident.id), body)
+        .then(function (data) {
+          const updated = data.incident;
+          lastIncidentChange = "Saved: the incident “" + what + "” is " + (INCIDENT_STATUSES[updated.status] || updated.status) + ".";
+          byId("incidents-heading").focus();
+          loadIncidents().catch(report);
+        })
+        .catch(function (err) {
+          save.disabled = false;
+          report(err);
+          save.focus();
+        });
+    });
+    li.appendChild(form);
+    return li;
+  }
+
+  incidentsFilter.addEventListener("change", function () {
+    lastIncidentChange = "";
+    loadIncidents().catch(report);
+  });
+  incidentsRefresh.addEventListener("click", function () {
+    showError("");
+    loadIncidents().catch(report);
   });
 
   // -- start --------------------------------------------------------------------------------

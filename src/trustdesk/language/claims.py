@@ -1,0 +1,728 @@
+"""First-person claims to be human, and statements that the speaker is an AI, in seven
+languages.
+
+``claims_human`` reads one text (a draft sentence, a policy text) after ``normalise.fold``, so
+zero-width characters, look-alike letters, leetspeak and spelled-out words do not hide a claim:
+"I am a humаn" (Cyrillic а), "h u m a n", "hum4n". It finds claims to be a person ("I'm a real
+person", "Nope, not a bot!"), a member of staff ("I'm an agent at Alder & Finch"), or a named
+employee ("Hi, I'm Sarah from the support team"), unless the same sentence says the speaker is
+an AI ("I'm Sam, the AI assistant").
+
+``states_ai`` says whether a text tells the reader that the speaker is an AI, in the words of
+one of the seven languages: what every greeting and bot-question answer must do.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from trustdesk.language.model import model_for
+from trustdesk.language.normalise import clean, fold
+
+# -- what an AI may call itself ----------------------------------------------------------------
+AI_WORDS = (
+    r"ai|a\.i\.?|artificial\s+intelligence|bot|chatbot|chat\s+bot|robot|virtual\s+(?:assistant|"
+    r"agent)|digital\s+assistant|automated|automatic|computer\s+program|language\s+model|"
+    r"software|not\s+a\s+(?:person|human)|not\s+human|"
+    # fr
+    r"ia|intelligence\s+artificielle|assistant\s+virtuel|agent\s+virtuel|automatise|"
+    r"automatisee|automatique|programme\s+informatique|pas\s+une\s+personne|pas\s+un\s+humain|"
+    r"pas\s+un\s+etre\s+humain|robot\s+conversationnel|agent\s+conversationnel|"
+    # de
+    r"ki|kunstliche\s+intelligenz|kuenstliche\s+intelligenz|virtueller\s+assistent|"
+    r"automatisiert|automatisch|computerprogramm|kein\s+mensch|keine\s+person|sprachmodell|"
+    r"digitaler\s+assistent|ki-assistent|ki-gestutzt|ki\s+assistent|"
+    # es
+    r"inteligencia\s+artificial|asistente\s+virtual|automatizado|automatizada|automatico|"
+    r"no\s+soy\s+una\s+persona|no\s+soy\s+humano|no\s+soy\s+un\s+ser\s+humano|"
+    r"asistente\s+de\s+ia|programa\s+informatico|"
+    # it
+    r"intelligenza\s+artificiale|assistente\s+virtuale|automatizzato|non\s+sono\s+una\s+persona|"
+    r"non\s+sono\s+un\s+essere\s+umano|non\s+sono\s+umano|assistente\s+ia|"
+    # nl
+    r"kunstmatige\s+intelligentie|virtuele\s+assistent|geautomatiseerd|geen\s+mens|"
+    r"geen\s+persoon|ai-assistent|digitale\s+assistent|"
+    # pt
+    r"inteligencia\s+artificial|assistente\s+virtual|nao\s+sou\s+uma\s+pessoa|"
+    r"nao\s+sou\s+humano|nao\s+sou\s+um\s+ser\s+humano|assistente\s+de\s+ia"
+)
+_AI = re.compile(rf"\b(?:{AI_WORDS})\b")
+
+# -- claims ------------------------------------------------------------------------------------
+_HUMAN_NOUN = (
+    r"human|human\s+being|person|real\s+person|living\s+person|man|woman|guy|girl|lady|"
+    r"people\s+person|flesh\s+and\s+blood|humain|humaine|etre\s+humain|personne|homme|femme|"
+    r"mensch|menschen|person|mann|frau|humano|humana|ser\s+humano|persona|hombre|mujer|"
+    r"umano|umana|essere\s+umano|persona|uomo|donna|mens|persoon|man|vrouw|pessoa|homem|"
+    r"mulher|serhumano|essereumano|etrehumain|humanbeing|only\s+human"
+)
+_STAFF_NOUN = (
+    r"employee|member\s+of\s+(?:the\s+|our\s+)?(?:staff|team|support\s+team|customer\s+service"
+    r"(?:\s+team)?)|staff\s+member|team\s+member|agent|representative|rep|advisor|adviser|"
+    r"consultant|specialist|colleague|manager|supervisor|operator|agents|advisors|advisers|"
+    r"representatives|reps|employees|team\s+members|staff\s+members|"
+    r"member\s+of\s+(?:the\s+|our\s+)?(?:[\w&'-]+\s+){0,3}?(?:staff|team|department|family|crew)|"
+    r"conseiller|conseillere|employe|employee|membre\s+(?:de\s+l'equipe|du\s+personnel|"
+    r"de\s+notre\s+equipe|du\s+service\s+client)|collaborateur|collaboratrice|operateur|"
+    r"operatrice|teleconseiller|teleconseillere|agent|agente|"
+    r"mitarbeiter|mitarbeiterin|berater|beraterin|angestellter|angestellte|teammitglied|"
+    r"kundenberater|kundenberaterin|sachbearbeiter|sachbearbeiterin|"
+    r"empleado|empleada|asesor|asesora|representante|operador|operadora|"
+    r"miembro\s+del\s+(?:equipo|personal)|agente|"
+    r"dipendente|operatore|operatrice|consulente|addetto|addetta|impiegato|impiegata|"
+    r"membro\s+del\s+(?:team|personale|servizio\s+clienti)|"
+    r"medewerker|medewerkster|werknemer|adviseur|teamlid|"
+    r"atendente|funcionario|funcionaria|consultor|consultora|colaborador|colaboradora|"
+    r"membro\s+da\s+equipe|membro\s+da\s+equipa"
+)
+_ARTICLE = (
+    r"(?:a|an|the|your|one\s+of\s+the|one\s+of\s+our|un|une|le|la|votre|ton|ta|ein|eine|einer|"
+    r"einem|der|die|ihr|ihre|dein|deine|uno|una|el|su|tu|il|lo|il\s+suo|la\s+sua|il\s+tuo|"
+    r"la\s+tua|een|de|het|je|uw|um|uma|o|a|seu|sua|o\s+seu|a\s+sua)"
+)
+# One free word between an article and a noun ("ein echer Mensch"), never an AI word or a
+# negation ("an AI agent", "not a person").
+_FREE = (
+    r"(?:(?!(?:ai|ia|ki|bot|virtual|virtuel\w*|virtuale|virtuele|virtueller|digital\w*|"
+    r"automat\w*|chat|not|pas|kein\w*|no|non|geen|nao|conversationnel)\b)[\w'-]+\s+)?"
+)
+_NOT_AI_AFTER = (
+    r"(?!\s+(?:bot|ai|ia|ki|virtual|virtuel|virtuelle|virtuale|virtuele|virtueller|"
+    r"digital|digitale|automat\w*|conversationnel|robot|de\s+ia|ia\b))"
+)
+_THERE_IS = (
+    r"there's|there\s+is|theres|il\s+y\s+a|y\s+a|es\s+gibt|da\s+ist|da\s+sitzt|hay|c'e|"
+    r"c\s+e|er\s+zit|er\s+is|zit\s+er|tem|ha"
+)
+_HUMAN_HERE = (
+    r"(?:(?:a|an|un|une|ein|eine|een|um|uma|una|uno|bien|wirklich|echt|gewoon|really|actually|"
+    r"definitely)\s+)*(?:real\s+|actual\s+|live\s+|vrai\s+|vraie\s+|echter\s+|echte\s+|"
+    r"vero\s+|vera\s+|de\s+verdad\s+)?(?:human|humans|human\s+being|person|people|humain|"
+    r"etre\s+humain|mensch|humano|ser\s+humano|umano|essere\s+umano|mens|pessoa|persoon|"
+    r"persona|personne)"
+)
+_AT_WORK = (
+    r"typing|writing|replying|answering|reading|here|behind|on\s+the\s+other|derriere|ici|"
+    r"hinter|hier|detras|aqui|dietro|qui|achter|atras|que\s+(?:escribe|responde)|qui\s+(?:ecrit|"
+    r"repond)|der\s+(?:schreibt|antwortet)|che\s+(?:scrive|risponde)|die\s+(?:typt|schrijft)|"
+    r"escrevendo|respondendo|promis|promise|beloofd|promesso|prometo|versprochen"
+)
+_FIRST = (
+    r"i|i'm|i've|i'll|i'd|im|ive|my|me|myself|je|j'ai|j'|ma|mon|mes|moi|ich|mein|meine|meinem|"
+    r"meinen|mir|mich|yo|mi|mis|me|io|mio|mia|miei|ik|mijn|me|eu|meu|minha|estou|acabo|vengo|"
+    r"vuelvo|llevo|sto|sono|ho|ben|heb|fui|tenho|suis|reviens|termine|acabei|voltei|volvi|"
+    r"sono\s+tornat[oa]|ben\s+terug|bin\s+zuruck|estoy|vou|je\s+vais"
+)
+_LIFE = (
+    r"lunch|lunch\s+break|coffee|cuppa|my\s+tea|a\s+tea|toddler|my\s+kids|my\s+children|"
+    r"my\s+eyes|tired|long\s+day|my\s+shift|end\s+of\s+my\s+day|going\s+home|hallway|"
+    r"living\s+room|my\s+dog|my\s+cat|weekend\s+plans|pause\s+dejeuner|dejeuner|ma\s+journee|"
+    r"mittagspause|feierabend|bei\s+mir\s+zu\s+hause|pausa\s+(?:para\s+)?comer|"
+    r"volver\s+de\s+comer|mi\s+turno|en\s+mi\s+casa|pausa\s+pranzo|pranzo|il\s+mio\s+turno|"
+    r"a\s+casa\s+mia|lunchpauze|mijn\s+dienst|bij\s+mij\s+thuis|almoco|hora\s+de\s+almoco|"
+    r"meu\s+turno|na\s+minha\s+casa|cafe|kaffee|koffie|"
+    r"cafezinho|mon\s+cafe|caffe|rucken|espalda|schiena|rug|costas|turno|schicht|my\s+shift|"
+    r"mon\s+service|ma\s+pause|mijn\s+pauze|fingers|finger|my\s+hands|manos|maos|mains|vingers|"
+    r"hande|glasses|brille|lesebrille|lentes|oculos|leesbril|lunettes|occhiali|headache|"
+    r"kopfschmerzen|dolor\s+de\s+cabeza|dor\s+de\s+cabeca|hoofdpijn|mal\s+de\s+tete|heating|"
+    r"heizung|calefaccion|aquecimento|verwarming|chauffage|riscaldamento|trains?|commute|"
+    r"s-bahn|bahn|metro|transito|trein|traffic|stau|atasco|holiday|vacation|vacaciones|ferias|"
+    r"vakantie|urlaub|conges|vacanze|last\s+year|letztes\s+jahr|el\s+ano\s+pasado|"
+    r"no\s+ano\s+passado|vorig\s+jaar|l'annee\s+derniere|l'anno\s+scorso|stayed\s+late|"
+    r"hasta\s+tarde|ate\s+tarde|tot\s+laat|fino\s+a\s+tardi|tard\s+au\s+bureau|"
+    r"hora\s+de\s+comida|my\s+inbox|"
+    r"next\s+to\s+me|neben\s+mir|a\s+mi\s+lado|naast\s+me|ao\s+meu\s+lado|accanto\s+a\s+me|"
+    r"a\s+cote\s+de\s+moi"
+)
+_BODY_ACTS = (
+    r"walked|went\s+and|popped|ran\s+down|held|measured|unpacked|unboxed|carried|lifted|touched|"
+    r"in\s+person|with\s+my\s+own\s+eyes|shelf|shelves|stockroom|showroom|returns\s+bay|"
+    r"shop\s+floor|warehouse\s+floor|suis\s+alle|suis\s+allee|etagere|de\s+mes\s+propres\s+yeux|"
+    r"gegangen|nachgemessen|nachgeschaut\s+im\s+lager|im\s+lager|regal|mit\s+eigenen\s+augen|"
+    r"estanteria|almacen|medi|con\s+mis\s+propios\s+ojos|scaffale|magazzino|misurato|"
+    r"con\s+i\s+miei\s+occhi|schap|magazijn|gemeten|met\s+eigen\s+ogen|prateleira|armazem|"
+    r"estoque|medi|com\s+os\s+meus\s+olhos|entrepot|eingepackt|verpackt|emballe|empaquete|"
+    r"imballato|ingepakt|embalei|mesure|mesuree|medido|medida|misurato|misurata|opgemeten|"
+    r"baje|sono\s+scesa|sono\s+sceso|gelopen|fui\s+ate|empaquetado|embalado|embalada|"
+    r"sat\s+in|sat\s+on|me\s+he\s+sentado|me\s+sentei|sentei|gesessen|zat\s+in|"
+    r"sono\s+seduto|sono\s+seduta|with\s+my\s+own\s+hands|mit\s+eigenen\s+handen|"
+    r"con\s+mis\s+propias\s+manos|com\s+as\s+minhas\s+proprias\s+maos|"
+    r"com\s+meus\s+proprios\s+olhos|met\s+mijn\s+eigen\s+handen|de\s+mes\s+propres\s+mains"
+)
+_BOT_NOUN = (
+    r"bot|robot|robo|chatbot|ai|a\.i\.?|ia|ki|machine|maschine|maquina|macchina|computer|"
+    r"ordinateur|computador|program|programme|programm|programma|programa|automated|"
+    r"automatise|automatisiert|automatizado|automatizzato|geautomatiseerd|artificial|"
+    r"artificielle|kunstliche|algorithm|algorithme|script|software|language\s+model|llm"
+)
+_ADV = (
+    r"(?:(?:also|actually|really|definitely|certainly|just|truly|honestly|totally|100%|"
+    r"completely|simply|vraiment|bien|reellement|vraiment\s+un|wirklich|echt|tatsachlich|"
+    r"ehrlich|realmente|de\s+verdad|verdaderamente|davvero|veramente|proprio|echt|gewoon|"
+    r"wel|realmente|mesmo|de\s+verdade|a|an|one|the|your|a\s+real|an\s+actual|un|une|ein|"
+    r"eine|einer|uno|una|un'|een|um|uma|votre|ton|ta|ihr|ihre|dein|deine|su|tu|il\s+suo|"
+    r"la\s+sua|tuo|tua|uw|je|seu|sua|o\s+seu|a\s+sua|real|actual|genuine|live|proper|"
+    r"living|breathing|vrai|vraie|veritable|echter|echte|realer|reale|vero|vera|echt|"
+    r"verdadeiro|verdadeira|human|humain|humaine|menschlicher|menschliche|humano|humana|"
+    r"umano|umana|menselijke|menselijk|dedicated|personal|friendly|support|customer\s+"
+    r"service|customer\s+support|service|client|kunden|clientes|clienti|klanten|do\s+suporte|"
+    r"du\s+service\s+client|del\s+servizio\s+clienti|del\s+servicio\s+al\s+cliente)\s+)*"
+)
+_I_AM = (
+    r"(?<!\bno\s)(?<!\bnon\s)(?<!\bnao\s)(?<!\bnot\s)(?<!\bniet\s)"
+    r"(?:i\s+am|i'm|im|i\s+m|i\s+a\s+m|je\s+suis|j'suis|chuis|ich\s+bin|bin\s+ich|soy|yo\s+soy|"
+    r"sono|io\s+sono|ik\s+ben|ben\s+ik|sou|eu\s+sou|estou\s+aqui\s+como)"
+)
+# "I'm not", also with an adverb between ("I'm definitely not", "I am certainly not").
+_EMPH = r"(?:(?:definitely|certainly|absolutely|really|surely|obviously|clearly|honestly)\s+)?"
+_I_AM_NOT = (
+    rf"(?:i\s+am\s+{_EMPH}not|i'm\s+{_EMPH}not|im\s+{_EMPH}not|i\s+ain't|"
+    r"je\s+ne\s+suis\s+pas|j'suis\s+pas|"
+    r"je\s+suis\s+pas|ich\s+bin\s+kein|ich\s+bin\s+keine|ich\s+bin\s+nicht|no\s+soy|"
+    r"non\s+sono|ik\s+ben\s+geen|ik\s+ben\s+niet|nao\s+sou|eu\s+nao\s+sou)"
+)
+_CLAIMS = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            # I am a (real) human / je suis une vraie personne / ich bin ein Mensch
+            rf"\b{_I_AM}\s+{_ADV}(?:{_HUMAN_NOUN})\b{_NOT_AI_AFTER}",
+            rf"\b{_I_AM}\s+{_ADV}{_ARTICLE}\s+{_FREE}{_ADV}(?:{_HUMAN_NOUN}|{_STAFF_NOUN})\b"
+            rf"{_NOT_AI_AFTER}",
+            # I am an agent / je suis conseiller / sono un operatore (not "an AI agent")
+            rf"\b{_I_AM}\s+{_ADV}(?:{_STAFF_NOUN})\b{_NOT_AI_AFTER}",
+            # part of the team / je fais partie de l'equipe / Teil des Teams
+            r"\b(?:i'm\s+part\s+of|i\s+am\s+part\s+of|im\s+part\s+of|je\s+fais\s+partie|"
+            r"ich\s+bin\s+teil|ich\s+gehore\s+zu|ich\s+gehoere\s+zu|formo\s+parte|"
+            r"faccio\s+parte|ik\s+hoor\s+bij|ik\s+maak\s+deel\s+uit|faco\s+parte|"
+            r"eu\s+faco\s+parte|myself\s+included|including\s+me|moi\s+compris|"
+            r"mich\s+eingeschlossen|yo\s+incluid[oa]|me\s+compres[oa]|incluindo\s+eu|"
+            r"mijzelf\s+inbegrepen|as\s+someone\s+who\s+works|als\s+iemand\s+die\s+werkt)\b",
+            r"\b(?:sondern|aber|mais|pero|ma|maar|mas|but)\s+(?:teil|partie|parte|deel|part)\s+"
+            r"(?:des|der|von|de|du|della|del|dello|van|da|do|of)\b",
+            r"\bno\s+(?:ai|bot|bots|robot|robots|machine)\s+(?:here|involved|ici|hier|aqui|qui)\b",
+            r"\bi(?:'ve|\s+have)\s+had\s+[^.!?]{0,40}\bmyself\b",
+            # a home and a life: the same lamp at home, in my living room, my kids
+            r"\b(?:(?:i|i'm|i've|my|me)\b[^.!?]{0,30}\bat\s+home|in\s+my\s+(?:own\s+)?(?:home|house|flat|apartment|living\s+room|"
+            r"kitchen|bedroom|garden)|chez\s+moi|bei\s+mir\s+zu\s*hause|bei\s+mir\s+daheim|"
+            r"en\s+mi\s+casa|a\s+casa\s+mia|nel\s+mio\s+(?:salotto|soggiorno)|bij\s+mij\s+thuis|"
+            r"in\s+mijn\s+(?:huis|woonkamer)|na\s+minha\s+casa|em\s+minha\s+casa|"
+            r"dans\s+mon\s+(?:salon|appartement)|in\s+meinem\s+(?:wohnzimmer|haus))\b",
+            r"\bmy\s+(?:own\s+)?(?:wife|husband|kids|children|son|daughter|partner|boyfriend|"
+            r"girlfriend|mum|mom|dad|family)\b",
+            r"\b(?:sitting|sit|sitze|assis|assise|sentad[oa]|sedut[oa]|zit|zitten)\b[^.!?]{0,40}"
+            r"\b(?:office|bureau|buro|oficina|ufficio|kantoor|escritorio|desk|schreibtisch|"
+            r"scrivania)\b",
+            # years on the job: I've worked in customer service for years / je travaille ici
+            r"\b(?:i\s+work|i've\s+worked|i\s+have\s+worked|i've\s+been\s+working|"
+            r"je\s+travaille|j'ai\s+travaille|ich\s+arbeite|ich\s+habe\s+\w+\s+gearbeitet|"
+            r"trabajo|llevo\s+[\w ]{1,20}trabajando|estoy\s+trabajando|lavoro|ho\s+lavorato|"
+            r"ik\s+werk|ik\s+heb\s+\w+\s+gewerkt|trabalho|eu\s+trabalho|trabalhei)\b"
+            r"(?!\s+(?:with|from|on|avec|mit|con|met|com)\b)[^.!?]{0,40}\b(?:team|service|"
+            r"department|warehouse|store|shop|office|years|depuis|seit|desde|da\s+\w+\s+anni|"
+            r"sinds|ha\s+\w+\s+anos|jaar|jahre|jahren|anos|anni|annees|ans|anos|here|ici|hier|"
+            r"aqui|qui|equipe|equipo|equipa|entrepot|lager|almacen|magazzino|magazijn|armazem|"
+            r"kundenservice|klantenservice|atencion|assistenza|atendimento|servicio|servizio)\b",
+            # I'm not a bot / je ne suis pas un robot / ich bin kein Bot
+            rf"\b{_I_AM_NOT}\s+(?:(?:a|an|un|une|uno|una|een|um|uma|just\s+a|some|really\s+a)\s+|"
+            rf"un'|l')?(?:{_BOT_NOUN})\b",
+            # "there's a real human typing these replies", "qui c'e un umano, promesso!"
+            rf"\b(?:{_THERE_IS})\s+(?:[\w'-]+\s+){{0,2}}?{_HUMAN_HERE}\s+(?:[\w'-]+\s+){{0,1}}?"
+            rf"(?:{_AT_WORK})",
+            rf"\b(?:here|ici|hier|aqui|qui|da|dort)\s+(?:{_THERE_IS}|is|e|est|ist|sitzt|zit|esta)\s+"
+            rf"(?:[\w'-]+\s+){{0,2}}?{_HUMAN_HERE}\b",
+            rf"\b(?:promise|promised|i\s+swear|assure|promis|promets|versprochen|prometo|juro|"
+            rf"promesso|prometto|beloofd|garantisco|te\s+lo\s+garantizo)\b[^.!?]{{0,50}}"
+            rf"{_HUMAN_HERE}\b|{_HUMAN_HERE}\b[^.!?]{{0,30}}\b(?:promise|promised|i\s+swear|"
+            rf"promis|versprochen|prometo|juro|promesso|prometto|beloofd)\b",
+            # flesh and blood, in every language, unless denied
+            r"(?<!not\s)(?<!pas\s)(?<!kein\s)(?<!no\s)(?<!non\s)(?<!geen\s)(?<!nao\s)"
+            r"\b(?:flesh[- ]and[- ]blood|en\s+chair\s+et\s+en\s+os|de\s+carne\s+y\s+hueso|"
+            r"in\s+carne\s+e\s+ossa|van\s+vlees\s+en\s+bloed|de\s+carne\s+e\s+osso|"
+            r"aus\s+fleisch\s+und\s+blut)\b",
+            # "te escribe una agente", "vous ecrit un conseiller"
+            r"\b(?:te\s+escribe|le\s+escribe|te\s+atiende|le\s+atiende|vous\s+ecrit|"
+            r"vous\s+repond|ti\s+scrive|le\s+scrive|schreibt\s+ihnen|schreibt\s+dir|"
+            r"schrijft\s+je|schrijft\s+u|escreve-lhe|escreve-te|te\s+escreve)\s+(?:[\w'-]+\s+)?"
+            rf"(?:[\w'-]+\s+)?(?:{_STAFF_NOUN}|{_HUMAN_NOUN})\b",
+            # "no bots here", "nada de robots por aqui", "nessun bot"
+            r"\b(?:no|nada\s+de|ningun|nessun|geen|kein|keine|aucun|pas\s+de|nenhum)\s+"
+            r"(?:robot|robots|robo|robos|roboter|bot|bots|ia|ai|ki|maquinas?|macchine|machines?|"
+            r"algorithm\w*|algoritm\w*)\s*(?:por\s+aqui|"
+            r"qui|hier|ici|aqui|here|involved|around|[,.!]|$)",
+            # years on the job: "llevo seis anos trabajando", "i've been working here"
+            r"\b(?:llevo|i've\s+been|i\s+have\s+been|ich\s+bin\s+seit|je\s+suis\s+depuis|"
+            r"sono\s+da|ik\s+ben\s+al|estou\s+ha|ho\s+passato)\b[^.!?]{0,30}\b(?:trabajando|"
+            r"working|arbeite|travaille|lavorando|werk|werkzaam|trabalhando|employed)\b",
+            r"\b(?:grab|get|have|drink|finish)\s+(?:a|my|me\s+a)\s+(?:coffee|tea|cuppa|lunch|"
+            r"sandwich|break)\b",
+            # "we're real people", "nous sommes de vraies personnes", "wir echte Menschen"
+            r"\b(?:we're|we\s+are|were|we|us|one\s+of\s+us|nous\s+sommes|nous|wir\s+sind|wir|"
+            r"somos|nosotros|siamo|noi|wij\s+zijn|zijn\s+wij|wij|nos)\s+(?:all\s+|tous\s+|alle\s+|"
+            r"todos\s+|tutti\s+|allemaal\s+|just\s+|only\s+|juste\s+|nur\s+|solo\s+|"
+            r"ausschliesslich\s+|de\s+|des\s+)?(?:real|actual|genuine|vraies|vrais|echte|echten|"
+            r"reales|veri|vere|echte|reais|verdaderas|verdadeiras)?\s*(?:people|humans|human\s+beings|"
+            r"persons|personnes|humains|menschen|personas|humanos|persone|umani|mensen|pessoas)\b",
+            r"\b(?:our|notre|unser|nuestro|nostro|ons|onze|nossa|nosso)\s+(?:team|equipe|equipo|"
+            r"squadra|team|equipa)\s+of\s+(?:real|actual)\s+(?:people|humans)\b",
+            # "a human is typing this reply", "c'est bien un humain qui vous repond"
+            rf"{_HUMAN_HERE}\s+(?:is\s+|are\s+)?(?:typing|writing|answering|replying\s+to)\s+"
+            r"(?:this|these|you|your)\b",
+            rf"{_HUMAN_HERE}\s+(?:qui\s+(?:vous\s+|te\s+)?(?:repond|ecrit)|der\s+ihnen|die\s+ihnen|"
+            r"que\s+(?:te|le)\s+(?:responde|escribe)|che\s+(?:ti|le)\s+(?:risponde|scrive)|"
+            r"die\s+(?:je|u)\s+(?:antwoordt|schrijft)|que\s+(?:te|lhe)\s+(?:responde|escreve))\b",
+            r"\b(?:written|typed|answered|ecrites|ecrits|geschrieben|beantwortet|escritas|escritos|"
+            r"scritte|scritti|geschreven|beantwoord|respondidas)\s+(?:by|par|von|por|da|door)\s+"
+            r"(?:the\s+|les\s+|den\s+|los\s+|las\s+|gli\s+|le\s+|de\s+|os\s+|as\s+)?(?:real\s+|"
+            r"actual\s+)?(?:humans|people|humains|menschen|humanos|umani|mensen|personnes|personas|"
+            r"persone|pessoas)\b",
+            r"\b(?:human|real)\s+(?:staff|person|people|team|being)\s+here\b",
+            rf"\b(?:scrivendo|escrevendo|typt|schreibt|escribe|escribiendo|ecrit|typing|writing|"
+            rf"scrive|escreve|schrijft|tippt|tapant)\s+(?:[\w']+\s+){{0,3}}?(?:(?:e|is|ist|es|est)\s+)?"
+            rf"{_HUMAN_HERE}\b",
+            r"\b(?:contestamos|respondemos|rispondiamo|antwoorden\s+(?:alleen\s+)?wij|"
+            r"wij\s+antwoorden|we\s+answer|we\s+reply|nous\s+repondons|wir\s+antworten|"
+            r"somos\s+(?:so\s+)?nos|siamo\s+noi|respondemos\s+nos)\b[^.!?]{0,50}\b(?:human|umano|"
+            r"humano|humana|menselijke|menschlich\w*|humaine|humains|people|persone|personas|"
+            r"pessoas|mensen)\b",
+            r"\bi'?m\s+as\s+(?:human|real)\s+as\b",
+            # "Nope, not a bot!", "no robot here", "pas un robot", "kein Bot"
+            r"(?:^|[.!?,;:]\s*)(?:nope|no|nah|non|nein|nee|nao|haha|lol|ha)?[\s,!.]*(?:definitely\s+|"
+            r"certainly\s+|honestly\s+|absolutely\s+|promise\s+)?(?:not|pas|kein|keine|no\s+es|"
+            r"non|geen|nao|nicht)\s+(?:(?:a|an|un|une|ein|eine|uno|una|een|um|uma|just\s+a)\s+)?"
+            r"(?:bot|robot|robo|chatbot|ai|a\.i\.|ia|ki|machine|maschine|maquina|macchina|"
+            r"computer|program|programme|programm|programma|programa)\b(?!\s*-?\s*(?:generated|"
+            r"powered|based|driven|problem|issue|question))",
+            # as a (real) person / en tant qu'humain / als Mensch
+            r"\b(?:as\s+a|as\s+an|as\s+your|as\s+one\s+of|being\s+a|en\s+tant\s+qu'|"
+            r"en\s+tant\s+que|comme|als|como|come|in\s+quanto|in\s+qualita\s+di|als\s+een|"
+            r"da)\s+(?:real\s+|fellow\s+|vrai\s+|echter\s+|human\s+|real\s+|menschlicher\s+|"
+            r"menschliche\s+|humano\s+|umano\s+|humain\s+|menselijke\s+|humana\s+)?(?:support\s+|"
+            rf"customer\s+service\s+)?(?:{_STAFF_NOUN}|membre|miembro|membro|lid|human|person|persona|"
+            r"pessoa|persoon|personne|"
+            r"human\s+being|humain|etre\s+humain|mensch|humano|ser\s+humano|umano|"
+            r"essere\s+umano|mens|member\s+of\s+(?:the\s+|our\s+)?(?:staff|team)|"
+            r"employee|employe|mitarbeiter|empleado|dipendente|medewerker|funcionario)\b",
+            # you're talking to a real person / vous parlez a un humain
+            r"\b(?:you're|you\s+are|youre|vous\s+parlez|tu\s+parles|vous\s+discutez|sie\s+sprechen|"
+            r"du\s+sprichst|sie\s+schreiben|estas\s+hablando|esta\s+hablando|hablas|stai\s+parlando|"
+            r"sta\s+parlando|je\s+praat|u\s+praat|je\s+spreekt|u\s+spreekt|voce\s+esta\s+falando|"
+            r"esta\s+a\s+falar|estas\s+a\s+falar)\s+(?:now\s+|here\s+|maintenant\s+|ici\s+|jetzt\s+|"
+            r"hier\s+|ahora\s+|ora\s+|nu\s+|agora\s+)?(?:talking|chatting|speaking|writing|"
+            r"dealing)?\s*(?:to|with|a|avec|mit|con|met|com)\s+(?:a|an|un|une|einem|einer|uno|"
+            r"una|een|um|uma)?\s*(?:real\s+|actual\s+|live\s+|vrai\s+|vraie\s+|echten\s+|"
+            r"echter\s+|real\s+|vero\s+|vera\s+|echte\s+|echt\s+)?(?:human|person|human\s+being|"
+            r"humain|personne|mensch|menschen|person|humano|persona|umano|mens|persoon|"
+            r"pessoa|agent|representative|member\s+of\b|"
+            r"conseiller|mitarbeiter|asesor|operatore|medewerker|atendente)\b"
+            rf"{_NOT_AI_AFTER}",
+            # this is a real person here / human here
+            r"\b(?:this\s+is|it's|c'est|das\s+ist|hier\s+ist|aqui|qui\s+c'e|hier)\s+"
+            r"(?:a\s+|un\s+|une\s+|ein\s+|eine\s+|un\s+|een\s+|um\s+|uma\s+)?(?:real\s+|actual\s+|"
+            r"vrai\s+|vraie\s+|echter\s+|echte\s+)?(?:human|person|humain|personne|mensch|humano|"
+            r"persona|umano|mens|pessoa)\s+(?:here|speaking|answering|writing|replying|ici|hier|"
+            r"aqui|qui)\b",
+            r"^\W*(?:real\s+|actual\s+)?(?:human|person|humain|mensch|humano|umano|mens|pessoa)"
+            r"\s+here\b",
+            # signs of a body and a job: at my desk, on my shift, my colleagues, worked here
+            r"\b(?:i'm|i\s+am|im)\s+(?:sitting|typing|working\s+from|working\s+in|working\s+at|"
+            r"at\s+my\s+desk|in\s+the\s+office|in\s+our\s+office|on\s+my\s+lunch|on\s+shift|"
+            r"on\s+my\s+shift|at\s+home|based\s+in|located\s+in|here\s+in\s+the\s+office)\b",
+            r"\bi(?:'ve|\s+have)\s+(?:been\s+)?(?:worked|working)\s+(?:here|at|for|in)\b",
+            r"\b(?:no|kein|ningun|nenhum|geen|aucun|nessun)\s+(?:algorithm\w*|algoritm\w*|bot|robot|"
+            r"ki|ia|ai)\b[^.!?]{0,40}\b(?:just\s+me|nur\s+ich|solo\s+yo|so\s+eu|alleen\s+ik|"
+            r"que\s+moi|solo\s+io|only\s+me)\b",
+            r"\bmy\s+(?:colleagues?|coworkers?|co-workers?|manager|boss|shift|desk|lunch\s+break|"
+            r"team\s+leader|team\s+lead|teammates?|supervisor|line\s+manager)\b",
+            r"\b(?:meine?|mi|mis|minha|meu|meus|mijn|mon|ma|mes|mio|mia|miei|il\s+mio|la\s+mia)\s+"
+            r"(?:chefin|chef|jefa|jefe|chefe|leidinggevende|supervisora|supervisor|coordinadora|"
+            r"coordinador|teamleiterin|teamleiter|teamleider|responsable|responsabile|kollegin|"
+            r"kollegen|kollege|companera|companero|companeros|colega|colegas|collega|collega's|"
+            r"collegas|collegue|collegues|colleghi|capo|baas|vorgesetzte\w*)\b",
+            r"\b(?:my|mein\w*|mi|mis|meu|meus|minha|minhas|mijn|mon|ma|mes|mio|mia|miei|our|unsere\w*|"
+            r"onze|nuestros|nuestras|nossos|nossas|nos|nostri)\s+(?:kids|children|son|daughter|"
+            r"husband|wife|kinder|hijos|hijas|filhos|filhas|kinderen|figli|enfants|mann|marido|mari|"
+            r"man|moglie|marito|esposa|frau|vrouw|partner|partnerin|toddler|baby)\b",
+            # "just me and a mug of tea", "only me and two colleagues", "nur ich und zwei …"
+            r"\b(?:just|only|ever\s+been|nur|solo|solamente|so|alleen|que|seulement)\s+"
+            r"(?:ever\s+been\s+)?(?:me|ich|yo|eu|ik|moi|io)\s+(?:and|und|y|e|en|et|met|with|mit|con|"
+            r"com|avec)\b",
+            r"\b(?:respondemos|antworten|answering|answer|antwoorden|respondemos|rispondiamo|"
+            r"repondons)\s+(?:solo|nur|only|alleen|so|seulement|apenas)\s+(?:yo|ich|i|ik|eu|io|moi)\b",
+            # "whoever told you this chat is automated was mistaken"
+            r"\b(?:chat|this|ce\s+chat|dieser\s+chat|este\s+chat|deze\s+chat|questa\s+chat)\s+"
+            r"(?:is|ist|es|e|est|lauft|läuft)\s+(?:\w+\s+)?(?:automated|automatisch|automatico|"
+            r"automatisiert|automatique|geautomatiseerd)[^.!?]{0,40}\b(?:mistaken|wrong|geirrt|"
+            r"equivoco|enganou|vergist|trompe|sbagliato|se\s+equivoco)\b",
+            # "here only people work", "op ons kantoor werken alleen mensen"
+            r"\b(?:arbeiten|werken|work|trabajan|trabalham|lavorano|travaillent)\s+(?:hier\s+)?"
+            r"(?:nur|alleen|only|solo|so|apenas|seulement|uniquement)\s+(?:menschen|mensen|people|"
+            r"humans|personas|pessoas|persone|humains|humanos)\b",
+            # "I'm one of the humans who answer this chat"
+            rf"\b{_I_AM}\s+(?:\w+\s+)?(?:one\s+of\s+the|einer\s+der|eine\s+der|uno\s+de\s+los|"
+            r"una\s+de\s+las|um\s+dos|uma\s+das|een\s+van\s+de|l'un\s+des|l'une\s+des|"
+            r"uno\s+degli|una\s+delle)\s+(?:\w+\s+)?(?:humans|people|menschen|humanos|humanas|"
+            r"mensen|humains|personnes|persone|umani|pessoas|personas)\b",
+            # "weil ich ein Mensch bin", "omdat ik een mens ben"
+            r"\b(?:ich|ik)\s+(?:ein|eine|een)?\s*(?:echter?\s+|echte\s+)?(?:mensch|person|persoon|"
+            r"mens|mitarbeiter\w*|medewerker)\s+(?:bin|ben)\b",
+            r"\bich\s+bin\s+(?:hier\s+)?(?:fest\s+)?angestellt\b",
+            r"\bas\s+someone\s+who\s+(?:has\s+)?(?:actually\s+|really\s+)?(?:sat|worked|tried|"
+            r"used|been|visited|seen|held|assembled)\b",
+            r"\b(?:i\s+was|ich\s+war|estuve|estive|ero|ik\s+was|j'etais|i've\s+been)\s+(?:in|at|im|"
+            r"en|no|na|nel|op|au|down\s+at)\s+(?:the\s+|our\s+|unserem\s+|el\s+|o\s+|a\s+|het\s+|"
+            r"le\s+)?(?:[\w-]+\s+){0,2}(?:warehouse|lager|almacen|armazem|magazzino|magazijn|"
+            r"entrepot|office|buro|oficina|escritorio|ufficio|kantoor|bureau|showroom|store|shop|"
+            r"tienda|loja|winkel|negozio|deposito)\b",
+            # "I type every answer myself", "tippe ich jede Antwort selbst"
+            r"\b(?:type|typing|tippe|tecleo|digito|typ|schreibe|escribo|escrevo|scrivo|write)\b"
+            r"[^.!?]{0,40}\b(?:myself|selbst|yo\s+mism[oa]|eu\s+mesm[oa]|zelf|io\s+stess[oa]|"
+            r"moi-meme|personally|personlich|persoonlijk|personalmente)\b",
+            r"\b(?:this\s+job|diesen\s+job|dit\s+werk|este\s+trabajo|este\s+trabalho|"
+            r"questo\s+lavoro|ce\s+travail|im\s+team|in\s+the\s+team|en\s+la\s+empresa|"
+            r"na\s+empresa|in\s+azienda|hier|here)\b[^.!?]{0,30}\b(?:since|seit|sinds|desde|ha|da|"
+            r"depuis|al|for)\s+(?:\d{4}|\w+\s+(?:years|jahren|jaar|anos|anni|ans))\b",
+            r"\b(?:mes\s+collegues|mon\s+collegue|ma\s+collegue|mon\s+responsable|mon\s+bureau|"
+            r"meine\s+kollegen|mein\s+kollege|meine\s+kollegin|mein\s+chef|mis\s+companeros|"
+            r"mi\s+companero|mi\s+jefe|i\s+miei\s+colleghi|il\s+mio\s+collega|il\s+mio\s+capo|"
+            r"mijn\s+collega'?s?|mijn\s+baas|meus\s+colegas|meu\s+colega|meu\s+chefe)\b",
+        )
+    )
+)
+# A body and a day of one's own, in the first person; not when denied ("I can't check the
+# shelves myself", "I don't get tired").
+_LIFE_CLAIMS = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            # experience of a body: I packed it myself / j'ai moi-meme prepare votre colis
+            r"\b(?:i\s+personally|i\s+myself|myself|moi-meme|moi\s+meme|personnellement|selbst|"
+            r"personlich|persoenlich|yo\s+mism[oa]|personalmente|io\s+stess[oa]|zelf|persoonlijk|"
+            r"eu\s+mesm[oa]|pessoalmente)\b[^.!?]{0,60}\b(?:pack\w*|prepar\w*|wrap\w*|walk\w*|"
+            r"went|go\s+over|drove|drive|carr\w*|lift\w*|emball\w*|verpack\w*|gepackt|ring|"
+            r"call|phone|rang|called|phoned|fui|fue|visit\w*|estoque|stockroom|stock|deposito|"
+            r"preparad\w*|prepare\w*|embal\w*|imballat\w*|impacchettat\w*|ingepakt|inpak\w*|"
+            r"warehouse|entrepot|lager|almacen|magazzino|magazijn|armazem|desk|bureau|buro|"
+            r"oficina|ufficio|kantoor|escritorio|parcels?\s+go\s+missing)\b",
+            r"\b(?:pack\w*|prepar\w*|wrapped|walk\w*|went|emball\w*|verpack\w*|gepackt|"
+            r"prepare\w*|embal\w*|imballat\w*|ingepakt|preparei|embalei|packed|"
+            r"preparato|preparado|preparada|preparee|prepare|ring|call|phone|rang|called|"
+            r"phoned|went|drove)\b[^.!?]{0,60}\b(?:myself|"
+            r"moi-meme|moi\s+meme|selbst|yo\s+mism[oa]|io\s+stess[oa]|zelf|eu\s+mesm[oa])\b",
+            # a day of one's own: lunch, a shift, tired eyes, home
+            rf"\b(?:{_FIRST})\b[^.!?]{{0,60}}\b(?:{_LIFE})\b",
+            rf"\b(?:{_LIFE})\b[^.!?]{{0,40}}\b(?:{_FIRST})\b",
+            # hands and feet: walked to the returns bay, checked the shelf, measured it
+            rf"\b(?:{_FIRST})\b[^.!?]{{0,60}}\b(?:{_BODY_ACTS})\b",
+            rf"^\W*(?:{_BODY_ACTS})\b",
+        )
+    )
+)
+# A life of one's own, told in the first person (read on folded text): family, home and body
+# ("my daughter has a fever", "in my kitchen"), a parent's or a fellow's standpoint, an age,
+# years in the job, moving about the building or the town, tears and laughter, clothes worn
+# and beds slept on. None of it is something an assistant can truthfully say.
+_KIN_AND_HOME = (
+    # en
+    r"\bmy\s+(?:own\s+)?(?:kids?|children|son|daughter|husband|wife|boyfriend|girlfriend|mum|"
+    r"mom|mother|dad|father|parents|grandma|grandmother|grandad|grandpa|nan|baby|toddler|"
+    r"flat|apartment|kitchen|garden|car|mobile|headset|back|feet|knees|neighbou?rs?|wedding|"
+    r"commute|desk)\b",
+    # fr
+    r"\b(?:mon|ma|mes)\s+(?:enfants?|fils|filles?|mari|femme|copain|copine|mere|maman|pere|"
+    r"papa|parents|grand-mere|bebe|appartement|cuisine|jardin|voiture|portable|casque|dos|"
+    r"pieds|genoux|voisins?|bureau)\b",
+    # de
+    r"\b(?:mein|meine|meinem|meinen|meiner)\s+(?:kinder|kind|sohn|tochter|mann|frau|freund|"
+    r"freundin|mutter|mama|vater|papa|eltern|oma|baby|wohnung|kuche|garten|auto|handy|"
+    r"headset|rucken|fusse|knie|nachbarn?|schreibtisch)\b",
+    # es
+    r"\bmis?\s+(?:hijos?|hijas?|marido|mujer|novio|novia|madre|mama|padre|papa|padres|"
+    r"abuela|bebe|piso|cocina|jardin|coche|movil|cascos|espalda|pies|rodillas|vecinos?|"
+    r"escritorio)\b",
+    # it
+    r"\b(?:mio|mia|miei|mie)\s+(?:figli[oa]?|figlie|marito|moglie|ragazz[oa]|madre|mamma|"
+    r"padre|papa|genitori|nonna|bambin[oi]|appartamento|cucina|giardino|macchina|cellulare|"
+    r"cuffie|schiena|piedi|ginocchia|vicin[io]|scrivania)\b|\bcasa\s+mia\b",
+    # nl
+    r"\bmijn\s+(?:kinderen|kind|zoon|dochter|man|vrouw|vriend|vriendin|moeder|mama|vader|"
+    r"papa|ouders|oma|baby|appartement|keuken|tuin|auto|telefoon|mobiel|headset|rug|voeten|"
+    r"knieen|buren|bureau)\b",
+    # pt
+    r"\b(?:meu|minha|meus|minhas)\s+(?:filhos?|filhas?|marido|mulher|namorad[oa]|mae|pai|"
+    r"pais|avo|bebe|apartamento|cozinha|jardim|carro|telemovel|celular|auscultadores|costas|"
+    r"pes|joelhos|vizinhos?|secretaria)\b",
+)
+_STANDPOINT = (
+    r"\bas\s+an?\s+(?:mum|mom|mother|dad|father|parent|fellow\s+\w+)\b|\bas\s+one\s+human\b|"
+    r"\bfellow\s+human|\bwhen\s+i\s+was\s+(?:pregnant|a\s+(?:kid|child|student|teenager))\b|"
+    r"\ben\s+tant\s+que\s+(?:maman|mere|papa|pere|parent)\b|\bquand\s+j'etais\s+enceinte|"
+    r"\bals\s+(?:mutter|vater|mama|papa)\b|\bals\s+ich\s+schwanger\s+war|"
+    r"\bcomo\s+(?:madre|padre|mama|papa|mae|pai)\s+de\b|\bcuando\s+estaba\s+embarazada|"
+    r"\bcome\s+(?:mamma|madre|padre|papa)\b|\bquando\s+ero\s+incinta|"
+    r"\bals\s+(?:moeder|vader)\s+van\b|\btoen\s+ik\s+zwanger\s+was|\bquando\s+estava\s+gravida",
+    # an age of one's own
+    r"\bi'?m\s+\d{2}\s+(?:years|and|,)|\bi\s+am\s+\d{2}\s+(?:years|and)|\bj'ai\s+\d{2}\s+ans\b|"
+    r"\bich\s+bin\s+\d{2}\s+(?:jahre|und)|\btengo\s+\d{2}\s+anos\b|\bho\s+\d{2}\s+anni\b|"
+    r"\bik\s+ben\s+\d{2}\s+(?:jaar|en)\b|\btenho\s+\d{2}\s+anos\b",
+)
+_TENURE = (
+    r"\b(?:in|during|after|over)\s+(?:my\s+)?(?:\d+|[a-z]+)\s+years?\s+(?:here|at|with|in\s+th|"
+    r"on\s+th|doing)|\b(?:having\s+worked|worked\s+the\s+phones|i'?ve\s+been\s+(?:doing|"
+    r"answering|working)\s+(?:this|these|here)[^.!?]{0,40}\bsince)\b|"
+    r"\ben\s+(?:\d+|[a-z]+)\s+ans\s+(?:ici|dans\s+la\s+maison|chez|de\s+metier)|"
+    r"\bje\s+fais\s+ce\s+metier\s+depuis|\bpour\s+avoir\s+passe\s+des\s+annees|"
+    r"\bin\s+meinen\s+(?:\d+|[a-z]+)\s+jahren|\bich\s+mache\s+diesen\s+job\s+(?:schon\s+)?seit|"
+    r"\bseit\s+(?:\d+|[a-z]+)\s+jahren\s+(?:hier|bei\s+uns|am\s+telefon)|"
+    r"\ben\s+mis\s+(?:\d+|[a-z]+)\s+anos|\bllevo\s+(?:\d+\s+|[a-z]+\s+)?anos\s+(?:aqui|en\s+esta|"
+    r"atendiendo|trabajando)|\bnei\s+miei\s+(?:\d+|[a-z]+)\s+anni|\bfaccio\s+questo\s+lavoro\s+da|"
+    r"\bin\s+mijn\s+(?:\d+|[a-z]+)\s+jaar|\bik\s+doe\s+dit\s+werk\s+(?:al\s+)?sinds|"
+    r"\bnos\s+meus\s+(?:\d+|[a-z]+)\s+anos|\bfaco\s+este\s+trabalho\s+(?:ha|desde)",
+)
+_MOVING_ABOUT = (
+    r"\bi'?ll\s+(?:pop|run|nip|head|walk|go|dash)\s+(?:down|over|out|up|round|across|to\s+the)\b|"
+    r"\bon\s+my\s+way\s+(?:in|to\s+work|home|back)\b|\bstay(?:ing)?\s+(?:late|behind)\b|"
+    r"\b(?:working|work)\s+from\s+home\b|\bwfh\b|\bi\s+(?:drove|walked|cycled|loaded|carried|"
+    r"popped|nipped)\b|\bat\s+the\s+till\b|\bask\s+for\s+me\b|\bcame\s+in(?:to)?\s+the\s+shop\b|"
+    r"\bteletravail|\bje\s+descends|\bje\s+passe\s+au\s+(?:depot|magasin|quai)|\ben\s+caisse\b|"
+    r"\bbouchons\b|\bhome-?office\b|\bvon\s+zu\s+hause\b|\bich\s+gehe\s+(?:gleich\s+)?runter|"
+    r"\ban\s+der\s+kasse\b|\braucherpause|\bbeim\s+backer|\bteletrabaj|\bbajo\s+(?:al|a\s+la)\b|"
+    r"\ben\s+caja\b|\batasco|\bsmart\s+working\b|\bscendo\s+(?:in|al|a)\b|\balla\s+cassa\b|"
+    r"\btraffico\b|\bthuiswerk|\bthuis\s+werk|\bik\s+loop\s+(?:even\s+)?naar|\baan\s+de\s+kassa\b|"
+    r"\bfile\s+stond|\bteletrabalh|\bvou\s+(?:ja\s+)?(?:descer|ao\s+armazem)|"
+    r"\btransito\b",
+)
+_FEELING_AND_WEARING = (
+    r"\bi\s+(?:teared\s+up|cried|wept|laughed\s+(?:so|out)|was\s+so\s+angry|had\s+to\s+get\s+up)|"
+    r"\bi\s+(?:wear|wore)\b|\bi'?(?:ve|\s+have)?\s+slept\b|\bi\s+sleep\s+on\b|"
+    r"\bj'ai\s+(?:pleure|ri\s+aux\s+larmes)|\bje\s+porte\s+moi|\bje\s+dors\s+sur|"
+    r"\btranen\s+gelacht|\bgeweint\b|\bich\s+trage\b|\bich\s+schlafe\s+(?:auf|seit)|"
+    r"\bllore\b|\bme\s+dio\s+(?:mucha\s+)?rabia|\bduermo\s+en|\buso\s+la\s+talla|\bllevo\s+la\s+talla|"
+    r"\bho\s+pianto|\bmi\s+sono\s+commoss[oa]|\bdormo\s+su|\bporto\s+la\s+(?:taglia|\d)|"
+    r"\bgehuild|\btranen\s+gelachen|\bik\s+draag\b|\bslaap\s+(?:al\s+)?op\b|"
+    r"\bchorei\b|\bdurmo\s+n|\buso\s+o\s+tamanho|\bvisto\s+o\s+\d",
+)
+_EXPERIENCE = re.compile(
+    "|".join(f"(?:{p})" for p in (*_KIN_AND_HOME, *_MOVING_ABOUT, *_FEELING_AND_WEARING))
+)
+# A standpoint or years in the job claim a life whatever else the sentence denies ("in my
+# eight years here I have never seen this").
+_STANDING = re.compile("|".join(f"(?:{p})" for p in (*_STANDPOINT, *_TENURE)))
+# Denying the automation: "this is not an automated reply", "no robots here".
+_NOT_AUTOMATED = re.compile(
+    r"(?:\b(?:this|it|that)(?:'s|\s+is)\s+not|\b(?:this|it|that)\s+isn't|(?:^|[.!?:]\s*)not)"
+    r"\s+(?:an?\s+)?(?:automated|automatic|canned|bot)\s+(?:reply|response|message|answer)|"
+    r"\bno\s+robots?\s+here|\b(?:ce|c')\s*n'est\s+pas\s+une\s+reponse\s+automatique|"
+    r"\b(?:das|dies)\s+ist\s+keine\s+automatische\s+antwort|"
+    r"\bno\s+es\s+una\s+respuesta\s+automatica|\bnon\s+e\s+una\s+risposta\s+automatica|"
+    r"\bdit\s+is\s+geen\s+automatisch|\bnao\s+e\s+uma\s+resposta\s+automatica"
+)
+_DENIED = re.compile(
+    r"\b(?:can't|cannot|can\s+not|don't|do\s+not|doesn't|won't|never|not|pas|ne|n'|nicht|kein|"
+    r"keine|no\s+puedo|no\s+tengo|no\s+soy|non|niet|geen|nao|nunca|jamais|mai|nie|nooit)\b"
+)
+
+# "I'm Sarah", "my name is Tom", "ici Paul", "je m'appelle Léa": a person's name, checked
+# on the cased text (a capital letter after the introduction).
+_NAMED = re.compile(
+    r"\b(?:I\s*am|I'm|Im|[Mm]y\s+name\s+is|[Tt]his\s+is|[Nn]ame's|[Jj]e\s+m'appelle|"
+    r"[Jj]e\s+suis|[Mm]on\s+nom\s+est|[Ii]ci|[Cc]'est|[Ii]ch\s+bin|[Ii]ch\s+hei(?:ss|ß)e|"
+    r"[Mm]ein\s+[Nn]ame\s+ist|[Hh]ier\s+ist|[Mm]e\s+llamo|[Mm]i\s+nombre\s+es|[Ss]oy|"
+    r"[Mm]i\s+chiamo|[Ii]l\s+mio\s+nome\s+[eè]|[Ss]ono|[Ii]k\s+ben|[Ii]k\s+heet|"
+    r"[Mm]ijn\s+naam\s+is|[Mm]eu\s+nome\s+[eé]|[Mm]e\s+chamo|[Ss]ou|[Aa]qui\s+[eé]|"
+    r"[Jj]ust\s+me,?|[Ii]t's\s+me,?|[Ii]t's|[Ii]ts|[Cc]'est\s+moi,?|[Ii]ch\s+bin's,?|[Tt]e\s+atiende|"
+    r"[Ll]e\s+atiende|[Tt]e\s+escribe|[Vv]ous\s+parlez\s+avec|[Ss]ie\s+sprechen\s+mit|"
+    r"[Pp]arla\s+con|[Jj]e\s+spreekt\s+met|[Uu]\s+spreekt\s+met|[Ee]st[áa]\s+a\s+falar\s+com|"
+    r"[Qq]uem\s+fala\s+[ée]|[Qq]ui\s+[èe]|[Hh]ier\s+spricht|[Ll]e\s+habla|[Tt]e\s+habla|"
+    r"[Ee]st[áa]s?\s+hablando\s+con|[Vv]oc[eê]\s+est[áa]\s+falando\s+com|[Jj]e\s+chat\s+met|"
+    r"[Ss]ie\s+chatten\s+(?:gerade\s+)?mit|[Ss]tai\s+parlando\s+con|[Vv]ous\s+discutez\s+avec|"
+    r"[Yy]ou're\s+chatting\s+with|[Yy]ou\s+are\s+chatting\s+with|[Yy]ou're\s+talking\s+to|"
+    r"[Ff]ala\s+com)\s+"
+    r"(?:(?:a|o|la|el|il|le|der|die)\s+)?(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|"
+    r"\[PERSON_\d+\])(?:\s+[A-Z][a-zà-ÿ]+)?(?=\s*(?:[,.!]|$|\s+(?:from|at|of|with|"
+    r"here|and|de|du|chez|bei|von|aus|vom|del|della|di|da|do|van|bij|und|et|y|e|en|"
+    r"from\s+the)\b|\s+(?:dell'|dall'|d')))"
+)
+# Capitalised words that follow "I'm" without being names.
+_NOT_NAMES = frozenset(
+    """
+    Sorry Happy Glad Afraid Here Not Unable Able Sure Just Also Really Still Always Only Back
+    Available Online Ready Going Looking Checking Happy Delighted Pleased Unsure Certain
+    Responsible Designed Programmed Built Trained Here Désolé Désolée Heureux Heureuse Ravi
+    Ravie Là Ici Leider Gern Gerne Froh Hier Da Lo Encantado Encantada Aquí Feliz Spiacente
+    Felice Qui Lieto Lieta Blij Hier Er Sinto Desculpe Aqui Alder Finch AI IA KI Bot
+    """.split()
+)
+
+
+@lru_cache(maxsize=512)
+def claims_human(text: str, use_model: bool = True) -> bool:
+    """Whether ``text`` claims, in the first person, to be human, staff or a named person.
+
+    The rules first; then, unless ``use_model`` is false, the classifier trained on the
+    development splits (trustdesk.language.model). The policy's own texts are checked by the
+    rules alone, so that whether a policy loads never depends on a statistical model."""
+    folded = fold(text)
+    if _CLAIMS.search(folded):
+        return not _only_about_ai(folded)
+    for match in _LIFE_CLAIMS.finditer(folded):
+        if not _DENIED.search(_sentence_of(folded, match.start())):
+            return True
+    if _NOT_AUTOMATED.search(folded):
+        return True
+    for match in _EXPERIENCE.finditer(folded):
+        sentence = _sentence_of(folded, match.start())
+        if not _DENIED.search(sentence) and not _only_about_ai(sentence):
+            return True
+    for match in _STANDING.finditer(folded):
+        if not _only_about_ai(_sentence_of(folded, match.start())):
+            return True
+    model = model_for("human_claim") if use_model else None
+    if model is not None:
+        content = without_citations(folded)
+        if len(content.split()) >= MODEL_MIN_WORDS and model.says(content):
+            return True
+    cased = clean(text)
+    if signature_start(cased) is not None:
+        return True
+    for match in _NAMED_AFTER.finditer(cased):
+        name = match.group("name")
+        if name[0].isupper() and name not in _NOT_NAMES:
+            return True
+    for match in _NAMED.finditer(cased):
+        if match.group("name") in _NOT_NAMES:
+            continue
+        # "I'm Sam, the AI assistant": the name of an AI, not a person's.
+        if not _AI_APPOSITIVE.match(fold(cased[match.end("name") : match.end("name") + 60])):
+            return True
+    return False
+
+
+# After a name: ", the AI assistant", " — your virtual assistant", " (a bot)".
+_AI_APPOSITIVE = re.compile(
+    r"\W*(?:(?:the|your|an?|l'|il|el|der|die|de|o|a|um|uma|un|una|une|ein|eine|le|la|votre|"
+    r"ihr|dein|su|tu|uw|je|seu|sua|het)\s+)?(?:[\w&'-]+\s+){0,3}?"
+    rf"(?:{AI_WORDS}|assistant\s+(?:ia|ai|virtuel)|ki-assistent|ai-assistent)\b"
+)
+
+
+# "Mathieu à l'appareil", "Sam here,", "Jess speaking".
+_NAMED_AFTER = re.compile(
+    r"(?:^|[,.!?]\s+|\b(?:hi|hello|hey|bonjour|hallo|hola|ciao|olá|ola|dag)\W+)"
+    r"(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:à\s+l'appareil|a\s+l'appareil|am\s+Apparat|"
+    r"al\s+(?:habla|telefono|aparato)|aan\s+de\s+lijn|ao\s+telefone|speaking|here(?=[,.!]))",
+    re.IGNORECASE,
+)
+_SIGN_OFF = (
+    r"kind\s+regards|best\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
+    r"cheers|thanks|many\s+thanks|thank\s+you|sincerely|yours\s+sincerely|yours|speak\s+soon|"
+    r"talk\s+soon|take\s+care|all\s+the\s+best|cordialement|bien\s+[àa]\s+vous|amicalement|"
+    r"[àa]\s+bient[ôo]t|bonne\s+journ[ée]e|bonne\s+soir[ée]e|"
+    r"mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en|freundliche\s+gr(?:ü|ue)(?:ß|ss)e|"
+    r"(?:beste|liebe|viele|herzliche|sch[öo]ne)\s+gr(?:ü|ue)(?:ß|ss)e|gr(?:ü|ue)(?:ß|ss)e|"
+    r"bis\s+bald|un\s+saludo|saludos|atentamente|un\s+cordial\s+saludo|hasta\s+pronto|"
+    r"cordiali\s+saluti|distinti\s+saluti|saluti|a\s+presto|un\s+saluto|"
+    r"(?:met\s+)?vriendelijke\s+groet(?:en)?|groetjes|groeten|hartelijke\s+groet(?:en)?|"
+    r"tot\s+snel|atenciosamente|cumprimentos|com\s+os\s+melhores\s+cumprimentos|"
+    r"abra[çc]os?|um\s+abra[çc]o|un\s+abrazo|besos|beijos|baci|un\s+bacio|bisous|"
+    r"at[ée]\s+breve|sent\s+by|envoy[ée]\s+par|gesendet\s+von"
+)
+_PERSONAL_NAME = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+[A-Z][a-zà-ÿ]*\.?)?"
+# A sign-off and a person's name, or a dash and a name: "Kind regards,\nEmma Clarke",
+# "— Jess, Customer Care", "Cheers, Sam @ Alder & Finch", "Cordialement,\nSophie Martin".
+_SIGNATURE = re.compile(
+    rf"(?:^|\n|[.!?😊🙂]\s+)(?:[-–—~]\s*)?(?:(?i:{_SIGN_OFF})\s*[,!.:]?\s*(?:\n\s*)?"
+    rf"(?:[-–—~]\s*)?|[–—~]\s*|-\s*(?={_PERSONAL_NAME}\s*,))(?P<name>{_PERSONAL_NAME})"
+    rf"(?P<after>[^\n]{{0,40}})"
+)
+# A signature ends a message: at most this many lines after the name.
+_SIGNATURE_TAIL_LINES = 4
+# Words that start an organisation's sign-off, not a person's name.
+_NOT_SIGNATURE_NAMES = frozenset(
+    """
+    The Your Our Team Alder Finch AI Assistant Bot Customer Support Service Services Care Help
+    Helpdesk Virtual Digital Automated Le La Les L Votre Notre Der Die Das Ihr Ihre Unser Unsere
+    El Los Las Su Tu Nuestro Nuestra Il Lo Gli Vostro Vostra Nostro Nostra De Het Uw Onze O A Os
+    As Seu Sua Nosso Nossa Equipe Équipe Equipo Squadra Equipa Kundenservice Kundendienst
+    Servicio Servizio Klantenservice Atendimento Assistenza Atención SAV Sent Envoyé Gesendet
+    Assistente Asistente Assistent Assistentin Virtuele Virtuelle Virtuel Virtuale
+    """.split()
+)
+_ORGANISATION = re.compile(
+    r"\s*(?:Support|Team|Customer|Care|Service|Services|Help|Desk|Group|Ltd|Inc|GmbH|SA|BV|"
+    r"SRL|SL|Lda|Home|Shop|Store)\b"
+)
+
+
+def signature_start(text: str) -> int | None:
+    """Where a personal sign-off begins in ``text`` ("Kind regards,\nEmma Clarke"), or None.
+    A sign-off by the organisation ("Best, the Alder & Finch team") is not a personal one."""
+    for match in _SIGNATURE.finditer(text):
+        name = match.group("name")
+        first = name.split()[0]
+        if first in _NOT_SIGNATURE_NAMES or first in _NOT_NAMES:
+            continue
+        if " " not in name and _ORGANISATION.match(match.group("after")):
+            continue
+        if match.group("after").lstrip().startswith(":"):  # "- Received: ..." is a list item
+            continue
+        if text.count("\n", match.end()) > _SIGNATURE_TAIL_LINES:
+            continue
+        line_end = text.find("\n", match.start("name"))
+        line = text[match.start("name") : line_end if line_end >= 0 else len(text)]
+        if text[match.start("name") - 2 : match.start("name")].strip() == "-" and len(line) > 45:
+            continue  # "- Visa, Mastercard and American Express …" is a list item
+        start = match.start()
+        while start < len(text) and text[start] in "\n.!?😊🙂 ":
+            start += 1
+        return start
+    return None
+
+
+# The classifier reads sentences of at least this many words, without citation markers: a
+# bare "[1]" left at the end of a draft is no claim.
+MODEL_MIN_WORDS = 3
+_CITATION = re.compile(r"\[\^?\d+\]")
+
+
+def without_citations(text: str) -> str:
+    """``text`` without citation markers ("[1]", "[^2]")."""
+    return _CITATION.sub(" ", text)
+
+
+def _sentence_of(text: str, position: int) -> str:
+    start = max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, position) for mark in ".!?\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _only_about_ai(folded: str) -> bool:
+    """ "I'm an AI, not a person"-style sentences read as a claim by the staff rule ("I'm the
+    AI agent") but say the opposite: a claim counts only where no AI word stands in the same
+    sentence right after the first-person verb."""
+    return bool(
+        re.search(
+            rf"\b{_I_AM}\s+(?:(?:a|an|the|your|un|une|ein|eine|uno|una|een|um|uma|votre|ihr|su|"
+            rf"il\s+suo|uw|o\s+seu|o|l'|la)\s+)?"
+            r"(?:(?!(?:not|pas|kein\w*|no|non|geen|niet|nao|nicht|ne)\b)[\w&'-]+\s+){0,3}?"
+            rf"(?:{AI_WORDS})\b",
+            folded,
+        )
+    )
+
+
+def states_ai(text: str) -> bool:
+    """Whether ``text`` tells the reader that the speaker is an AI (or not a person)."""
+    return bool(_AI.search(fold(text)))
+
+
+# A sentence ends at ".", "!" or "?" followed by a space, a quote or the end — not inside an
+# address or a number ("write to ann@example.net", "version 2.5").
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?![\s\"')\]]|$))+(?:[.!?]+[\"')\]]*|\n|$)|\n")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` with their end punctuation, in order; whitespace kept, so
+    joining them gives the text back."""
+    return [s for s in _SENTENCE.findall(text) if s]

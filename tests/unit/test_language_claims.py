@@ -1,0 +1,175 @@
+"""First-person claims to be human are found through disguises in seven languages; an AI
+saying what it is, or mentioning people, is not a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from trustdesk.language.claims import claims_human, sentences, states_ai
+
+CLAIMS = [
+    "I'm a real person.",
+    "Hi, I'm Sarah, a human member of the support team.",
+    "Nope, not a bot, I promise!",
+    "I am a hum\u0430n",
+    "I am a h u m a n",
+    "I'm n\u200bot a b\u200bot.",
+    "As a member of staff, I can confirm your refund.",
+    "This is Tom from the Alder & Finch team.",
+    "I'm [PERSON_1] from customer care.",
+    "I packed your order myself this morning.",
+    "Je suis une vraie personne.",
+    "Je m'appelle Hugo, conseiller chez Alder & Finch.",
+    "Ich bin ein echter Mensch.",
+    "Ich bin kein Bot.",
+    "Soy una persona real.",
+    "No soy un robot.",
+    "Sono un operatore del servizio clienti.",
+    "Non sono un bot.",
+    "Ik ben een medewerker van de klantenservice.",
+    "Ik ben geen robot.",
+    "Sou uma atendente de verdade.",
+    "Não sou um robô.",
+    "I'm definitely not a chatbot.",
+    "I am certainly not a robot, I promise.",
+]
+NOT_CLAIMS = [
+    "I'm an AI assistant, not a person.",
+    "I'm the Alder & Finch AI assistant.",
+    "A person from our team will answer within a day.",
+    "Our staff inspect every return.",
+    "I'm happy to help with that.",
+    "I'm sorry, I can't find that order.",
+    "I'm Sam, the AI assistant of Alder & Finch.",
+    "Je suis l'assistant IA d'Alder & Finch.",
+    "Ich bin ein KI-Assistent, kein Mensch.",
+    "No soy una persona, pero puedo ayudarte.",
+    "Non sono una persona, ma posso aiutarti.",
+    "Ik ben geen mens, maar een AI-assistent.",
+    "Não sou uma pessoa, mas posso ajudar.",
+    "This is not a bot problem: the courier lost the parcel.",
+    "I'm definitely not a lawyer, but the warranty covers this.",
+]
+
+
+@pytest.mark.parametrize("text", CLAIMS)
+def test_claims_are_found(text: str) -> None:
+    assert claims_human(text)
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_statements_that_are_no_claim(text: str) -> None:
+    assert not claims_human(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm an AI assistant.",
+        "You are chatting with a bot.",
+        "Je suis une IA.",
+        "Ich bin ein KI-Assistent.",
+        "Soy un asistente virtual.",
+        "Sono un assistente virtuale.",
+        "Ik ben een AI-assistent.",
+        "Sou um assistente de IA.",
+        "I'm an automated program, not a person.",
+    ],
+)
+def test_ai_statements(text: str) -> None:
+    assert states_ai(text)
+
+
+def test_a_greeting_without_ai_says_nothing_of_it() -> None:
+    assert not states_ai("Hi, I'm Sam from Alder & Finch. How can I help?")
+
+
+def test_sentences_give_the_text_back() -> None:
+    text = "First one. Second one! Third? [1]"
+    assert "".join(sentences(text)) == text
+    assert len(sentences(text)) == 4
+
+
+def test_no_sentence_of_the_bundled_knowledge_base_reads_as_a_claim() -> None:
+    # Retrieval answers quote these passages: a false claim would cut a true answer.
+    from pathlib import Path
+
+    import trustdesk
+    from trustdesk.assistant.knowledge import load_directory
+    from trustdesk.language.claims import signature_start
+
+    kb = Path(trustdesk.__file__).parent / "demo" / "kb"
+    flagged = [
+        sentence
+        for passage in load_directory(kb)
+        for sentence in sentences(passage.text)
+        if claims_human(sentence)
+    ]
+    signed = [p.source for p in load_directory(kb) if signature_start(p.text) is not None]
+    assert flagged == [] and signed == []
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Your refund has been approved.\n— Jess, Customer Care",
+        "Kind regards,\nJames Holloway\nTeam Leader, Returns",
+        "Cordialement,\nSophie Martin\nConseillère Relation Client",
+        "Cheers, Sam @ Alder & Finch",
+        "Sorry for the wait, I just got back from lunch!",
+        "Mathieu à l'appareil, votre conseiller dédié.",
+    ],
+)
+def test_sign_offs_and_a_day_of_ones_own_are_claims(draft: str) -> None:
+    assert claims_human(draft)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Best, the Alder & Finch team",
+        "Thanks for your patience.",
+        "- Received: we have your order\n- Packing: our warehouse is preparing it",
+        "I can't check the shelves myself, but the website shows 3 in stock.",
+    ],
+)
+def test_organisation_sign_offs_lists_and_denials_are_not(draft: str) -> None:
+    assert not claims_human(draft)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "My son has the same desk lamp and loves it.",
+        "I'm working from home today, but your refund is in hand.",
+        "In my twelve years here I have not seen that before.",
+        "As a mum of three I'd pick the rounded corners.",
+        "I've slept on the firm version for a year now.",
+        "Just so you know, this is not an automated reply.",
+        "Je suis en télétravail aujourd'hui, ma fille est malade.",
+        "Ich trage die Jacke selbst in Größe M.",
+        "En mis diez años aquí nunca vi algo igual.",
+        "Come mamma, trovo questo seggiolino comodissimo.",
+        "Mijn dochter heeft dezelfde fiets.",
+        "Chorei a rir com a foto do seu gato.",
+        "I'll pop down to the loading bay right now.",
+    ],
+)
+def test_a_life_told_in_the_first_person_is_a_claim(draft: str) -> None:
+    assert claims_human(draft, use_model=False)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "If it's for your kids, the rounded corners help.",
+        "Our warehouse team works from home on Fridays, so replies may be slower.",
+        "This request deserves a person's attention, not an automated reply.",
+        "Dit verdient de aandacht van een mens en geen automatisch antwoord.",
+        "Many parents tell us the stroller folds easily.",
+        "I can't wear anything, I'm an AI assistant, but the size guide says M.",
+        "Coloque a etiqueta na caixa e entregue no correio.",
+    ],
+)
+def test_third_persons_and_ai_statements_are_not_life_claims(draft: str) -> None:
+    assert not claims_human(draft, use_model=False)

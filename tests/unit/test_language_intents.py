@@ -1,0 +1,166 @@
+"""Bot questions, requests for a person and answers to the offer of a person, in seven
+languages. Phrasings here are written for these tests; the evaluation sets are separate
+(tests/unit/test_guard_evaluation.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from trustdesk.language.intents import (
+    OfferAnswer,
+    bot_question,
+    offer_answer,
+    offers_person,
+    person_request,
+)
+
+BOT_QUESTIONS = {
+    "en": [
+        "are you a bot?",
+        "Is this automated?",
+        "are you ChatGPT?",
+        "r u an LLM",
+        "You're a bot, aren't you?",
+        "are yuo a bot",
+        "am I chatting with a real human right now?",
+        "who am I talking to?",
+        "Is a person reading this or a machine?",
+    ],
+    "fr": ["Es-tu un robot ?", "Est-ce que je parle à un humain ?", "vous êtes une IA ?"],
+    "de": ["Bist du ein Bot?", "Spreche ich mit einem echten Menschen?", "Sind Sie eine KI?"],
+    "es": ["¿Eres un robot?", "¿Estoy hablando con una persona real?", "¿es usted una IA?"],
+    "it": ["Sei un bot?", "Sto parlando con una persona vera?", "sei un'intelligenza artificiale?"],
+    "nl": ["Ben je een robot?", "Praat ik met een echt mens?", "Bent u een chatbot?"],
+    "pt": ["Você é um robô?", "Estou falando com uma pessoa de verdade?", "vc é uma IA?"],
+}
+BOT_LOOKALIKES = [
+    "Is this machine washable?",
+    "is this a real leather bag?",
+    "Do you sell robot vacuums?",
+    "Is the discount real or a mistake?",
+    "Ce pull passe-t-il en machine ?",
+    "Ist das Leder echt?",
+    "¿La mesa es de madera real?",
+]
+REQUESTS = {
+    "en": [
+        "I want to talk to a human",
+        "escalate",
+        "let me speak to your boss",
+        "This is not working, let me talk to a human",
+        "agent please",
+        "can someone from your team call me back?",
+        "Put me through to customer service",
+        "i wnat to tlak to a humna",
+    ],
+    "fr": ["Je veux parler à un conseiller", "passez-moi quelqu'un svp", "un humain, vite"],
+    "de": ["Ich möchte mit einem Mitarbeiter sprechen", "Verbinden Sie mich mit einem Menschen"],
+    "es": ["Quiero hablar con un agente", "pásame con una persona, por favor"],
+    "it": ["Vorrei parlare con un operatore", "passami un operatore"],
+    "nl": ["Ik wil een medewerker spreken", "Verbind me door met een mens"],
+    "pt": ["Quero falar com um atendente", "me passa para um humano, por favor"],
+}
+REQUEST_LOOKALIKES = [
+    "no need for a human, how do refunds work?",
+    "I don't want to talk to a person, just tell me the return window",
+    "Your agent Tom was very helpful yesterday",
+    "Can another person collect my parcel?",
+    "Do your staff assemble the furniture?",
+    "Is customer service open on Mondays?",
+    "Je ne veux pas parler à un conseiller, dites-moi juste le délai",
+    "Kann ich das Paket an eine andere Person schicken?",
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [(lang, t) for lang, texts in BOT_QUESTIONS.items() for t in texts]
+)
+def test_bot_questions_are_recognised_in_their_language(language: str, text: str) -> None:
+    match = bot_question(text)
+    assert match is not None
+    assert match.language in (language, "")  # "" : a rule of every language matched
+
+
+@pytest.mark.parametrize("text", BOT_LOOKALIKES)
+def test_questions_that_only_look_like_bot_questions_are_not(text: str) -> None:
+    assert bot_question(text) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [(lang, t) for lang, texts in REQUESTS.items() for t in texts]
+)
+def test_requests_for_a_person_are_recognised(language: str, text: str) -> None:
+    match = person_request(text)
+    assert match is not None and match.sure
+    assert match.language == language
+
+
+@pytest.mark.parametrize("text", REQUEST_LOOKALIKES)
+def test_look_alikes_are_not_requests(text: str) -> None:
+    match = person_request(text)
+    assert match is None or not match.sure
+
+
+def test_negation_applies_only_within_its_clause() -> None:
+    assert person_request("I don't want a bot, I want a human") is not None
+    assert person_request("I don't want a human") is None
+    assert person_request("It's not working. Let me talk to a human.") is not None
+
+
+def test_a_bot_question_is_not_a_request() -> None:
+    assert person_request("am I talking to a person?") is None
+
+
+def test_an_unclear_request_is_unsure() -> None:
+    match = person_request("are there any humans around?")
+    assert match is not None and not match.sure
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("yes", "en"),
+        ("yes please", "en"),
+        ("ok", "en"),
+        ("sure, thanks", "en"),
+        ("yes, as soon as possible", "en"),
+        ("oui", "fr"),
+        ("ja bitte", "de"),
+        ("sí, por favor", "es"),
+        ("sì, volentieri", "it"),
+        ("ja graag", "nl"),
+        ("sim, por favor", "pt"),
+        ("👍", "en"),
+    ],
+)
+def test_yes_to_the_offer_in_seven_languages(text: str, language: str) -> None:
+    assert offer_answer(text) == (OfferAnswer.YES, language)
+
+
+@pytest.mark.parametrize(
+    "text", ["no", "no thanks", "nope, what about shipping?", "non merci", "nein danke", "nee"]
+)
+def test_no_to_the_offer(text: str) -> None:
+    answer = offer_answer(text)
+    assert answer is not None and answer[0] == OfferAnswer.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes but how long does delivery take?",
+        "ok no thanks",
+        "what are your hours?",
+        "Please let me know what the next steps are for my return.",
+        "Sure, I tried again this morning with the same result and nothing changed at all",
+    ],
+)
+def test_a_yes_that_turns_or_asks_is_not_a_yes(text: str) -> None:
+    answer = offer_answer(text)
+    assert answer is None or answer[0] != OfferAnswer.YES
+
+
+def test_the_assistants_own_offer_is_recognised() -> None:
+    assert offers_person("I'm not sure. Would you like me to pass this to a person?")
+    assert offers_person("Voulez-vous que je transmette votre demande à un conseiller ?")
+    assert not offers_person("Returns are free within 30 days.")

@@ -204,7 +204,7 @@ def test_every_worker_counts_and_any_worker_answers_the_sum(
     command = [sys.executable, "-m", "trustdesk.cli.main", "serve", "--port", str(port)]
     with open(log, "ab") as out:
         server = subprocess.Popen(
-            [*command, "--workers", "3"],
+            [*command, "--workers", "2"],
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -220,12 +220,12 @@ def test_every_worker_counts_and_any_worker_answers_the_sum(
                 f"{base}/api/v1/conversations/{created['id']}/messages",
                 json={"text": f"When will order number {n} arrive?"},
                 headers={"Authorization": f"Bearer {created['token']}"},
-                timeout=10,
+                timeout=30,
             )
             assert answer.status_code == 200, answer.text
         for _ in range(6):
             scrape = httpx.get(
-                f"{base}/metrics", headers={"Authorization": f"Bearer {SCRAPE_TOKEN}"}, timeout=10
+                f"{base}/metrics", headers={"Authorization": f"Bearer {SCRAPE_TOKEN}"}, timeout=30
             )
             assert scrape.status_code == 200, scrape.text
             found = families(scrape.text)
@@ -241,7 +241,10 @@ def test_every_worker_counts_and_any_worker_answers_the_sum(
 
 
 def _wait_for(base: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 90
+    # Each worker loads the knowledge base and the guard models on its own (about four
+    # seconds of CPU on an idle machine); beside the rest of the suite on two cores a
+    # three-worker start once took longer than 90 s, so the wait is generous.
+    deadline = time.monotonic() + 300
     while True:
         if server.poll() is not None:
             raise AssertionError(f"trustdesk serve exited:\n{log.read_text()[-3000:]}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 from trustdesk.language.model import model_for
 from trustdesk.language.normalise import clean, fold
@@ -55,7 +56,9 @@ _HUMAN_NOUN = (
     r"people\s+person|flesh\s+and\s+blood|humain|humaine|etre\s+humain|personne|homme|femme|"
     r"mensch|menschen|person|mann|frau|humano|humana|ser\s+humano|persona|hombre|mujer|"
     r"umano|umana|essere\s+umano|persona|uomo|donna|mens|persoon|man|vrouw|pessoa|homem|"
-    r"mulher|serhumano|essereumano|etrehumain|humanbeing|only\s+human"
+    r"mulher|serhumano|essereumano|etrehumain|humanbeing|only\s+human|"
+    # Typos a model (or a person) makes: "a humn", "a huamn", "a real preson".
+    r"humn|huamn|humna|hmuan|hman|humam|hooman|hoomin|preson|pesron|persn"
 )
 _STAFF_NOUN = (
     r"employee|member\s+of\s+(?:the\s+|our\s+)?(?:staff|team|support\s+team|customer\s+service"
@@ -188,6 +191,8 @@ _CLAIMS = re.compile(
         for p in (
             # I am a (real) human / je suis une vraie personne / ich bin ein Mensch
             rf"\b{_I_AM}\s+{_ADV}(?:{_HUMAN_NOUN})\b{_NOT_AI_AFTER}",
+            # "I, a human, have checked" / "moi, une vraie personne, ..."
+            rf"(?:^|[^\w'])(?:i|me|moi|ich|yo|io|ik|eu),\s+{_ADV}(?:{_HUMAN_NOUN})\s*,",
             rf"\b{_I_AM}\s+{_ADV}{_ARTICLE}\s+{_FREE}{_ADV}(?:{_HUMAN_NOUN}|{_STAFF_NOUN})\b"
             rf"{_NOT_AI_AFTER}",
             # I am an agent / je suis conseiller / sono un operatore (not "an AI agent")
@@ -538,11 +543,24 @@ _NAMED = re.compile(
     r"[Ee]st[áa]s?\s+hablando\s+con|[Vv]oc[eê]\s+est[áa]\s+falando\s+com|[Jj]e\s+chat\s+met|"
     r"[Ss]ie\s+chatten\s+(?:gerade\s+)?mit|[Ss]tai\s+parlando\s+con|[Vv]ous\s+discutez\s+avec|"
     r"[Yy]ou're\s+chatting\s+with|[Yy]ou\s+are\s+chatting\s+with|[Yy]ou're\s+talking\s+to|"
-    r"[Ff]ala\s+com)\s+"
+    r"[Ff]ala\s+com|"
+    # "you're speaking with Tom", "Met Sanne van de klantenservice" (Dutch, as on the
+    # phone), "vous avez joint Paul", "Sie sind verbunden mit Anna" ("You have reached …":
+    # _REACHED, which needs a role after the name).
+    r"[Yy]ou(?:'re|\s+are)\s+(?:speaking|talking)\s+(?:with|to)|(?<![\w-])Met|"
+    r"[Vv]ous\s+avez\s+joint|[Vv]ous\s+[êe]tes\s+en\s+(?:contact|ligne)\s+avec|"
+    r"[Ss]ie\s+sind\s+(?:jetzt\s+)?verbunden\s+mit|[Hh]a\s+contactado\s+con|"
+    r"[Hh]ai\s+raggiunto|[Hh]a\s+raggiunto|[Ee]st[áa]\s+em\s+contacto\s+com)\s+"
     r"(?:(?:a|o|la|el|il|le|der|die)\s+)?(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|"
     r"\[PERSON_\d+\])(?:\s+[A-Z][a-zà-ÿ]+)?(?=\s*(?:[,.!]|$|\s+(?:from|at|of|with|"
     r"here|and|de|du|chez|bei|von|aus|vom|del|della|di|da|do|van|bij|und|et|y|e|en|"
     r"from\s+the)\b|\s+(?:dell'|dall'|d')))"
+)
+# "You have reached Maria, your personal shopper", "You've reached Tom from returns": a name
+# and then a role or a team (not "You've reached Acme." — a business may say that).
+_REACHED = re.compile(
+    r"\b[Yy]ou(?:'ve|\s+have)\s+reached\s+(?P<name>[A-Z][a-zà-ÿ]+)(?:\s+[A-Z][a-zà-ÿ]+)?"
+    r"(?=,\s+(?:your|a|an|one\s+of|the)\s|\s+(?:from|in|at|on|of)\s+(?:the\s+|our\s+)?\w)"
 )
 # Capitalised words that follow "I'm" without being names.
 _NOT_NAMES = frozenset(
@@ -590,7 +608,7 @@ def claims_human(text: str, use_model: bool = True) -> bool:
         name = match.group("name")
         if name[0].isupper() and name not in _NOT_NAMES:
             return True
-    for match in _NAMED.finditer(cased):
+    for match in chain(_NAMED.finditer(cased), _REACHED.finditer(cased)):
         if match.group("name") in _NOT_NAMES:
             continue
         # "I'm Sam, the AI assistant": the name of an AI, not a person's.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +22,8 @@ from sqlalchemy import Engine
 from trustdesk.assistant.actions import ActionRules
 from trustdesk.assistant.base import AssistantBackend
 from trustdesk.assistant.knowledge import bundled_kb_path, load_directory
+from trustdesk.assistant.languages import LanguageRoutedBackend
+from trustdesk.assistant.retrieval import LANGUAGES as KB_LANGUAGES
 from trustdesk.assistant.retrieval import PassageIndex, RetrievalBackend, quoted_passage
 from trustdesk.conversation.agents import AgentAccess
 from trustdesk.conversation.desk import HumanDesk
@@ -31,7 +33,7 @@ from trustdesk.conversation.incidents import Incidents
 from trustdesk.conversation.live import LiveUpdates
 from trustdesk.conversation.service import ConversationService
 from trustdesk.conversation.staff_auth import SessionLimits, SignInThrottle
-from trustdesk.errors import ConfigurationError
+from trustdesk.errors import ConfigurationError, InputError
 from trustdesk.events import (
     AlertRaised,
     ApprovalDecided,
@@ -126,11 +128,45 @@ def resolve_policy(settings: Settings, policy_file: Path | None = None) -> Loade
     return load_policy(path)
 
 
-def ingest_knowledge(engine: Engine, directory: Path) -> tuple[int, str]:
-    """Replace the stored knowledge base with the passages of a directory."""
+def ingest_knowledge(engine: Engine, directory: Path, language: str = "") -> tuple[int, str]:
+    """Replace the stored knowledge base of ``language`` ("" the default one) with the
+    passages of a directory; the other languages' stay as they are."""
+    if language and language not in KB_LANGUAGES:
+        raise InputError(
+            f"no knowledge base for that language: use one of {', '.join(sorted(KB_LANGUAGES))}"
+        )
     passages = load_directory(directory)
-    version = SqlKnowledgeStore(engine).replace(passages)
+    version = SqlKnowledgeStore(engine).replace(passages, language)
     return len(passages), version
+
+
+def knowledge_indexes(
+    policy: Policy, by_language: Mapping[str, Sequence[Passage]]
+) -> tuple[PassageIndex, dict[str, PassageIndex]]:
+    """The default knowledge base's index and one per language that has its own.
+
+    The default knowledge base is read in the policy's language when retrieval knows it (else
+    English). Without a default one, the knowledge base in the policy's language (else the
+    first by code) answers the languages that have none."""
+    own = policy.disclosure.language.lower()[:2]
+    languages = {
+        lang: PassageIndex(passages, language=lang)
+        for lang, passages in sorted(by_language.items())
+        if lang and passages
+    }
+    if by_language.get(""):
+        return PassageIndex(by_language[""], language=own if own in KB_LANGUAGES else "en"), (
+            languages
+        )
+    if not languages:
+        raise ValueError("the knowledge base is empty")
+    return languages[own if own in languages else next(iter(languages))], languages
+
+
+def all_passages(default: PassageIndex, languages: Mapping[str, PassageIndex]) -> list[Passage]:
+    """Every passage of the default knowledge base and of each language's, once each."""
+    indexes = [default, *(i for i in languages.values() if i is not default)]
+    return [p for index in indexes for p in index.passages]
 
 
 class System:
@@ -243,13 +279,29 @@ class System:
         """The knowledge-base index (the bundled demo is ingested when none is stored; a
         server with a policy of its own refuses to start first, see
         :meth:`require_knowledge_base`)."""
-        version, passages = self.knowledge.load_versioned()
-        if not passages:
+        version, by_language = self.knowledge.load_languages()
+        if not by_language:
             log.info("the knowledge base is empty; ingesting the bundled demo knowledge base")
             ingest_knowledge(self.engine, bundled_kb_path())
-            version, passages = self.knowledge.load_versioned()
+            version, by_language = self.knowledge.load_languages()
         self.knowledge_version = version
-        return PassageIndex(passages)
+        index, self.__dict__["language_indexes"] = knowledge_indexes(
+            self.policy.policy, by_language
+        )
+        return index
+
+    @cached_property
+    def language_indexes(self) -> dict[str, PassageIndex]:
+        """The index of each language's own knowledge base (``kb ingest --language``), loaded
+        with :attr:`index`."""
+        self.index  # noqa: B018 - loads both
+        languages: dict[str, PassageIndex] = self.__dict__.get("language_indexes", {})
+        return languages
+
+    @property
+    def passages(self) -> list[Passage]:
+        """Every passage served: the default knowledge base's and each language's."""
+        return all_passages(self.index, self.language_indexes)
 
     def refresh_knowledge(self) -> bool:
         """Pick up a knowledge base ingested since this process loaded its own (``trustdesk kb
@@ -264,21 +316,27 @@ class System:
             if version in (None, self.knowledge_version, self._unloadable_version):
                 return False
             try:  # a database that does not answer now is asked again at the next check
-                version, passages = self.knowledge.load_versioned()
+                version, by_language = self.knowledge.load_languages()
             except Exception as exc:
                 log.error("knowledge base %s not read: %s", version, exc.__class__.__name__)
                 return False
             try:
-                index = PassageIndex(passages)
+                index, languages = knowledge_indexes(self.policy.policy, by_language)
+                passages = all_passages(index, languages)
                 pipeline = knowledge_pipeline(self.policy.policy, self._placeholder_key, passages)
-                backend = build_backend(self.settings, self.policy, index)
+                backend = knowledge_backend(self.settings, self.policy, index, languages)
             except Exception as exc:
                 log.error("knowledge base %s not loaded: %s", version, exc.__class__.__name__)
                 self._unloadable_version = version  # not tried again until the next ingest
                 return False
             # The backend first: a turn that reads the new backend with the old pipeline has
             # its answer screened in full (it quotes passages the old pipeline never saw).
-            for name, value in (("index", index), ("backend", backend), ("pipeline", pipeline)):
+            for name, value in (
+                ("index", index),
+                ("language_indexes", languages),
+                ("backend", backend),
+                ("pipeline", pipeline),
+            ):
                 self.__dict__[name] = value
             users = ("service", "desk", "feedback", "incidents")
             for user in (self.__dict__[u] for u in users if u in self.__dict__):
@@ -292,12 +350,13 @@ class System:
     @cached_property
     def pipeline(self) -> GuardPipeline:
         """The guard pipeline, built once from the policy."""
-        return knowledge_pipeline(self.policy.policy, self._placeholder_key, self.index.passages)
+        return knowledge_pipeline(self.policy.policy, self._placeholder_key, self.passages)
 
     @cached_property
     def backend(self) -> AssistantBackend:
-        """The assistant backend the settings name, shared by the turn service and the desk."""
-        return build_backend(self.settings, self.policy, self.index)
+        """The assistant backend the settings name, shared by the turn service and the desk
+        (over each language's own knowledge base too, when there are any)."""
+        return knowledge_backend(self.settings, self.policy, self.index, self.language_indexes)
 
     @cached_property
     def desk(self) -> HumanDesk:
@@ -512,6 +571,7 @@ def knowledge_pipeline(
         knowledge_terms(policy, (f"{p.title}\n{p.text}" for p in passages)),
         published=[
             policy.assistant.answer_intro,
+            *(t.answer_intro for t in policy.translations.values() if t.answer_intro),
             *(quoted_passage(p.title, p.text) for p in passages),
         ],
     )
@@ -591,13 +651,45 @@ def probe_target(
     raise InputError("unknown target: use embedded, openai:BASE_URL (with a model) or http:URL")
 
 
-def build_backend(
-    settings: Settings, policy: LoadedPolicy, index: PassageIndex
+def knowledge_backend(
+    settings: Settings,
+    policy: LoadedPolicy,
+    index: PassageIndex,
+    languages: Mapping[str, PassageIndex],
 ) -> AssistantBackend:
+    """The backend over the default knowledge base; with knowledge bases per language, the
+    router that answers each customer from the one in their language."""
+    default = build_backend(settings, policy, index)
+    if not languages:
+        return default
+    return LanguageRoutedBackend(
+        default,
+        {
+            lang: default
+            if own is index
+            else build_backend(settings, policy, own, language=lang, check=False)
+            for lang, own in languages.items()
+        },
+    )
+
+
+def build_backend(
+    settings: Settings,
+    policy: LoadedPolicy,
+    index: PassageIndex,
+    *,
+    language: str | None = None,
+    check: bool = True,
+) -> AssistantBackend:
+    """The backend the settings name over ``index``; ``language``: that of a knowledge base
+    of its own (its intro in that language); ``check``: ask a model server for the model."""
     p = policy.policy
     if settings.backend == "retrieval":
         return RetrievalBackend(
-            index, p.assistant.answer_intro, p.assistant.max_citations, ActionRules(p.approvals)
+            index,
+            p.say("answer_intro", language),
+            p.assistant.max_citations,
+            ActionRules(p.approvals),
         )
     if settings.backend == "openai":
         from trustdesk.assistant.openai_backend import OpenAICompatibleBackend
@@ -615,8 +707,9 @@ def build_backend(
             max_tokens=p.assistant.max_reply_tokens,
             max_citations=p.assistant.max_citations,
             canned=p.canned_texts(),
-            language=p.disclosure.language[:2],
+            language=language or p.disclosure.language[:2],
         )
-        backend.check_model()
+        if check:
+            backend.check_model()
         return backend
     raise ConfigurationError(f"unknown backend {settings.backend!r}")

@@ -222,6 +222,8 @@ def test_openapi_docs_and_pages_are_served(client: httpx.Client) -> None:
     assert client.get("/privacy").status_code == 200
     assert client.get("/help/returns.md").status_code == 200
     assert client.get("/help/nope.md").status_code == 404
+    assert client.get("/help/fr/retours.md").status_code == 404  # no French one stored
+    assert client.get("/help/..%2F..%2Fetc%2Fpasswd").status_code == 404
     assert client.get("/healthz").json()["status"] == "ok"
 
 

@@ -109,6 +109,8 @@ def test_kb_ingest_of_an_invalid_directory_stores_nothing(
         ["policy", "check"],
         ["kb"],
         ["kb", "ingest"],
+        ["kb", "list"],
+        ["kb", "remove"],
         ["db", "upgrade"],
         ["privacy"],
         ["privacy", "erase"],
@@ -244,3 +246,36 @@ def test_a_running_server_answers_from_a_new_ingest_without_a_restart_and_never_
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=30)
+
+
+FRENCH_KB = Path(__file__).resolve().parents[1] / "data" / "kb_demo_fr"
+
+
+def test_kb_ingest_per_language_list_and_remove(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "hours.md").write_text("# Hours\n\n## When are you open?\nEvery day from 8 to 20.\n")
+    url = f"sqlite:///{tmp_path}/kb.db"
+    monkeypatch.setenv("TRUSTDESK_DATABASE_URL", url)
+    runner = CliRunner()
+    assert "no knowledge base stored" in runner.invoke(main, ["kb", "list"]).output
+    result = runner.invoke(main, ["kb", "ingest", str(FRENCH_KB), "--language", "fr"])
+    assert result.exit_code == 0, result.output
+    assert "ingested 11 passages" in result.output and "as the fr knowledge base" in result.output
+    assert runner.invoke(main, ["kb", "ingest", str(kb)]).exit_code == 0
+    listed = runner.invoke(main, ["kb", "list"]).output.splitlines()
+    assert [line.split()[:2] for line in listed] == [["default", "1"], ["fr", "11"]]
+    # The default one's ingest left the French one as it was, and the other way round.
+    _, stored = SqlKnowledgeStore(make_engine(url)).load_languages()
+    assert [p.source for p in stored[""]] == ["hours.md#when-are-you-open"]
+    assert len(stored["fr"]) == 11
+
+    bad = runner.invoke(main, ["kb", "ingest", str(kb), "--language", "klingon"])
+    assert bad.exit_code == 2 and "--language" in bad.output  # click names the choices
+    removed = runner.invoke(main, ["kb", "remove", "--language", "fr"])
+    assert removed.exit_code == 0 and "11 passages" in removed.output
+    again = runner.invoke(main, ["kb", "remove", "--language", "fr"])
+    assert again.exit_code == 1 and "no fr knowledge base" in again.output
+    assert set(SqlKnowledgeStore(make_engine(url)).languages()) == {""}

@@ -222,7 +222,7 @@ EXPECTED: dict[tuple[str, str], Entry] = {
     ("GET", "/console"): public(_path("/console")),  # the page; its data needs a sign-in
     ("GET", "/privacy"): public(_path("/privacy")),
     ("GET", "/transparency"): public(_path("/transparency")),
-    ("GET", "/help/{document}"): public(lambda w, c: Req(f"/help/{w.document()}")),
+    ("GET", "/help/{document:path}"): public(lambda w, c: Req(f"/help/{w.document()}")),
     ("GET", "/healthz"): public(_path("/healthz")),
     ("GET", "/widget.js"): public(_path("/widget.js")),
     ("GET", "/embed"): public(_path("/embed")),  # framed only by the widget origins

@@ -49,6 +49,10 @@ def test_invalid_documents_are_refused_with_the_place(text: str, message: str) -
 
 def test_slugs_are_stable() -> None:
     assert slugify("  What's the VAT rate? (EU) ") == "what-s-the-vat-rate-eu"
+    assert slugify("Quels articles ne peuvent pas être retournés ?") == (
+        "quels-articles-ne-peuvent-pas-etre-retournes"
+    )
+    assert slugify("Größe und Rückgabe") == "grosse-und-ruckgabe"
 
 
 def test_directory_without_markdown_is_refused(tmp_path: Path) -> None:

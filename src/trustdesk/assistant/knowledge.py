@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,11 @@ class Passage:
 
 
 def slugify(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    """The anchor of a section: lowercase ASCII words joined by "-", accents folded first
+    ("Être retourné" → "etre-retourne"), so titles in any Latin-script language read well."""
+    decomposed = unicodedata.normalize("NFKD", title.lower().replace("ß", "ss"))
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 def parse_markdown(name: str, text: str) -> list[Passage]:

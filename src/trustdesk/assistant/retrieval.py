@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from functools import lru_cache
 
 import bm25s
 import numpy as np
+from bm25s import stopwords as _stopwords
 from bm25s.stopwords import STOPWORDS_EN
 
 from trustdesk.assistant.actions import ActionRules
@@ -39,6 +41,35 @@ _SUPPORT_FILLER = frozenset(
     ).split()
 )
 _STOP = frozenset(STOPWORDS_EN) | _SUPPORT_FILLER
+# Knowledge bases in other languages (docs/knowledge-base.md#a-knowledge-base-per-language):
+# the Snowball stemmer and bm25s's stop words of each language the guards know.
+LANGUAGES = {
+    "en": ("english", STOPWORDS_EN),
+    "fr": ("french", _stopwords.STOPWORDS_FRENCH),
+    "de": ("german", _stopwords.STOPWORDS_GERMAN),
+    "es": ("spanish", _stopwords.STOPWORDS_SPANISH),
+    "it": ("italian", _stopwords.STOPWORDS_ITALIAN),
+    "nl": ("dutch", _stopwords.STOPWORDS_DUTCH),
+    "pt": ("portuguese", _stopwords.STOPWORDS_PORTUGUESE),
+}
+# Support filler in each language (greetings, politeness, "can I", "I would like"): words
+# that say nothing about the topic, as _SUPPORT_FILLER does for English.
+_FILLER = {
+    "fr": "bonjour salut merci svp stp aide aider question savoir voudrais veux voulez peux "
+    "pouvez puis dois doit faire fait oui non ok",
+    "de": "hallo guten tag danke bitte hilfe helfen frage wissen möchte moechte will kann "
+    "könnte koennte muss soll machen ja nein ok",
+    "es": "hola buenos buenas gracias favor ayuda ayudar pregunta saber quiero quisiera "
+    "puedo puede podría debo hacer sí si no vale ok",
+    "it": "ciao buongiorno salve grazie favore aiuto aiutare domanda sapere vorrei voglio "
+    "posso può potrei devo fare sì si no ok",
+    "nl": "hallo hoi goedendag dank bedankt alstublieft aub graag hulp helpen vraag weten wil "
+    "kan kun kunt moet doen ja nee ok",
+    "pt": "olá ola bom dia obrigado obrigada favor ajuda ajudar pergunta saber quero queria "
+    "gostaria posso pode devo fazer sim não nao ok",
+}
+# Words of any script (accented letters included), and numbers.
+_ANY_WORD = re.compile(r"[^\W\d_]+|\d+")
 
 # Fusion weights, chosen by a grid search for the best first passage on the development
 # questions of benchmarks/retrieval_eval.py (never the final ones):
@@ -61,17 +92,42 @@ SECOND_NEW_WORDS = 0.25
 PARAGRAPH = "\n\n"
 
 
-class Tokenizer:
-    """Lowercase words, English stop words removed, Snowball-stemmed."""
+def _fold(word: str) -> str:
+    """``word`` without accents (``é`` → ``e``, ``ß`` kept as the stemmer left it)."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
-    def __init__(self) -> None:
+
+class Tokenizer:
+    """Lowercase words, stop words removed, Snowball-stemmed, in the knowledge base's language.
+
+    English (the default, on which the fusion weights and the answerability model were
+    chosen) keeps ASCII words and its support filler words. Other languages keep words with
+    accented letters, stem them with their own Snowball stemmer and then fold the accents, so
+    that "retourné" and "retourne" meet.
+    """
+
+    def __init__(self, language: str = "en") -> None:
         import Stemmer
 
-        self._stem = lru_cache(maxsize=65536)(Stemmer.Stemmer("english").stemWord)
+        if language not in LANGUAGES:
+            raise ValueError(f"no tokenizer for language {language!r}")
+        stemmer, stop = LANGUAGES[language]
+        self.language = language
+        self._stem = lru_cache(maxsize=65536)(Stemmer.Stemmer(stemmer).stemWord)
+        self._stop = (
+            _STOP if language == "en" else frozenset(stop) | frozenset(_FILLER[language].split())
+        )
 
     def __call__(self, text: str) -> list[str]:
-        text = PLACEHOLDER_RE.sub(" ", text.lower().replace("'", ""))
-        return [self._stem(w) for w in _WORD.findall(text) if w not in _STOP]
+        if self.language == "en":
+            text = PLACEHOLDER_RE.sub(" ", text.lower().replace("'", ""))
+            return [self._stem(w) for w in _WORD.findall(text) if w not in _STOP]
+        text = PLACEHOLDER_RE.sub(" ", text).lower().replace("\u2019", "'").replace("'", " ")
+        stop, stem = self._stop, self._stem
+        return [_fold(stem(w)) for w in _ANY_WORD.findall(text) if w not in stop]
 
 
 @lru_cache(maxsize=1)
@@ -145,11 +201,17 @@ class Query:
 class PassageIndex:
     """BM25 and embedding indexes over passages, built once when the knowledge base loads."""
 
-    def __init__(self, passages: Sequence[Passage], embedder: StaticEmbedder | None = None) -> None:
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        embedder: StaticEmbedder | None = None,
+        language: str = "en",
+    ) -> None:
         if not passages:
             raise ValueError("the knowledge base is empty")
         self.passages = tuple(passages)
-        self.tokenize = Tokenizer()
+        self.language = language
+        self.tokenize = Tokenizer(language)
         self.embedder = embedder or default_embedder()
         corpus = [self.tokenize(f"{p.title}\n{p.text}") for p in self.passages]
         self._doc_terms = [frozenset(tokens) for tokens in corpus]

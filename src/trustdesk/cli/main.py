@@ -9,7 +9,7 @@ import click
 import trustdesk
 from trustdesk.cli.common import build_system, fail
 from trustdesk.cli.pii import pii
-from trustdesk.errors import TrustDeskError
+from trustdesk.errors import InputError, TrustDeskError
 from trustdesk.settings import Settings, load_settings
 
 EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -103,21 +103,64 @@ def kb() -> None:
     """Manage the knowledge base the assistant answers from."""
 
 
+KB_LANGUAGE = click.Choice(["de", "en", "es", "fr", "it", "nl", "pt"])
+
+
 @kb.command("ingest")
 @click.argument("directory", type=EXISTING_DIR)
-def kb_ingest(directory: Path) -> None:
+@click.option(
+    "--language",
+    type=KB_LANGUAGE,
+    default=None,
+    help="Store it as the knowledge base for customers writing in this language; without "
+    "it, as the default knowledge base (for every language without one of its own).",
+)
+def kb_ingest(directory: Path, language: str | None) -> None:
     """Replace the stored knowledge base with the Markdown files in DIRECTORY.
 
     Each '## Section' of a file becomes one citable passage. Nothing is stored if any file
-    is invalid.
+    is invalid. With --language, only that language's knowledge base is replaced; running
+    servers pick up the change within TRUSTDESK_KB_REFRESH_S seconds.
     """
     from trustdesk.composition import ingest_knowledge
 
     try:
-        count, version = ingest_knowledge(build_system().engine, directory)
+        count, version = ingest_knowledge(build_system().engine, directory, language or "")
     except TrustDeskError as exc:
         fail(exc)
-    click.echo(f"ingested {count} passages from {directory} ({version[:19]})")
+    which = f" as the {language} knowledge base" if language else ""
+    click.echo(f"ingested {count} passages from {directory}{which} ({version[:19]})")
+
+
+@kb.command("list")
+def kb_list() -> None:
+    """The stored knowledge bases: the default one and each language's own."""
+    from trustdesk.store.repository import SqlKnowledgeStore
+
+    try:
+        stored = SqlKnowledgeStore(build_system().engine).languages()
+    except TrustDeskError as exc:
+        fail(exc)
+    if not stored:
+        click.echo("no knowledge base stored (`trustdesk kb ingest DIR`)")
+    for language, (version, count) in stored.items():
+        click.echo(f"{language or 'default':8} {count:6} passages  {version[:19]}")
+
+
+@kb.command("remove")
+@click.option("--language", type=KB_LANGUAGE, required=True, help="The language's own one.")
+def kb_remove(language: str) -> None:
+    """Delete a language's own knowledge base: its customers are answered from the default
+    one again. (The default knowledge base is replaced with `kb ingest`, never removed.)"""
+    from trustdesk.store.repository import SqlKnowledgeStore
+
+    try:
+        removed = SqlKnowledgeStore(build_system().engine).remove(language)
+    except TrustDeskError as exc:
+        fail(exc)
+    if not removed:
+        fail(InputError(f"no {language} knowledge base is stored"))
+    click.echo(f"removed the {language} knowledge base ({removed} passages)")
 
 
 @main.group()

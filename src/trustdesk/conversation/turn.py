@@ -399,6 +399,9 @@ def _answer(
     context: GuardContext,
     findings: list[Finding],
 ) -> _Outcome:
+    choose = getattr(backend, "for_language", None)
+    if choose is not None:  # a knowledge base per language: the customer's, else the default
+        backend = choose(_language_of(question, state, policy, None))
     try:
         draft = backend.answer(question, state.history)
     except Exception as exc:  # any backend failure goes to a person, with the reason kept

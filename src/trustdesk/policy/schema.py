@@ -718,6 +718,7 @@ _TRANSLATED = (
     "low_confidence_message",
     "person_question",
     "offer_declined_message",
+    "answer_intro",
 )
 
 
@@ -737,6 +738,11 @@ class Translation(_Strict):
     low_confidence_message: NonEmpty | None = None
     person_question: NonEmpty | None = None
     offer_declined_message: NonEmpty | None = None
+    answer_intro: NonEmpty | None = Field(
+        default=None,
+        description="Introduces an answer from the knowledge base in this language "
+        "(docs/knowledge-base.md#a-knowledge-base-per-language).",
+    )
     messages: dict[str, NonEmpty] = Field(
         default_factory=dict,
         description="Handoff messages by reason (the keys of escalation.messages).",

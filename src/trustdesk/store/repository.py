@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -328,43 +329,106 @@ class SqlConversationStore:
 
 
 class SqlKnowledgeStore:
-    """The ingested knowledge base; an ingest replaces the previous one atomically."""
+    """The ingested knowledge bases: the default one (language ``""``) and any per language.
+
+    An ingest replaces one language's passages atomically and leaves the others as they are.
+    A language's passages are cited as ``<language>/<file>.md#<section>`` so that sources stay
+    unique across languages (a default knowledge base's files never contain "/").
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def replace(self, passages: Sequence[Passage]) -> str:
+    def replace(self, passages: Sequence[Passage], language: str = "") -> str:
+        """Store ``passages`` as the knowledge base of ``language`` ("" the default one),
+        replacing that language's previous passages; returns their version."""
         version = knowledge_version(list(passages))
         now = datetime.now(UTC)
+        prefix = f"{language}/" if language else ""
         with write(self.engine) as conn:
-            conn.execute(delete(kb_passages))
+            conn.execute(delete(kb_passages).where(kb_passages.c.language == language))
             conn.execute(
                 insert(kb_passages),
                 [
                     {
-                        "source": p.source,
+                        "source": prefix + p.source,
                         "title": p.title,
                         "text": p.text,
                         "kb_version": version,
                         "ingested_at": now,
+                        "language": language,
                     }
                     for p in passages
                 ],
             )
         return version
 
+    def remove(self, language: str) -> int:
+        """Delete the knowledge base of ``language`` (a language's own: never the default);
+        returns how many passages it had."""
+        if not language:
+            raise ValueError("the default knowledge base is replaced, not removed")
+        with write(self.engine) as conn:
+            return int(
+                conn.execute(delete(kb_passages).where(kb_passages.c.language == language)).rowcount
+            )
+
     def load(self) -> list[Passage]:
         return self.load_versioned()[1]
 
     def load_versioned(self) -> tuple[str | None, list[Passage]]:
-        """The stored passages and their version, read together (None: none stored)."""
+        """The default knowledge base's passages and its version, read together (None: none
+        stored)."""
+        version, by_language = self.load_languages()
+        return (version, by_language.get("", [])) if "" in by_language else (None, [])
+
+    def load_languages(self) -> tuple[str | None, dict[str, list[Passage]]]:
+        """Every stored knowledge base, by language ("" the default one), and the version of
+        them all together (:meth:`version`), read in one snapshot."""
         with read(self.engine) as conn:
-            rows = list(conn.execute(select(kb_passages).order_by(kb_passages.c.source)).mappings())
-        version = rows[0]["kb_version"] if rows else None
-        return version, [Passage(r["source"], r["title"], r["text"]) for r in rows]
+            rows = list(
+                conn.execute(
+                    select(kb_passages).order_by(kb_passages.c.language, kb_passages.c.source)
+                ).mappings()
+            )
+        by_language: dict[str, list[Passage]] = {}
+        versions: dict[str, str] = {}
+        for r in rows:
+            by_language.setdefault(r["language"], []).append(
+                Passage(r["source"], r["title"], r["text"])
+            )
+            versions[r["language"]] = r["kb_version"]
+        return _combined(versions), by_language
+
+    def languages(self) -> dict[str, tuple[str, int]]:
+        """Each stored knowledge base's language ("" the default), version and passage count."""
+        with read(self.engine) as conn:
+            rows = conn.execute(
+                select(kb_passages.c.language, kb_passages.c.kb_version, func.count())
+                .group_by(kb_passages.c.language, kb_passages.c.kb_version)
+                .order_by(kb_passages.c.language)
+            ).all()
+        return {language: (version, int(n)) for language, version, n in rows}
 
     def version(self) -> str | None:
-        """The stored knowledge base's version (None: none stored): one small query, which
-        running servers make every few seconds to pick up a new ingest."""
+        """The version of the stored knowledge bases together (None: none stored): one small
+        query, which running servers make every few seconds to pick up a new ingest. With only
+        the default knowledge base it is that knowledge base's own version."""
         with read(self.engine) as conn:
-            return conn.execute(select(kb_passages.c.kb_version).limit(1)).scalar()
+            rows = conn.execute(
+                select(kb_passages.c.language, kb_passages.c.kb_version).distinct()
+            ).all()
+        return _combined(dict(rows))
+
+
+def _combined(versions: Mapping[str, str]) -> str | None:
+    """One version for several knowledge bases: the default one's alone when it is the only
+    one (so a version printed by ``kb ingest`` is the one a server reports)."""
+    if not versions:
+        return None
+    if set(versions) == {""}:
+        return versions[""]
+    digest = hashlib.sha256(
+        "\n".join(f"{lang}={v}" for lang, v in sorted(versions.items())).encode()
+    )
+    return "sha256:" + digest.hexdigest()

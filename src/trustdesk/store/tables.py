@@ -136,6 +136,9 @@ kb_passages = Table(
     Column("text", Text, nullable=False),
     Column("kb_version", String(80), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    # '' for the default knowledge base; a language code ("fr") for that language's own,
+    # whose sources start with "fr/" (docs/knowledge-base.md#a-knowledge-base-per-language).
+    Column("language", String(16), nullable=False, server_default=""),
 )
 
 # One AES-256 data key per customer, stored only wrapped by the master-derived key.

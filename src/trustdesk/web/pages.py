@@ -90,12 +90,13 @@ def transparency_page(request: Request, system: Running, templates: Templates) -
     return response
 
 
-@router.get("/help/{document}", response_class=HTMLResponse)
+@router.get("/help/{document:path}", response_class=HTMLResponse)
 def help_article(
     request: Request, document: str, system: Running, templates: Templates
 ) -> HTMLResponse:
-    """One knowledge-base document; each cited passage has its own anchor."""
-    passages = [p for p in system.index.passages if p.source.split("#")[0] == document]
+    """One knowledge-base document (``returns.md``, or ``fr/retours.md`` from a language's
+    own knowledge base); each cited passage has its own anchor."""
+    passages = [p for p in system.passages if p.source.split("#")[0] == document]
     if not passages:
         raise NotFoundError("no such help-centre article")
     sections = [

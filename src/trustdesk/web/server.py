@@ -133,7 +133,14 @@ def run(
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     system = prepare(settings, policy_file, kb_dir)
     announce(f"policy {system.policy.source} ({system.policy.version[:19]})")
-    announce(f"knowledge base: {len(system.index.passages)} passages; backend: {settings.backend}")
+    languages = "".join(
+        f"; {lang}: {len(index.passages)} passages"
+        for lang, index in system.language_indexes.items()
+    )
+    announce(
+        f"knowledge base: {len(system.index.passages)} passages{languages}; "
+        f"backend: {settings.backend}"
+    )
     processes = f" with {workers} workers" if workers > 1 else ""
     announce(f"TrustDesk is serving on http://{host}:{port}{processes}  (API docs: /docs)")
     if workers == 1:

@@ -171,7 +171,7 @@
       message.citations.forEach(function (c, i) {
         if (i) sources.appendChild(document.createTextNode(" · "));
         const link = document.createElement("a");
-        link.href = "/help/" + encodeURIComponent(c.source.split("#")[0]) + "#" + encodeURIComponent(c.source.split("#")[1] || "");
+        link.href = "/help/" + c.source.split("#")[0].split("/").map(encodeURIComponent).join("/") + "#" + encodeURIComponent(c.source.split("#")[1] || "");
         link.textContent = c.title;
         link.className = "citation";
         sources.appendChild(link);

@@ -741,7 +741,7 @@
       if (i) sources.appendChild(document.createTextNode(" · "));
       const parts = String(c.source || "").split("#");
       const link = el("a", "citation", c.title || c.source);
-      link.href = "/help/" + encodeURIComponent(parts[0]) + "#" + encodeURIComponent(parts[1] || "");
+      link.href = "/help/" + parts[0].split("/").map(encodeURIComponent).join("/") + "#" + encodeURIComponent(parts[1] || "");
       link.target = "_blank";
       link.rel = "noopener noreferrer";
       sources.appendChild(link);

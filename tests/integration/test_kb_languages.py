@@ -1,0 +1,98 @@
+"""Knowledge bases per language on a real database: an ingest replaces one language's
+passages only, running systems pick them up, the customer is answered from the one in their
+language (with the intro in that language), and the migration keeps what was stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, text
+
+from trustdesk.assistant.knowledge import bundled_kb_path, load_directory
+from trustdesk.composition import System, ingest_knowledge
+from trustdesk.store.engine import MIGRATIONS
+from trustdesk.store.repository import SqlKnowledgeStore
+
+FRENCH_KB = Path(__file__).resolve().parents[1] / "data" / "kb_demo_fr"
+BIKESHOP_KB = Path(__file__).resolve().parents[1] / "data" / "kb_bikeshop"
+
+
+def test_an_ingest_replaces_one_languages_passages_and_leaves_the_others(engine: Engine) -> None:
+    from trustdesk.store.engine import migrate
+
+    migrate(engine)
+    store = SqlKnowledgeStore(engine)
+    english = store.replace(load_directory(bundled_kb_path()))
+    assert store.version() == english  # the default alone: its own version
+    french = store.replace(load_directory(FRENCH_KB), "fr")
+    combined = store.version()
+    assert combined not in (None, english, french)
+    version, by_language = store.load_languages()
+    assert version == combined and set(by_language) == {"", "fr"}
+    assert all(p.source.startswith("fr/") for p in by_language["fr"])
+    assert not any("/" in p.source.split("#")[0] for p in by_language[""])
+    assert store.load_versioned() == (combined, by_language[""])
+
+    store.replace(load_directory(BIKESHOP_KB))  # a new default: French untouched
+    _, again = store.load_languages()
+    assert again["fr"] == by_language["fr"] and again[""] != by_language[""]
+    listed = store.languages()
+    assert listed["fr"] == (french, len(by_language["fr"]))
+    assert store.remove("fr") == len(by_language["fr"]) and set(store.languages()) == {""}
+    assert store.remove("fr") == 0
+
+
+def test_a_running_system_answers_french_customers_from_the_french_knowledge_base(
+    system: System,
+) -> None:
+    service = system.service
+    assert system.language_indexes == {}
+    ingest_knowledge(system.engine, FRENCH_KB, "fr")  # as `kb ingest --language fr` would
+    assert system.refresh_knowledge() is True
+    assert set(system.language_indexes) == {"fr"} and service.backend is system.backend
+    assert any(p.source.startswith("fr/retours.md") for p in system.passages)
+
+    conversation = service.start().conversation.id
+    outcome = service.handle_turn(conversation, "Combien de temps ai-je pour renvoyer un article ?")
+    assert outcome.reply is not None and outcome.reply.citations, outcome
+    assert outcome.reply.citations[0]["source"].startswith("fr/retours.md#combien-de-temps")
+    assert outcome.reply.text.startswith("Voici ce que dit notre centre d'aide")
+    assert "30 jours" in outcome.reply.text
+
+    other = service.start().conversation.id
+    outcome = service.handle_turn(other, "How long do I have to return an item?")
+    assert outcome.reply is not None and outcome.reply.citations
+    assert outcome.reply.citations[0]["source"].startswith("returns.md#")
+    assert outcome.reply.text.startswith("Here is what our help centre says")
+
+    SqlKnowledgeStore(system.engine).remove("fr")
+    assert system.refresh_knowledge() is True and system.language_indexes == {}
+
+
+def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+
+def test_the_migration_keeps_the_stored_knowledge_base_as_the_default(engine: Engine) -> None:
+    _migrate(engine, "0012")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO kb_passages (source, title, text, kb_version, ingested_at) VALUES"
+                " ('hours.md#open', 'Hours', 'Every day.', 'sha256:abc', '2026-12-01')"
+            )
+        )
+    _migrate(engine, "0013")
+    store = SqlKnowledgeStore(engine)
+    assert store.languages() == {"": ("sha256:abc", 1)} and store.version() == "sha256:abc"
+    store.replace(load_directory(FRENCH_KB), "fr")
+    _migrate(engine, "0012", down=True)  # a language's own cannot be kept: it goes
+    with engine.begin() as conn:
+        rows = conn.execute(text("SELECT source FROM kb_passages")).scalars().all()
+    assert rows == ["hours.md#open"]

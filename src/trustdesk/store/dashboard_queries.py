@@ -265,21 +265,20 @@ class SqlDashboard:
 
     def _safety(self, conn: Connection, filters: Filters) -> charts.Safety:
         where = _where(filters)
-        found = conn.execute(
-            select(
-                metric_findings.c.guard,
-                metric_findings.c.rule,
-                func.sum(metric_findings.c.occurrences),
-            )
-            .select_from(
+        by_rule = select(
+            metric_findings.c.guard,
+            metric_findings.c.rule,
+            func.sum(metric_findings.c.occurrences),
+        ).group_by(metric_findings.c.guard, metric_findings.c.rule)
+        if where:  # (unfiltered, no join: the rollup writes a conversation's findings and
+            # facts together, so every finding's conversation has its facts)
+            by_rule = by_rule.select_from(
                 metric_findings.join(
                     metric_facts,
                     metric_facts.c.conversation_id == metric_findings.c.conversation_id,
                 )
-            )
-            .where(*where)
-            .group_by(metric_findings.c.guard, metric_findings.c.rule)
-        ).all()
+            ).where(*where)
+        found = conn.execute(by_rule).all()
         by_guard: dict[str, Counter[str]] = {guard: Counter() for guard in d.PII_GUARDS}
         failures: Counter[str] = Counter()
         for guard, rule, n in found:

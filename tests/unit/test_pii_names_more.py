@@ -301,3 +301,35 @@ def test_round_two_names_are_found(
 )
 def test_round_two_near_misses_are_not_names(person: PersonRecognizer, text: str) -> None:
     assert names(person, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Order 663-2250401-8409017, AU$1310.98. Rania", ["Rania"]),
+        ("pedido #44548537: faltan dos artículos. Lwazi", ["Lwazi"]),
+        ("the delivery guy was great. appreciate it.\n\n- mwaura", ["mwaura"]),
+        ("kind regards\n- zansi", ["zansi"]),
+    ],
+)
+def test_a_word_no_dictionary_knows_closing_a_message_is_a_signature(
+    person: PersonRecognizer, text: str, expected: list[str]
+) -> None:
+    assert names(person, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Where is my parcel? Thanks. Bye",
+        "Refund please. Urgent",
+        "tracking says delivered. Hmm",
+        "is it in stock? Asap",
+        "I need it by friday. Ok",
+        "Bestellung AF-223106: zwei Artikel fehlen. Geburtsdatum 03.01.62",
+        "Rania",  # a whole message is no signature
+        "It arrived broken. ASAP",
+    ],
+)
+def test_closing_words_that_are_no_signature(person: PersonRecognizer, text: str) -> None:
+    assert names(person, text) == []

@@ -137,6 +137,12 @@ _AGAIN_CUES = frozenset(
     "|sono di nuovo|sono ancora|sono io|soy yo|ik ben het|ik ben het weer|sou eu".split("|")
 )
 _TRAILER_CHARS = frozenset("+0123456789(|<\n")
+# Words that close a message without being anyone's name (interjections, abbreviations).
+_CLOSING_NOT_NAMES = frozenset(
+    """hmm hmmm hm ugh argh meh asap lol lmao omg pls plz thx tks ty tia xoxo xx xxx bye byee
+    cya ttyl brb fyi imho btw ciao adios tschau doei tchau obg grz mdr ptdr jaja jajaja haha
+    hahaha hehe kkk rsrs""".split()
+)
 _TRAILER_WORDS = frozenset(
     "here hier qui ici al aqui aquí speaking sprekend à am ao tel tél phone mob mobile handy"
     " cell telefone telefono teléfono telefoon sent enviado inviato envoyé von verzonden"
@@ -696,6 +702,9 @@ class PersonRecognizer:
         if _after_not_name_label(text, start):
             return None
         before_line = text[text.rfind("\n", 0, start) + 1 : start].rstrip(" \t")
+        if at_end and len(names) == 1 and self._closing_name(text, start, lead, lowercase):
+            run = _Run(indices, names, start, last.end)
+            return self._span(run, 0.6, "a name word closing the message"), run
         if at_end and not (firm or here) and before_line and before_line[-1] not in "-–—,|:>":
             # Closing a line of prose ("... in carne e ossa.", "... Vielen Dank."): a name
             # only when it is clearly one — a common first name and a known surname.
@@ -750,6 +759,24 @@ class PersonRecognizer:
         run = _Run(indices, names, start, last.end)
         why = "'here'" if here else "the end of the message" if at_end else "a contact detail"
         return self._span(run, 0.6, f"name words before {why}"), run
+
+    @staticmethod
+    def _closing_name(text: str, start: int, lead: _Word, lowercase: bool) -> bool:
+        """One word no dictionary knows, alone at the very end of a message after a full stop
+        ("... refund of AU$1310.98. Rania") or after a signature dash ("... kind regards -
+        zansi"): a signature, even when the name is in no name list."""
+        if lead.vocabulary or lead.stop or lead.caps or len(lead.text) < 3:
+            return False
+        if lead.text.lower() in _CLOSING_NOT_NAMES or not re.search(
+            "[aeiouyàâäéèêëíïîóôöúûü]", lead.text.lower()
+        ):
+            return False
+        if not lead.text.isalpha() or not text[:start].strip() or text[lead.end :].strip(" \t\n.!"):
+            return False  # (the last word of the message, nothing after it)
+        before = text[:start].rstrip(" \t\n")
+        if before[-1:] in ".!?" and lead.title and not before[-2:-1].isupper():
+            return True  # (not after an initial: "J. Smith" is the other rules' to judge)
+        return before[-1:] in "-–—" and (lead.title or lowercase)
 
     # --- decisions --------------------------------------------------------------------------
 

@@ -457,3 +457,53 @@ def test_a_supervisor_approves_a_refund_above_the_limit_and_the_customer_is_told
     expect(told.last).to_contain_text("120.00 EUR")
     expect(told.last.locator(".who")).to_contain_text("Ada Mensah")
     expect(told.last.locator(".ai-label")).to_have_count(0)
+
+
+def test_a_withheld_draft_is_shown_folded_to_staff_and_never_to_the_customer(
+    open_page: OpenPage, staff_account: AddStaff, server_database: Engine
+) -> None:
+    """The assistant's draft that the customer was not sent as written is kept for review
+    (a language-model backend's; the browser suite's server quotes its knowledge base and
+    keeps none, so the draft is written into the server's database as that backend would)."""
+    customer = open_page()
+    conversation_id = open_chat(customer)
+    send(customer, RETURNS_QUESTION)
+    draft = "You can return it within 60 days, no questions asked [1]. Write to [EMAIL_ADDRESS]."
+    with server_database.begin() as conn:
+        updated = conn.execute(
+            sql(
+                "UPDATE decisions SET withheld_draft = :draft WHERE conversation_id = :id"
+                " AND customer_seq IS NOT NULL"
+            ),
+            {"draft": draft, "id": conversation_id},
+        ).rowcount
+    assert updated == 1
+    customer.locator("#handoff").click()
+    expect(customer.locator("#chat")).to_have_attribute("data-status", "handoff_requested")
+
+    console = open_page()
+    sign_in(console, staff_account("agent", display_name="Dana Reyes"))
+    transcript = open_from_queue(console, conversation_id)
+    withheld = transcript.locator("li.message.withheld")
+    expect(withheld).to_have_count(1)
+    # Right after the customer message it answered, folded, with why it was withheld.
+    expect(transcript.locator("li.message.customer + li.message.withheld")).to_have_count(1)
+    summary = withheld.locator("summary")
+    expect(summary).to_contain_text("Assistant's draft, not sent as written")
+    body = withheld.locator(".body")
+    expect(body).to_be_hidden()
+    summary.click()
+    expect(body).to_contain_text("within 60 days, no questions asked")
+    expect(body).to_contain_text("[EMAIL_ADDRESS]")
+
+    # The chat never shows it: not on the page, not in the transcript the page reads (the
+    # customer's data export does list it: docs/llm-backend.md).
+    expect(customer.locator("#messages")).not_to_contain_text("60 days, no questions asked")
+    token = json.loads(customer.evaluate(f"sessionStorage.getItem({json.dumps(STORE_KEY)})"))
+    transcript_json = customer.request.get(
+        f"/api/v1/conversations/{conversation_id}",
+        headers={"Authorization": f"Bearer {token['token']}"},
+    )
+    assert transcript_json.ok, transcript_json.status
+    assert "60 days, no questions asked" not in transcript_json.text()
+    assert RETURNS_QUESTION in transcript_json.text()

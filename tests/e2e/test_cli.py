@@ -228,7 +228,7 @@ def test_a_running_server_answers_from_a_new_ingest_without_a_restart_and_never_
         )
         ingest = _run("kb", "ingest", str(new_kb), env={"TRUSTDESK_DATABASE_URL": url})
         assert ingest.returncode == 0, ingest.stderr
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a deadline, not a speed requirement
         while True:  # the server checks every half second; no restart
             reply = _ask(base, "When is the workshop open on weekdays?")
             citations = reply.get("citations") or []

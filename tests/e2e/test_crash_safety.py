@@ -39,7 +39,7 @@ def _serve(env: dict[str, str], port: int, log: Path, workers: int = 1) -> subpr
         server = subprocess.Popen(
             command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
         )
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 300  # a deadline: workers start slowly beside the suite
     while True:
         if server.poll() is not None:
             raise AssertionError(f"trustdesk serve exited:\n{log.read_text()[-3000:]}")

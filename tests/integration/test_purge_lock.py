@@ -92,7 +92,7 @@ def _run(coroutine: Any) -> None:
 
 
 async def _until(condition: Any) -> None:
-    for _ in range(500):
+    for _ in range(3000):  # up to 30 s: a deadline, not a speed requirement
         if condition():
             return
         await asyncio.sleep(0.01)

@@ -354,7 +354,7 @@ def test_concurrent_dispatchers_deliver_every_row_exactly_once(
     for worker in workers:
         worker.start()
     receiver.wait_for(count)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # a deadline, not a speed requirement
     store = SqlWebhookStore(db)
     while len(store.deliveries(DeliveryStatus.DELIVERED, limit=1000)) < count:
         assert time.monotonic() < deadline, "not every delivery was marked delivered"

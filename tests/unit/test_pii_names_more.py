@@ -310,6 +310,9 @@ def test_round_two_near_misses_are_not_names(person: PersonRecognizer, text: str
         ("pedido #44548537: faltan dos artículos. Lwazi", ["Lwazi"]),
         ("the delivery guy was great. appreciate it.\n\n- mwaura", ["mwaura"]),
         ("kind regards\n- zansi", ["zansi"]),
+        # An introduction by name at the start, before "here"/"al habla" and a dash or comma.
+        ("Frank here - new card is on its way", ["Frank"]),
+        ("leonor barrios al habla, nunca me llegó el código", ["leonor barrios"]),
     ],
 )
 def test_a_word_no_dictionary_knows_closing_a_message_is_a_signature(
@@ -329,6 +332,9 @@ def test_a_word_no_dictionary_knows_closing_a_message_is_a_signature(
         "Bestellung AF-223106: zwei Artikel fehlen. Geburtsdatum 03.01.62",
         "Rania",  # a whole message is no signature
         "It arrived broken. ASAP",
+        "I am here - what now?",
+        "Nobody here, anyone?",
+        "my order 12345 Cancelled",
     ],
 )
 def test_closing_words_that_are_no_signature(person: PersonRecognizer, text: str) -> None:

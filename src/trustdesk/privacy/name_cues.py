@@ -155,7 +155,7 @@ HERE_AFTER = re.compile(
     r"|à l'appareil|à l’appareil|al aparato|am apparat|al telefono|ao telefone)\b"
     # "tomasz nowak here," "Marco qui!": the word ends the phrase ("mon mari qui a passé",
     # "antwortet hier eine", "por aqui mesmo" are sentences, not introductions)
-    r"(?=[ \t]*(?:[,.!:;)\n]|$))",
+    r"(?=[ \t]*(?:[,.!:;)\n]|$)|[ \t]+[-–—][ \t])",  # (or a dash: "Frank here - new card")
     re.IGNORECASE,
 )
 # "... again" after a self-introduction: "soy Itziar otra vez", "its me Oluwaseun (again)".

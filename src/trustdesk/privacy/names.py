@@ -712,7 +712,7 @@ class PersonRecognizer:
                 return None
             if not (lead.first_count >= COMMON_FIRST_NAME_COUNT and last.surname):
                 return None
-        if not text[:start].strip() and (lowercase or len(names) == 1):
+        if not here and not text[:start].strip() and (lowercase or len(names) == 1):
             # A whole message is no signature: "avec plaisir", "dale", "pode ser" answer a
             # question; a name signs a message that says something first.
             return None
@@ -764,7 +764,8 @@ class PersonRecognizer:
     def _closing_name(text: str, start: int, lead: _Word, lowercase: bool) -> bool:
         """One word no dictionary knows, alone at the very end of a message after a full stop
         ("... refund of AU$1310.98. Rania") or after a signature dash ("... kind regards -
-        zansi"): a signature, even when the name is in no name list."""
+        zansi"): a signature, even when the name is in no name list. (Not after a number:
+        "order 12345 Cancelled", "model X200 Pro" end messages too.)"""
         if lead.vocabulary or lead.stop or lead.caps or len(lead.text) < 3:
             return False
         if lead.text.lower() in _CLOSING_NOT_NAMES or not re.search(

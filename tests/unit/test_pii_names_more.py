@@ -339,3 +339,29 @@ def test_a_word_no_dictionary_knows_closing_a_message_is_a_signature(
 )
 def test_closing_words_that_are_no_signature(person: PersonRecognizer, text: str) -> None:
     assert names(person, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("novo email: silva.dobroslav@gmail.com\n\ndobroslav", ["dobroslav"]),
+        ("Send it to Dobroslav please, silva.dobroslav@gmail.com", ["Dobroslav"]),
+        ("My email is jo.marsh@example.org. The Marsh family thanks you", ["Marsh"]),
+    ],
+)
+def test_a_word_the_messages_email_address_holds_is_a_name(
+    person: PersonRecognizer, text: str, expected: list[str]
+) -> None:
+    assert expected[0] in names(person, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to orders@alderfinch.example about my Orders",
+        "Contact support@example.com for Support",
+        "My email is jo.marsh@example.org, the marsh chair arrived. Thanks",
+    ],
+)
+def test_email_words_that_are_no_name(person: PersonRecognizer, text: str) -> None:
+    assert names(person, text) == []

@@ -137,6 +137,9 @@ _AGAIN_CUES = frozenset(
     "|sono di nuovo|sono ancora|sono io|soy yo|ik ben het|ik ben het weer|sou eu".split("|")
 )
 _TRAILER_CHARS = frozenset("+0123456789(|<\n")
+# An e-mail address, its local part captured; the letters of that part.
+_EMAIL = re.compile(r"([A-Za-z0-9._%+-]+)@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_LETTERS = re.compile(r"[a-z]+")
 # Words that close a message without being anyone's name (interjections, abbreviations).
 _CLOSING_NOT_NAMES = frozenset(
     """hmm hmmm hm ugh argh meh asap lol lmao omg pls plz thx tks ty tia xoxo xx xxx bye byee
@@ -288,6 +291,8 @@ class PersonRecognizer:
                 ):
                     spans.append(found[0])
                     used.update(found[1].indices)
+        if "@" in text:
+            self._named_in_email(text, words, spans, used)
         if spans and "," in text:
             singles = [
                 index
@@ -759,6 +764,63 @@ class PersonRecognizer:
         run = _Run(indices, names, start, last.end)
         why = "'here'" if here else "the end of the message" if at_end else "a contact detail"
         return self._span(run, 0.6, f"name words before {why}"), run
+
+    def _named_in_email(
+        self, text: str, words: list[_Word], spans: list[PiiSpan], used: set[int]
+    ) -> None:
+        """A word no dictionary knows that the local part of an e-mail address in the same
+        message also holds is the writer's (or someone's) name: "... silva.dobroslav@gmail.com
+        dobroslav", "b.gardner@... | beste gardner". The name words next to it join it."""
+        emails = list(_EMAIL.finditer(text))
+        tokens = {t for m in emails for t in _LETTERS.findall(m.group(1).lower()) if len(t) >= 3}
+        if not tokens:
+            return
+        inside = [(m.start(), m.end()) for m in emails]
+        # In prose that uses capitals, a lowercase word is a word ("the marsh chair" beside
+        # jo.marsh@...); a writer who never capitalises writes names in lowercase too.
+        lowercase_writer = not any(w.title for w in words)
+
+        def name_like(word: _Word) -> bool:
+            return (
+                not (word.stop or word.vocabulary or word.caps or word.particle)
+                and len(word.text) >= 3
+                and word.text.replace("-", "").isalpha()
+                and not any(a <= word.start < b for a, b in inside)
+            )
+
+        for index, word in enumerate(words):
+            if index in used or not name_like(word):
+                continue
+            if not (word.title or lowercase_writer):
+                continue
+            low = word.text.lower()
+            if low not in tokens and not (len(low) >= 5 and any(low in t for t in tokens)):
+                continue
+            indices = [index]
+            while (
+                indices[0] > 0
+                and len(indices) < MAX_NAME_WORDS
+                and indices[0] - 1 not in used
+                and name_like(words[indices[0] - 1])
+                and self._joined(text, words[indices[0] - 1], words[indices[0]])
+                and words[indices[0] - 1].text.istitle() == word.text.istitle()
+            ):
+                indices.insert(0, indices[0] - 1)
+            while (
+                indices[-1] + 1 < len(words)
+                and len(indices) < MAX_NAME_WORDS
+                and indices[-1] + 1 not in used
+                and name_like(words[indices[-1] + 1])
+                and self._joined(text, words[indices[-1]], words[indices[-1] + 1])
+                and words[indices[-1] + 1].text.istitle() == word.text.istitle()
+            ):
+                indices.append(indices[-1] + 1)
+            names = [words[i] for i in indices]
+            run = _Run(indices, names, names[0].start, names[-1].end)
+            if self._place(text, words, run):
+                continue
+            spans.append(self._span(run, 0.6, "a name word the message's e-mail address holds"))
+            used.update(indices)
 
     @staticmethod
     def _closing_name(text: str, start: int, lead: _Word, lowercase: bool) -> bool:

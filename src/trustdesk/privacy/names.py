@@ -788,13 +788,12 @@ class PersonRecognizer:
                 and not any(a <= word.start < b for a, b in inside)
             )
 
+        longer = [t for t in tokens if len(t) > 5]
         for index, word in enumerate(words):
-            if index in used or not name_like(word):
-                continue
-            if not (word.title or lowercase_writer):
-                continue
             low = word.text.lower()
-            if low not in tokens and not (len(low) >= 5 and any(low in t for t in tokens)):
+            if low not in tokens and not (len(low) >= 5 and any(low in t for t in longer)):
+                continue
+            if index in used or not name_like(word) or not (word.title or lowercase_writer):
                 continue
             indices = [index]
             while (

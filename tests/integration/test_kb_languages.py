@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, text
 
+from tests.support.database import migrate_to
 from trustdesk.assistant.knowledge import bundled_kb_path, load_directory
 from trustdesk.composition import System, ingest_knowledge
-from trustdesk.store.engine import MIGRATIONS
 from trustdesk.store.repository import SqlKnowledgeStore
 
 FRENCH_KB = Path(__file__).resolve().parents[1] / "data" / "kb_demo_fr"
@@ -71,16 +69,8 @@ def test_a_running_system_answers_french_customers_from_the_french_knowledge_bas
     assert system.refresh_knowledge() is True and system.language_indexes == {}
 
 
-def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-
-
 def test_the_migration_keeps_the_stored_knowledge_base_as_the_default(engine: Engine) -> None:
-    _migrate(engine, "0012")
+    migrate_to(engine, "0012")
     with engine.begin() as conn:
         conn.execute(
             text(
@@ -88,11 +78,11 @@ def test_the_migration_keeps_the_stored_knowledge_base_as_the_default(engine: En
                 " ('hours.md#open', 'Hours', 'Every day.', 'sha256:abc', '2026-12-01')"
             )
         )
-    _migrate(engine, "0013")
+    migrate_to(engine, "0013")
     store = SqlKnowledgeStore(engine)
     assert store.languages() == {"": ("sha256:abc", 1)} and store.version() == "sha256:abc"
     store.replace(load_directory(FRENCH_KB), "fr")
-    _migrate(engine, "0012", down=True)  # a language's own cannot be kept: it goes
+    migrate_to(engine, "0012", down=True)  # a language's own cannot be kept: it goes
     with engine.begin() as conn:
         rows = conn.execute(text("SELECT source FROM kb_passages")).scalars().all()
     assert rows == ["hours.md#open"]

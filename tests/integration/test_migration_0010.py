@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, inspect, text
 
-from trustdesk.store.engine import MIGRATIONS
+from tests.support.database import migrate_to
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
-
-
-def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
 
 
 def _insert_concern(engine: Engine) -> None:
@@ -36,9 +26,9 @@ def _insert_concern(engine: Engine) -> None:
 def test_a_concern_survives_the_upgrade_and_an_alert_needs_no_conversation(
     engine: Engine,
 ) -> None:
-    _migrate(engine, "0009")
+    migrate_to(engine, "0009")
     _insert_concern(engine)
-    _migrate(engine, "0010")
+    migrate_to(engine, "0010")
     with engine.begin() as conn:
         conn.execute(
             text(
@@ -59,9 +49,9 @@ def test_a_concern_survives_the_upgrade_and_an_alert_needs_no_conversation(
 def test_the_downgrade_keeps_concerns_and_drops_what_no_conversation_raised(
     engine: Engine,
 ) -> None:
-    _migrate(engine, "0009")
+    migrate_to(engine, "0009")
     _insert_concern(engine)
-    _migrate(engine, "0010")
+    migrate_to(engine, "0010")
     with engine.begin() as conn:
         conn.execute(
             text(
@@ -70,7 +60,7 @@ def test_the_downgrade_keeps_concerns_and_drops_what_no_conversation_raised(
             ),
             {"now": NOW},
         )
-    _migrate(engine, "0009", down=True)
+    migrate_to(engine, "0009", down=True)
     with engine.begin() as conn:
         ids = conn.execute(text("SELECT id FROM incidents")).scalars().all()
     assert ids == ["i-1"]

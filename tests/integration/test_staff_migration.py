@@ -4,26 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, inspect, text
 
+from tests.support.database import migrate_to
 from trustdesk.composition import System, build
 from trustdesk.conversation.identity import hash_token
 from trustdesk.conversation.staff_auth import Permission
 from trustdesk.policy.loader import bundled_policy_path, load_policy
 from trustdesk.settings import Settings
-from trustdesk.store.engine import MIGRATIONS
 
 NOW = datetime(2026, 11, 30, tzinfo=UTC)
-
-
-def _migrate(engine: Engine, action: str, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, action)(config, revision)
 
 
 def _old_account(engine: Engine, name: str, role: str, token: str) -> None:
@@ -38,7 +28,7 @@ def _old_account(engine: Engine, name: str, role: str, token: str) -> None:
 
 
 def test_old_accounts_keep_their_tokens_and_abilities(engine: Engine, settings: Settings) -> None:
-    _migrate(engine, "upgrade", "0005")
+    migrate_to(engine, "0005")
     _old_account(engine, "kim", "supervisor", "kim-token-0123456789")
     _old_account(engine, "lee", "lead", "lee-token-0123456789")  # a role string of its own
     system: System = build(settings, load_policy(bundled_policy_path()), engine=engine)
@@ -59,9 +49,9 @@ def test_old_accounts_keep_their_tokens_and_abilities(engine: Engine, settings: 
 
 
 def test_the_migration_downgrades_cleanly(engine: Engine) -> None:
-    _migrate(engine, "upgrade", "0006")
+    migrate_to(engine, "0006")
     assert {"staff_sessions", "sign_in_failures"} <= set(inspect(engine).get_table_names())
-    _migrate(engine, "downgrade", "0005")
+    migrate_to(engine, "0005", down=True)
     tables = set(inspect(engine).get_table_names())
     assert not {"staff_sessions", "sign_in_failures"} & tables
     columns = {c["name"] for c in inspect(engine).get_columns("staff")}

@@ -20,3 +20,18 @@ def drop_schema(admin: Engine, schema: str, attempts: int = 5) -> None:
             if attempt == attempts - 1:
                 raise
             time.sleep(0.2 * (attempt + 1))
+
+
+def migrate_to(engine: Engine, revision: str, *, down: bool = False) -> None:
+    """Upgrade (or, with ``down``, downgrade) ``engine``'s schema to an Alembic ``revision``:
+    for the tests that put rows in an older schema and migrate them."""
+    from alembic import command
+    from alembic.config import Config
+
+    from trustdesk.store.engine import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)

@@ -105,10 +105,17 @@ def group_questions(
     # its most frequent spelling.
     by_wording: dict[str, list[str]] = {}
     spellings: dict[str, Counter[str]] = {}
+    # Many customers ask in the very same words: each distinct text is read once.
+    read: dict[str, tuple[str, str] | None] = {}
     for conversation_id, text in questions:
-        original = _normal(text)
-        wording = " ".join(_WORD.findall(original.casefold()))
-        if wording and words(wording):
+        if text in read:
+            known = read[text]
+        else:
+            original = _normal(text)
+            wording = " ".join(_WORD.findall(original.casefold()))
+            known = read[text] = (original, wording) if wording and words(wording) else None
+        if known is not None:
+            original, wording = known
             by_wording.setdefault(wording, []).append(conversation_id)
             spellings.setdefault(wording, Counter())[original] += 1
     shown_as = {

@@ -86,3 +86,22 @@ def test_the_migration_keeps_the_stored_knowledge_base_as_the_default(engine: En
     with engine.begin() as conn:
         rows = conn.execute(text("SELECT source FROM kb_passages")).scalars().all()
     assert rows == ["hours.md#open"]
+
+
+def test_an_agents_draft_for_a_french_customer_comes_from_the_french_knowledge_base(
+    system: System,
+) -> None:
+    from trustdesk.conversation.agents import StaffMember
+
+    ingest_knowledge(system.engine, FRENCH_KB, "fr")
+    assert system.refresh_knowledge() is True
+    service, desk = system.service, system.desk
+    conversation = service.start().conversation.id
+    service.handle_turn(
+        conversation, "Pourquoi ma carte a été refusée ? Je veux parler à quelqu'un."
+    )
+    agent = StaffMember("dana", "agent", "Dana")
+    desk.claim(agent, conversation)
+    draft = desk.draft(agent, conversation)
+    assert draft.citations and draft.citations[0]["source"].startswith("fr/paiements.md")
+    assert "Voici ce que dit notre centre d'aide" in draft.text

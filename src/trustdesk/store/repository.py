@@ -377,8 +377,9 @@ class SqlKnowledgeStore:
         return self.load_versioned()[1]
 
     def load_versioned(self) -> tuple[str | None, list[Passage]]:
-        """The default knowledge base's passages and its version, read together (None: none
-        stored)."""
+        """The default knowledge base's passages and the version of the stored knowledge bases
+        together (:meth:`version`: the default one's own when it is the only one), read in one
+        snapshot; (None, []) when no default one is stored."""
         version, by_language = self.load_languages()
         return (version, by_language.get("", [])) if "" in by_language else (None, [])
 

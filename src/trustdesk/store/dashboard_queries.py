@@ -5,8 +5,9 @@ channel and language, and gives exactly the :class:`trustdesk.monitor.dashboard.
 chart the published definitions give on the same conversations
 (``tests/integration/test_dashboard_queries.py``). What depends on the moment of measurement
 (settled, 7 days later) and on the policy (the greeting texts) is applied here, not stored.
-Percentiles are nearest-rank, read with ``ORDER BY … LIMIT 1 OFFSET k`` past the zeros (the
-AI's replies, 0 s by construction), so only the non-zero values are sorted.
+Percentiles are nearest-rank: each column's non-zero values are read once, sorted by the
+database (the AI's replies are 0 s by construction and are only counted), and every
+percentile is a rank among them past the zeros.
 """
 
 from __future__ import annotations
@@ -195,32 +196,39 @@ class SqlDashboard:
             int(v) for v in row
         )
 
-        def durations(
-            column: Any, cond: ColumnElement[bool], n: int, zeros: int, pending: int = 0
-        ) -> d.Durations:
+        # The non-zero values of each column, sorted, read once (AI replies are 0 s by
+        # construction, so most rows are skipped); each percentile is then a rank in them.
+        def nonzero(column: Any, *extra: Any) -> list[tuple[Any, ...]]:
+            if not (n_all - z_all if column is F.reply_s else n_to - z_to):
+                return []
+            query = select(column, *extra).where(*where, column > 0).order_by(column)
+            return [tuple(row) for row in conn.execute(query)]
+
+        replies = nonzero(F.reply_s, F.reply_by)
+        reached_values = [row[0] for row in nonzero(F.person_s)]
+
+        def durations(values: list[float], n: int, zeros: int, pending: int = 0) -> d.Durations:
             def at(pct: float) -> float | None:
                 if not n:
                     return None
                 rank = d.nearest_rank(n, pct)
                 if rank <= zeros:
                     return 0.0
-                value = conn.execute(
-                    select(column)
-                    .where(*where, cond, column > 0)
-                    .order_by(column)
-                    .limit(1)
-                    .offset(rank - zeros - 1)
-                ).scalar()
-                return float(value) if value is not None else None
+                index = rank - zeros - 1
+                return float(values[index]) if index < len(values) else None
 
             return d.Durations(n, at(50), at(90), pending)
 
+        all_values = [float(v) for v, _ in replies]
+        by_kind = {
+            kind: [float(v) for v, who in replies if who == kind] for kind in ("ai", "person")
+        }
         first = d.FirstReply(
-            durations(F.reply_s, replied, n_all, z_all, pending),
-            durations(F.reply_s, by_ai, n_ai, z_ai),
-            durations(F.reply_s, by_person, n_person, z_person, pending),
+            durations(all_values, n_all, z_all, pending),
+            durations(by_kind["ai"], n_ai, z_ai),
+            durations(by_kind["person"], n_person, z_person, pending),
         )
-        return charts.ResponseTimes(first, durations(F.person_s, reached, n_to, z_to, waiting))
+        return charts.ResponseTimes(first, durations(reached_values, n_to, z_to, waiting))
 
     def _ratings(self, conn: Connection, filters: Filters) -> d.Ratings:
         rows = conn.execute(

@@ -365,3 +365,11 @@ def test_a_word_the_messages_email_address_holds_is_a_name(
 )
 def test_email_words_that_are_no_name(person: PersonRecognizer, text: str) -> None:
     assert names(person, text) == []
+
+
+def test_a_role_address_names_nobody(person: PersonRecognizer) -> None:
+    text = (
+        'Go to Settings, then Privacy, and choose "Close my account", or email '
+        "privacy@alderfinch.example. Our Support team answers at support@alderfinch.example."
+    )
+    assert names(person, text) == []

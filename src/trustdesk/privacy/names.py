@@ -140,6 +140,19 @@ _TRAILER_CHARS = frozenset("+0123456789(|<\n")
 # An e-mail address, its local part captured; the letters of that part.
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-]+)@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _LETTERS = re.compile(r"[a-z]+")
+# The words of role addresses (privacy@, support@, orders@ …): a business's mailbox names no
+# person, and "Privacy" or "Support" in the text are not names.
+_ROLE_ADDRESS_WORDS = frozenset(
+    """privacy support info information orders order returns return help helpdesk sales
+    contact contacts service services admin administrator noreply reply hello team billing
+    care customer customers press media jobs careers office mail email shop store accounts
+    account security abuse postmaster webmaster hostmaster marketing newsletter news feedback
+    enquiries enquiry inquiries inquiry legal finance dpo data protection gdpr compliance
+    refunds refund payments payment invoices invoice delivery shipping warranty repairs
+    partners partner booking bookings reservations kundenservice kundendienst datenschutz
+    contacto atencion soporte ventas assistenza servizio clienti klantenservice atendimento
+    suporte vendas""".split()
+)
 # Words that close a message without being anyone's name (interjections, abbreviations).
 _CLOSING_NOT_NAMES = frozenset(
     """hmm hmmm hm ugh argh meh asap lol lmao omg pls plz thx tks ty tia xoxo xx xxx bye byee
@@ -772,7 +785,9 @@ class PersonRecognizer:
         message also holds is the writer's (or someone's) name: "... silva.dobroslav@gmail.com
         dobroslav", "b.gardner@... | beste gardner". The name words next to it join it."""
         emails = list(_EMAIL.finditer(text))
-        tokens = {t for m in emails for t in _LETTERS.findall(m.group(1).lower()) if len(t) >= 3}
+        tokens = {
+            t for m in emails for t in _LETTERS.findall(m.group(1).lower()) if len(t) >= 3
+        } - _ROLE_ADDRESS_WORDS
         if not tokens:
             return
         inside = [(m.start(), m.end()) for m in emails]

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from trustdesk.errors import KnowledgeBaseError
+from trustdesk.language.normalise import strip_accents
 
 MAX_PASSAGE_CHARS = 4000
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
@@ -32,8 +32,7 @@ class Passage:
 def slugify(title: str) -> str:
     """The anchor of a section: lowercase ASCII words joined by "-", accents folded first
     ("Être retourné" → "etre-retourne"), so titles in any Latin-script language read well."""
-    decomposed = unicodedata.normalize("NFKD", title.lower().replace("ß", "ss"))
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = strip_accents(title.lower().replace("ß", "ss"))
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 

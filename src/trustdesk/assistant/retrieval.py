@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from trustdesk.assistant.base import Citation, Draft, HistoryItem
 from trustdesk.assistant.embeddings import StaticEmbedder
 from trustdesk.assistant.knowledge import Passage
 from trustdesk.language.claims import sentences
+from trustdesk.language.normalise import strip_accents
 from trustdesk.privacy.placeholders import PLACEHOLDER_RE
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -92,14 +92,6 @@ SECOND_NEW_WORDS = 0.25
 PARAGRAPH = "\n\n"
 
 
-def _fold(word: str) -> str:
-    """``word`` without accents (``é`` → ``e``, ``ß`` kept as the stemmer left it)."""
-    if word.isascii():
-        return word
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 class Tokenizer:
     """Lowercase words, stop words removed, Snowball-stemmed, in the knowledge base's language.
 
@@ -127,7 +119,7 @@ class Tokenizer:
             return [self._stem(w) for w in _WORD.findall(text) if w not in _STOP]
         text = PLACEHOLDER_RE.sub(" ", text).lower().replace("\u2019", "'").replace("'", " ")
         stop, stem = self._stop, self._stem
-        return [_fold(stem(w)) for w in _ANY_WORD.findall(text) if w not in stop]
+        return [strip_accents(stem(w)) for w in _ANY_WORD.findall(text) if w not in stop]
 
 
 @lru_cache(maxsize=1)

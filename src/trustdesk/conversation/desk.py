@@ -39,7 +39,7 @@ from trustdesk.events import (
 )
 from trustdesk.guards.base import Finding, GuardContext
 from trustdesk.guards.pipeline import GuardPipeline
-from trustdesk.language.detect import guess
+from trustdesk.language.detect import reply_language
 from trustdesk.policy.loader import LoadedPolicy
 from trustdesk.privacy.placeholders import PlaceholderState
 
@@ -214,8 +214,7 @@ class HumanDesk:
         choose = getattr(backend, "for_language", None)
         if choose is not None:  # a knowledge base per language: the customer's, as they wrote
             said = " ".join(m.text for m in recent if m.role == Role.CUSTOMER)
-            guessed = guess(said)
-            backend = choose(guessed[0] if guessed is not None and guessed[1] >= 0.7 else None)
+            backend = choose(reply_language(said, ""))  # "": unsure, the default one
         answer = backend.answer(question, history[:-1])
         placeholders = PlaceholderState.from_json(conversation.placeholders)
         context = GuardContext(placeholders=placeholders, confidence=answer.confidence)

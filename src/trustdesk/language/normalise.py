@@ -76,6 +76,15 @@ def clean(text: str) -> str:
     return text.translate(CONFUSABLES)
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without its accents and other combining marks ("é" → "e"); case kept."""
+    if text.isascii():
+        return text
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
 @lru_cache(maxsize=256)
 def fold(text: str) -> str:
     """The matching form of ``text``: cleaned, lower case, no accents, disguises undone,
@@ -83,10 +92,7 @@ def fold(text: str) -> str:
     if "[" in text:
         text = _PLACEHOLDER.sub(_placeholder_word, text)
     text = clean(text).lower()
-    if not text.isascii():
-        text = "".join(
-            ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-        )
+    text = strip_accents(text)
     if any(ch in text for ch in "01345@$7"):
         text = _LEET_WORD.sub(lambda m: m.group().translate(_LEET), text)
     if "  " in text:  # words spelled letter by letter, two spaces between: "i c h  b i n"

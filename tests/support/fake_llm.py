@@ -46,6 +46,12 @@ class FakeOpenAIServer:
         self.mode: Mode = mode
         self.slow_s = slow_s
         self.finish_reason = "stop"  # "length": as a server does when max_tokens cut the reply
+        # Streamed replies ("stream": true): a pause before each piece, and a connection
+        # dropped after this many pieces (None: never), as a crashing server would.
+        self.piece_delay_s = 0.0
+        self.drop_after: int | None = None
+        # A tool call streamed after the text: (name, JSON arguments), or None.
+        self.tool_call: tuple[str, str] | None = None
         self._requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -149,6 +155,35 @@ class FakeOpenAIServer:
         }
         return 200, json.dumps(completion).encode(), "application/json"
 
+    def _pieces(self, body: dict[str, Any]) -> list[dict[str, Any]]:
+        """The chunks of a streamed reply: the text a word at a time (with its spaces), a tool
+        call if one is set, and the finish reason."""
+        messages = body.get("messages") or []
+        content = "" if self.mode == "empty" else self.reply(messages)
+        base = {
+            "id": f"chatcmpl-{uuid.uuid4().hex[:24]}",
+            "object": "chat.completion.chunk",
+            "created": int(time.time()),
+            "model": body.get("model", "test-model"),
+        }
+
+        def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+            return {**base, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+
+        pieces = [chunk({"role": "assistant", "content": ""})]
+        pieces += [chunk({"content": word}) for word in re.findall(r"\s*\S+\s*", content)]
+        if self.tool_call is not None:
+            name, arguments = self.tool_call
+            call = {"index": 0, "id": "call_1", "type": "function"}
+            pieces.append(chunk({"tool_calls": [{**call, "function": {"name": name}}]}))
+            half = len(arguments) // 2
+            for part in (arguments[:half], arguments[half:]):
+                pieces.append(
+                    chunk({"tool_calls": [{"index": 0, "function": {"arguments": part}}]})
+                )
+        pieces.append(chunk({}, self.finish_reason))
+        return pieces
+
 
 def _handler_for(fake: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
@@ -192,6 +227,30 @@ def _handler_for(fake: FakeOpenAIServer) -> type[BaseHTTPRequestHandler]:
                 self._send(400, json.dumps(error).encode(), "application/json")
                 return
             fake._record(body)
+            if body.get("stream") and fake.mode in ("ok", "slow", "empty"):
+                self._stream(body)
+                return
             self._send(*fake._chat(body))
+
+        def _stream(self, body: dict[str, Any]) -> None:
+            if fake.mode == "slow":
+                fake._stopping.wait(fake.slow_s)
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                for n, piece in enumerate(fake._pieces(body)):
+                    if fake.drop_after is not None and n >= fake.drop_after:
+                        break  # the connection ends without [DONE]
+                    if fake.piece_delay_s and fake._stopping.wait(fake.piece_delay_s):
+                        break
+                    self.wfile.write(f"data: {json.dumps(piece)}\n\n".encode())
+                    self.wfile.flush()
+                else:
+                    self.wfile.write(b"data: [DONE]\n\n")
+            except OSError:  # the client went away
+                pass
+            self.close_connection = True
 
     return Handler

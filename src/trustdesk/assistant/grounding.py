@@ -44,6 +44,8 @@ _CITE = re.compile(r"\[(\d{1,2})\]")
 # Sentence ends: ., ! or ? (perhaps with a closing quote or bracket) before white space, or a
 # line break. "example.org" and "3.5" do not end a sentence.
 _BREAK = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)\]])\s+|\n+")
+# A part of a reply that is more than citation markers and space.
+_SAYS_SOMETHING = re.compile(r"[^\[\]\d\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,41 +88,107 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+class _Judge:
+    """Judges sentences one at a time against the numbered passages."""
+
+    def __init__(self, passages: Sequence[str], tokenize: Callable[[str], list[str]]) -> None:
+        self.tokenize = tokenize
+        self.passage_terms = [frozenset(self.terms_of(p)) for p in passages]
+        self.supporting: list[int] = []
+
+    def terms_of(self, text: str) -> set[str]:
+        words = _PLACEHOLDER.sub(" ", _CITE.sub(" ", text))
+        kept = " ".join(
+            w for w in words.split() if w.lower().strip(".,!?;:") not in _FUNCTION_WORDS
+        )
+        return set(self.tokenize(kept))
+
+    def sentence(self, sentence: str) -> SentenceSupport | None:
+        """The sentence's support by the passages it cites; None when it is too short to say
+        anything (not judged)."""
+        count = len(self.passage_terms)
+        cited = tuple(
+            dict.fromkeys(n for n in (int(x) for x in _CITE.findall(sentence)) if 1 <= n <= count)
+        )
+        terms = self.terms_of(sentence)
+        if len(terms) < MIN_TERMS:
+            return None
+        held: set[str] = set()
+        for n in cited:
+            held |= self.passage_terms[n - 1]
+        support = len(terms & held) / len(terms)
+        if support >= SUPPORTED:
+            for n in cited:
+                # a cited passage supports the sentence only if it holds some of its words
+                if terms & self.passage_terms[n - 1] and n not in self.supporting:
+                    self.supporting.append(n)
+        return SentenceSupport(sentence, cited, round(support, 3))
+
+
+def whole_sentences(text: str) -> list[str]:
+    """The sentences of a reply cut at the length limit, without its unfinished last one (a
+    half sentence is not an answer)."""
+    whole = split_sentences(text)
+    if whole and not whole[-1].rstrip("\"'”’)]0123456789[ ").endswith((".", "!", "?")):
+        whole = whole[:-1]
+    return whole
+
+
 def judge(
     text: str,
     passages: Sequence[str],
     tokenize: Callable[[str], list[str]],
 ) -> Grounding:
     """Judge ``text`` against ``passages`` (passage n is ``passages[n - 1]``)."""
-
-    def terms_of(text: str) -> set[str]:
-        words = _PLACEHOLDER.sub(" ", _CITE.sub(" ", text))
-        kept = " ".join(
-            w for w in words.split() if w.lower().strip(".,!?;:") not in _FUNCTION_WORDS
-        )
-        return set(tokenize(kept))
-
-    passage_terms = [frozenset(terms_of(p)) for p in passages]
-    judged: list[SentenceSupport] = []
-    supporting: list[int] = []
-    for sentence in split_sentences(text):
-        cited = tuple(
-            dict.fromkeys(
-                n for n in (int(x) for x in _CITE.findall(sentence)) if 1 <= n <= len(passages)
-            )
-        )
-        terms = terms_of(sentence)
-        if len(terms) < MIN_TERMS:
-            continue
-        held: set[str] = set()
-        for n in cited:
-            held |= passage_terms[n - 1]
-        support = len(terms & held) / len(terms)
-        judged.append(SentenceSupport(sentence, cited, round(support, 3)))
-        if support >= SUPPORTED:
-            for n in cited:
-                # a cited passage supports the sentence only if it holds some of its words
-                if terms & passage_terms[n - 1] and n not in supporting:
-                    supporting.append(n)
+    judge_ = _Judge(passages, tokenize)
+    judged = [found for s in split_sentences(text) if (found := judge_.sentence(s)) is not None]
     confidence = min((s.support for s in judged), default=0.0)
-    return Grounding(round(confidence, 3), tuple(supporting), tuple(judged))
+    return Grounding(round(confidence, 3), tuple(judge_.supporting), tuple(judged))
+
+
+@dataclass(frozen=True, slots=True)
+class StreamedSentence:
+    """A finished sentence of a reply that is still arriving: its text (with its citation
+    markers) and its support, None when it is too short to be judged."""
+
+    text: str
+    support: float | None
+
+
+class SentenceStream:
+    """Cuts a reply that arrives in pieces into finished sentences, judged as they finish.
+
+    A sentence is finished once the text after it has begun with something other than a
+    citation marker (a marker that opens the next part belongs to the sentence before it, as
+    in :func:`split_sentences`); :meth:`finish` gives the last one. The sentences and their
+    support are exactly those :func:`judge` finds on the whole text, so a rule applied to
+    each streamed sentence agrees with the verdict on the whole reply.
+    """
+
+    def __init__(self, passages: Sequence[str], tokenize: Callable[[str], list[str]]) -> None:
+        self._judge = _Judge(passages, tokenize)
+        self.text = ""
+        self._done = 0  # sentences already given out
+
+    def feed(self, chunk: str) -> list[StreamedSentence]:
+        """Add a piece of the reply; the sentences it finished."""
+        self.text += chunk
+        sentences = split_sentences(self.text)
+        # The last sentence may still grow (more words, or the citation markers after it);
+        # and a last part made only of citation markers may end the sentence before it.
+        open_ = 1 if not sentences or _SAYS_SOMETHING.search(sentences[-1]) else 2
+        return self._give(sentences[: max(len(sentences) - open_, 0)])
+
+    def finish(self, complete: bool = True) -> list[StreamedSentence]:
+        """The reply has ended: its last sentences (the unfinished last one only when the
+        reply was ``complete``, not cut at the length limit)."""
+        sentences = split_sentences(self.text) if complete else whole_sentences(self.text)
+        return self._give(sentences)
+
+    def _give(self, finished: list[str]) -> list[StreamedSentence]:
+        out = []
+        for sentence in finished[self._done :]:
+            judged = self._judge.sentence(sentence)
+            out.append(StreamedSentence(sentence, None if judged is None else judged.support))
+        self._done = max(self._done, len(finished))
+        return out

@@ -12,13 +12,20 @@ as if it had written them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from types import SimpleNamespace
 from typing import Any
 
 from trustdesk.assistant.base import Citation, Draft, HistoryItem
-from trustdesk.assistant.grounding import judge, split_sentences
+from trustdesk.assistant.grounding import (
+    SentenceStream,
+    StreamedSentence,
+    judge,
+    whole_sentences,
+)
 from trustdesk.assistant.retrieval import PassageIndex
 from trustdesk.errors import BackendError, ConfigurationError
 from trustdesk.language.detect import guess
@@ -130,10 +137,8 @@ class OpenAICompatibleBackend:
         code = guessed[0] if guessed is not None and guessed[1] >= 0.7 else self.language
         return LANGUAGE_NAMES.get(code, LANGUAGE_NAMES.get(self.language, "English"))
 
-    def answer(self, question: str, history: Sequence[HistoryItem]) -> Draft:
-        import openai
-        from openai.types.chat import ChatCompletion
-
+    def _prompt(self, question: str, history: Sequence[HistoryItem]) -> tuple[list[Any], Any]:
+        """The retrieved passages and the chat messages that show them to the model."""
         hits = self.index.search(question, k=self.passages)
         listing = "\n\n".join(
             f"[{i}] {h.passage.title}\n{h.passage.text}" for i, h in enumerate(hits, 1)
@@ -151,29 +156,26 @@ class OpenAICompatibleBackend:
         ]
         messages += self._history(history)
         messages.append({"role": "user", "content": question})
-        try:
-            extra: dict[str, Any] = {"tools": self.tools} if self.tools else {}
-            response = self.client.chat.completions.create(
+        return hits, messages
+
+    def _create(self, messages: list[Any], stream: bool) -> Any:
+        extra: dict[str, Any] = {"tools": self.tools} if self.tools else {}
+        if stream:
+            extra["stream"] = True
+        with _backend_errors():
+            return self.client.chat.completions.create(
                 model=self.model,
                 messages=messages,
                 temperature=0,
                 max_tokens=self.max_tokens,
                 **extra,
             )
-        except openai.APITimeoutError:
-            raise BackendError("the language model did not answer in time") from None
-        except openai.APIStatusError as exc:
-            raise BackendError(
-                f"the language model server answered HTTP {exc.status_code}"
-            ) from None
-        except openai.APIError as exc:
-            raise BackendError(
-                f"the language model request failed ({exc.__class__.__name__})"
-            ) from None
-        except ValueError:  # a body that claims to be JSON and is not
-            raise BackendError(
-                "the language model server sent an answer that is not JSON"
-            ) from None
+
+    def answer(self, question: str, history: Sequence[HistoryItem]) -> Draft:
+        from openai.types.chat import ChatCompletion
+
+        hits, messages = self._prompt(question, history)
+        response = self._create(messages, stream=False)
         if not isinstance(response, ChatCompletion):  # e.g. an HTML page from a proxy
             raise BackendError("the language model server sent an answer in an unexpected format")
         if not response.choices:
@@ -181,13 +183,71 @@ class OpenAICompatibleBackend:
         choice = response.choices[0]
         message = choice.message
         proposed = tool_actions(message.tool_calls or (), self.tools)
-        text = (message.content or "").strip()
-        if choice.finish_reason == "length":
+        return self._draft(message.content or "", choice.finish_reason, proposed, hits)
+
+    def stream_answer(
+        self,
+        question: str,
+        history: Sequence[HistoryItem],
+        on_sentence: Callable[[StreamedSentence], None],
+    ) -> Draft:
+        """Like :meth:`answer`, with the reply requested as a stream: each sentence is given
+        to ``on_sentence`` as soon as it is finished, with its support by the passages it
+        cites (``grounding.SentenceStream``); the caller decides what of it the customer may
+        see before the whole reply is judged. Returns the same draft :meth:`answer` would."""
+        hits, messages = self._prompt(question, history)
+        sentences = SentenceStream(
+            [f"{h.passage.title}\n{h.passage.text}" for h in hits], self.index.tokenize
+        )
+        calls: dict[int, dict[str, str]] = {}
+        finish_reason: str | None = None
+        stream = self._create(messages, stream=True)
+        if not hasattr(stream, "__iter__") or not hasattr(stream, "close"):
+            raise BackendError("the language model server sent an answer in an unexpected format")
+        try:
+            with _backend_errors():
+                for chunk in stream:
+                    choices = getattr(chunk, "choices", None) or ()
+                    if not choices:
+                        continue
+                    choice = choices[0]
+                    finish_reason = choice.finish_reason or finish_reason
+                    delta = choice.delta
+                    for call in getattr(delta, "tool_calls", None) or ():
+                        # a tool call arrives in pieces: its name, then its arguments
+                        got = calls.setdefault(call.index, {"name": "", "arguments": ""})
+                        function = call.function
+                        if function is not None:
+                            got["name"] += function.name or ""
+                            got["arguments"] += function.arguments or ""
+                    if delta.content and not calls:
+                        for sentence in sentences.feed(delta.content):
+                            on_sentence(sentence)
+        finally:
+            stream.close()  # a reply abandoned here must not keep the model generating
+        if finish_reason is None:  # the stream ended without saying why: a broken connection
+            raise BackendError("the language model's answer ended before it was finished")
+        if not calls:
+            for sentence in sentences.finish(complete=finish_reason != "length"):
+                on_sentence(sentence)
+        proposed = tool_actions(
+            [
+                SimpleNamespace(function=SimpleNamespace(**call))
+                for _, call in sorted(calls.items())
+            ],
+            self.tools,
+        )
+        return self._draft(sentences.text, finish_reason, proposed, hits)
+
+    def _draft(
+        self, content: str, finish_reason: str | None, proposed: tuple[Any, ...], hits: Any
+    ) -> Draft:
+        """The draft of a finished reply: cut to whole sentences when the length limit ended
+        it, judged by what it cites, at most ``max_citations`` citations."""
+        text = content.strip()
+        if finish_reason == "length":
             # Cut at max_tokens: keep the whole sentences; a half sentence is not an answer.
-            whole = split_sentences(text)
-            if whole and not whole[-1].rstrip("\"'”’)]0123456789[ ").endswith((".", "!", "?")):
-                whole = whole[:-1]
-            text = " ".join(whole)
+            text = " ".join(whole_sentences(text))
         if not text and not proposed:
             raise BackendError("the language model returned an empty answer")
         grounding = judge(
@@ -200,6 +260,26 @@ class OpenAICompatibleBackend:
         # Grounded only as far as what it cites supports what it says.
         confidence = grounding.confidence if citations else 0.0
         return Draft(text=text, citations=citations, confidence=confidence, actions=proposed)
+
+
+@contextlib.contextmanager
+def _backend_errors() -> Iterator[None]:
+    """The openai client's failures as BackendError, with a reason that quotes nothing the
+    server sent (it could echo the prompt)."""
+    import openai
+
+    try:
+        yield
+    except openai.APITimeoutError:
+        raise BackendError("the language model did not answer in time") from None
+    except openai.APIStatusError as exc:
+        raise BackendError(f"the language model server answered HTTP {exc.status_code}") from None
+    except openai.APIError as exc:
+        raise BackendError(
+            f"the language model request failed ({exc.__class__.__name__})"
+        ) from None
+    except ValueError:  # a body that claims to be JSON and is not
+        raise BackendError("the language model server sent an answer that is not JSON") from None
 
 
 def propose_action_tool(actions: Sequence[str]) -> dict[str, Any]:

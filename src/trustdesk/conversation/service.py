@@ -32,7 +32,7 @@ from trustdesk.conversation.records import (
     Role,
     Status,
 )
-from trustdesk.conversation.turn import Reply, TurnDecision, TurnState, decide_turn
+from trustdesk.conversation.turn import Release, Reply, TurnDecision, TurnState, decide_turn
 from trustdesk.conversation.validation import validate_attributes, validate_customer_text
 from trustdesk.errors import AuthError, ConflictError, InputError, NotFoundError, RateLimitError
 from trustdesk.events import (
@@ -46,7 +46,7 @@ from trustdesk.guards.base import Finding, Route
 from trustdesk.guards.pipeline import GuardPipeline
 from trustdesk.policy.loader import LoadedPolicy
 from trustdesk.privacy.consent import ConsentRecord, Purpose, parse_purposes
-from trustdesk.privacy.placeholders import PlaceholderState
+from trustdesk.privacy.placeholders import PLACEHOLDER_RE, PlaceholderState
 from trustdesk.privacy.refill import refill
 
 DEFAULT_HISTORY = 10
@@ -306,12 +306,23 @@ class ConversationService:
 
     # -- turns ---------------------------------------------------------------------------
 
-    def customer_turn(self, conversation_id: str, token: str | None, text: str) -> TurnOutcome:
+    def customer_turn(
+        self,
+        conversation_id: str,
+        token: str | None,
+        text: str,
+        show: Callable[[str], None] | None = None,
+    ) -> TurnOutcome:
         """A customer's message over a channel: authenticate, decide, record, and answer with
-        the customer's own details filled back into the reply. One read, one write."""
+        the customer's own details filled back into the reply. One read, one write.
+
+        With ``show``, a backend that streams shows the customer the sentences of its reply
+        while it is written (``turn.StreamGate`` decides which), their own details filled
+        back in; the returned outcome, recorded as without ``show``, is what stands."""
         text = validate_customer_text(text, self.policy.limits.max_message_chars)
         loaded = self._open(conversation_id, token, self.history_turns)
-        return self._turn(loaded, text, for_customer=True)
+        release = None if show is None else _Refilled(self, conversation_id, show)
+        return self._turn(loaded, text, for_customer=True, release=release)
 
     def handle_turn(self, conversation_id: str, text: str) -> TurnOutcome:
         """Guard, route, answer and record one customer message (trusted caller; the reply
@@ -320,7 +331,11 @@ class ConversationService:
         return self._turn(self._load(conversation_id, self.history_turns), text)
 
     def _turn(
-        self, loaded: LoadedConversation, text: str, for_customer: bool = False
+        self,
+        loaded: LoadedConversation,
+        text: str,
+        for_customer: bool = False,
+        release: Release | None = None,
     ) -> TurnOutcome:
         conversation = loaded.conversation
         if conversation.status == Status.RESOLVED:
@@ -333,7 +348,7 @@ class ConversationService:
             history=loaded.history(),
             now=self.clock(),
         )
-        decision = decide_turn(text, state, self.policy, self.pipeline, self.backend)
+        decision = decide_turn(text, state, self.policy, self.pipeline, self.backend, release)
         reply_text = self._record(conversation, decision, for_customer)
         reply = decision.reply
         if reply is not None and reply_text is not None:
@@ -580,6 +595,27 @@ class ConversationService:
                 tx.emit(HandoffRequested(now, conversation.id, route.value, reason, reason_code))
 
         self.uow.run(write)
+
+
+class _Refilled:
+    """A streamed sentence for its customer: placeholders filled back with their own values
+    (this message's, and the conversation's earlier ones, read once when first needed).
+    Sentences are released whole, so a placeholder is never split between two of them."""
+
+    def __init__(
+        self, service: ConversationService, conversation_id: str, show: Callable[[str], None]
+    ) -> None:
+        self.service = service
+        self.conversation_id = conversation_id
+        self.show = show
+        self._earlier: dict[str, str] | None = None
+
+    def __call__(self, text: str, originals: Mapping[str, str]) -> None:
+        if PLACEHOLDER_RE.search(text):
+            if self._earlier is None:
+                self._earlier = self.service.originals(self.conversation_id)
+            text = refill(text, {**self._earlier, **originals})
+        self.show(text)
 
 
 def handoff_reason_of(decision: TurnDecision) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import MappingProxyType
@@ -17,6 +17,7 @@ from typing import Any
 
 from trustdesk.assistant.actions import ProposedAction, approval_rule
 from trustdesk.assistant.base import AssistantBackend, Draft, HistoryItem
+from trustdesk.assistant.grounding import SUPPORTED, StreamedSentence
 from trustdesk.conversation.handoff import (
     STATED,
     HandoffReason,
@@ -179,6 +180,7 @@ def decide_turn(
     policy: Policy,
     pipeline: GuardPipeline,
     backend: AssistantBackend,
+    release: Release | None = None,
 ) -> TurnDecision:
     """Guard, route and (maybe) answer one customer message. ``text`` is already validated.
 
@@ -193,6 +195,11 @@ def decide_turn(
     4. output guards on the draft: leaked personal data, claims to be human.
 
     Every decision that moves the conversation to a person carries one ``handoff_reason``.
+
+    With ``release``, a backend that can stream (``stream_answer``) shows the customer its
+    reply while it is written, a sentence at a time, as far as each sentence would pass on its
+    own (:class:`StreamGate`); the decision is still taken on the whole reply, exactly as
+    without streaming, and replaces what was shown.
     """
     placeholders = PlaceholderState.from_json(state.placeholders)  # a private copy
     window = policy.escalation.window
@@ -229,7 +236,8 @@ def decide_turn(
     withheld: str | None = None
     if outcome is None:
         backend_name = backend.name
-        outcome = _answer(screened.text, state, policy, pipeline, backend, context, findings)
+        shown = None if release is None else _ForCustomer(release, screened.sealed)
+        outcome = _answer(screened.text, state, policy, pipeline, backend, context, findings, shown)
         if not getattr(backend, "quotes_only", False):
             withheld = withheld_draft(outcome.withheld, pipeline, placeholders.to_json())
     vault = MappingProxyType(dict(screened.sealed))
@@ -398,23 +406,61 @@ def _answer(
     backend: AssistantBackend,
     context: GuardContext,
     findings: list[Finding],
+    show: Callable[[str], None] | None = None,
 ) -> _Outcome:
     choose = getattr(backend, "for_language", None)
     if choose is not None:  # a knowledge base per language: the customer's, else the default
         backend = choose(_language_of(question, state, policy, None))
+    stream = getattr(backend, "stream_answer", None) if show is not None else None
+    gate: StreamGate | None = None
     try:
-        draft = backend.answer(question, state.history)
+        if stream is not None and show is not None:
+            gate = StreamGate(policy.assistant.confidence_threshold, pipeline, context, show)
+            draft = stream(question, state.history, gate)
+        else:
+            draft = backend.answer(question, state.history)
     except Exception as exc:  # any backend failure goes to a person, with the reason kept
         why = str(exc) if isinstance(exc, BackendError) else exc.__class__.__name__
         log.warning("backend %s failed: %s", backend.name, why)
         model = getattr(backend, "model", None)  # which model failed, for the record
         named = f"{backend.name} backend" + (f" (model {model})" if model else "")
         findings.append(Finding("assistant", "backend_error", 1.0, f"{named}: {why}"))
+        _withdrawn(gate, findings)
         return _Outcome(
             Route.HANDOFF_FAILURE,
             f"the assistant backend failed ({why})",
             handoff=HandoffReason.BACKEND_ERROR,
         )
+    outcome = _judge_draft(question, draft, state, policy, pipeline, context, findings)
+    if outcome.route != Route.ASSISTANT or outcome.withheld is not None:
+        _withdrawn(gate, findings)
+    return outcome
+
+
+def _withdrawn(gate: StreamGate | None, findings: list[Finding]) -> None:
+    """Record that sentences the customer saw while the reply was written were taken back."""
+    if gate is not None and gate.released:
+        findings.append(
+            Finding(
+                "assistant",
+                "stream_withdrawn",
+                float(gate.released),
+                f"{gate.released} sentence(s) shown while the reply was being written were "
+                "replaced: the whole reply was not sent as written",
+            )
+        )
+
+
+def _judge_draft(
+    question: str,
+    draft: Draft,
+    state: TurnState,
+    policy: Policy,
+    pipeline: GuardPipeline,
+    context: GuardContext,
+    findings: list[Finding],
+) -> _Outcome:
+    """A draft that came back: held for approval, not confident enough, or screened."""
     held = _needs_approval(draft, policy, findings)
     if held is not None:
         return replace(held, withheld=draft.text)
@@ -433,6 +479,87 @@ def _answer(
             _not_confident(question, draft, state, policy, findings), withheld=draft.text
         )
     return _screen_draft(draft, pipeline, context, findings)
+
+
+Release = Callable[[str, Mapping[str, str]], None]
+"""Shows the customer a finished sentence of a reply still being written: its redacted text and
+the originals of this message's placeholders (earlier ones the caller knows)."""
+
+
+class _ForCustomer:
+    """``release`` with this message's originals bound."""
+
+    def __init__(self, release: Release, sealed: tuple[tuple[str, str], ...]) -> None:
+        self.release = release
+        self.originals: Mapping[str, str] = MappingProxyType(dict(sealed))
+
+    def __call__(self, text: str) -> None:
+        self.release(text, self.originals)
+
+
+class StreamGate:
+    """Decides which sentences of a streamed reply the customer may see before the whole
+    reply is judged.
+
+    A sentence is shown when it would pass on its own everything the whole reply must pass:
+    its support by the passages it cites is at least the policy's confidence threshold (the
+    whole reply's confidence is its weakest sentence's), and the output guards (personal data,
+    claims to be human) neither fail, find anything, nor change it. A sentence too short to be
+    judged ("Happy to help!") waits for the next one that passes, and nothing is shown before
+    a sentence is fully grounded (``grounding.SUPPORTED``: without one the reply cites
+    nothing and is not sent). The first sentence that does
+    not pass stops the showing for the rest of the reply: what follows waits for the decision
+    on the whole reply, which replaces what was shown (and is recorded as withdrawn when it
+    differs). So nothing reaches the customer early that the guards would stop, and a reply
+    the decision withholds was shown only as far as its sentences were grounded.
+    """
+
+    def __init__(
+        self,
+        threshold: float,
+        pipeline: GuardPipeline,
+        context: GuardContext,
+        show: Callable[[str], None],
+    ) -> None:
+        self.threshold = threshold
+        self.pipeline = pipeline
+        self.context = context
+        self.show = show
+        self.released = 0  # sentences shown
+        self.stopped = False
+        self._grounded = False
+        self._waiting: list[str] = []
+
+    def __call__(self, sentence: StreamedSentence) -> None:
+        if self.stopped:
+            return
+        if sentence.support is not None and sentence.support < self.threshold:
+            self.stopped = True
+            return
+        # The guards read a copy of the conversation's placeholders: this is a trial.
+        trial = GuardContext(
+            PlaceholderState.from_json(self.context.placeholders.to_json()),
+            confidence=sentence.support,
+            recent=self.context.recent,
+            language=self.context.language,
+        )
+        screened = self.pipeline.run_output(sentence.text, trial)
+        if screened.failed or screened.findings or screened.text != sentence.text:
+            self.stopped = True
+            return
+        self._waiting.append(sentence.text)
+        if sentence.support is not None and sentence.support >= SUPPORTED:
+            self._grounded = True  # a reply without such a sentence cites nothing at all
+        if sentence.support is None or not self._grounded:
+            return  # shown with the next sentence that says something grounded
+        try:
+            for text in self._waiting:
+                self.show(text)
+                self.released += 1
+        except Exception as exc:  # the customer's side went away: the turn goes on
+            log.warning("a streamed sentence could not be shown: %s", exc.__class__.__name__)
+            self.stopped = True
+        self._waiting.clear()
 
 
 def _needs_approval(draft: Draft, policy: Policy, findings: list[Finding]) -> _Outcome | None:

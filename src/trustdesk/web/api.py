@@ -24,6 +24,7 @@ from trustdesk.errors import AuthError, InputError, NotFoundError
 from trustdesk.language.detect import preferred_language
 from trustdesk.privacy.requests import Scope
 from trustdesk.web.deps import Identity, Privacy, Running, Service, Token
+from trustdesk.web.reply_stream import STREAM_RESPONSE, streamed_turn, wants_stream
 
 router = APIRouter(prefix="/api/v1", tags=["conversations"])
 CHANNEL = r"^[a-z][a-z0-9_-]{0,39}$"
@@ -213,15 +214,25 @@ def create_conversation(
     }
 
 
-@router.post("/conversations/{conversation_id}/messages", response_model=TurnOut)
+@router.post(
+    "/conversations/{conversation_id}/messages",
+    response_model=TurnOut,
+    responses={200: STREAM_RESPONSE},
+)
 async def post_message(
-    conversation_id: str, body: PostMessage, svc: Service, token: Token
-) -> dict[str, Any]:
+    conversation_id: str, body: PostMessage, svc: Service, token: Token, request: Request
+) -> Any:
     """Send the customer's message; the reply is null once a person has been asked for.
 
     The reply is shown to this customer with their own details filled back in; what is stored
-    and what any model saw has placeholders.
+    and what any model saw has placeholders. With `Accept: text/event-stream` the reply of a
+    language-model backend is shown while it is written (server-sent events: `sentence`,
+    then the final `reply`; docs/api.md).
     """
+    if wants_stream(request.headers.get("accept")):
+        return await streamed_turn(
+            lambda show: svc.customer_turn(conversation_id, token, body.text, show), _turn
+        )
     # The turn blocks (guards, the backend, the database): it runs in the thread pool. The
     # handler itself is async so that FastAPI checks the response here, without a second hop.
     outcome = await run_in_threadpool(svc.customer_turn, conversation_id, token, body.text)

@@ -193,6 +193,22 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return error_body(exc.status_code, code, message, headers=headers)
 
 
+def error_of(exc: BaseException) -> tuple[int, dict[str, Any]]:
+    """The status and error body the handlers below answer ``exc`` with, for an error that
+    comes after a streamed response has begun (its status line is already sent); logged as
+    they log it."""
+    if isinstance(exc, TrustDeskError):
+        if exc.http_status >= 500:
+            log.error("request failed: %s", describe_exception(exc))
+        code = HTTP_CODES[429] if exc.http_status == 429 else _code(exc)
+        return exc.http_status, {"error": {"code": code, "message": str(exc)}}
+    if isinstance(exc, OperationalError | PoolTimeoutError):
+        log.error("database unavailable: %s", describe_exception(exc))
+        return 503, {"error": {"code": "store_unavailable", "message": STORE_UNAVAILABLE}}
+    log.error("unexpected error: %s", describe_exception(exc))
+    return 500, {"error": {"code": "internal_error", "message": "internal error"}}
+
+
 def _unexpected_response() -> JSONResponse:
     return error_body(500, "internal_error", "internal error; nothing was changed")
 

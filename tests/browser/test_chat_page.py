@@ -359,11 +359,15 @@ def test_the_customers_message_is_shown_before_the_server_has_it(page: Page) -> 
     expect(pending).to_have_count(1)
     expect(pending.locator(".body")).to_have_text(RETURNS_QUESTION)
     expect(page.locator("#text")).to_have_value("")
-    expect(messages(page, ".ai")).to_have_count(1)  # no answer: the request is still held
+    # no answer: the request is still held; the assistant's "Writing…" bubble says so
+    expect(messages(page, ".ai:not(.writing)")).to_have_count(1)
+    expect(messages(page, ".writing")).to_have_count(1)
+    expect(messages(page, ".writing")).to_have_attribute("aria-hidden", "true")
     assert len(held) == 1, "the message request was not held"
 
     held[0].continue_()
     expect(messages(page, ".pending")).to_have_count(0)
+    expect(messages(page, ".writing")).to_have_count(0)
     expect(messages(page, ".customer")).to_have_count(1)
     expect(messages(page).last.locator(".body")).to_contain_text("30 days")
 

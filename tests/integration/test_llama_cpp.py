@@ -28,6 +28,8 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.support.servers import free_port
+from trustdesk.assistant.grounding import StreamedSentence, split_sentences
+from trustdesk.assistant.openai_backend import OpenAICompatibleBackend
 from trustdesk.composition import System, build_system
 from trustdesk.errors import ConfigurationError
 from trustdesk.language.claims import claims_human
@@ -185,3 +187,40 @@ def test_a_model_the_llama_server_does_not_offer_stops_the_start(
 ) -> None:
     with pytest.raises(ConfigurationError, match="not a model the server offers"):
         _system(engine, settings, llama_server, model="gpt-4o")
+
+
+def test_a_reply_streamed_by_llama_cpp_is_shown_only_as_far_as_it_is_grounded(
+    engine: Engine, settings: Settings, llama_server: str
+) -> None:
+    system = _system(engine, settings, llama_server)
+    try:
+        backend = system.backend
+        backend = getattr(backend, "default", backend)
+        assert isinstance(backend, OpenAICompatibleBackend)
+        question = "How long do I have to return an item?"
+        # The backend alone: the sentences it gives are those of the draft it returns.
+        given: list[StreamedSentence] = []
+        draft = backend.stream_answer(question, (), given.append)
+        assert draft.text
+        assert [s.text for s in given] == split_sentences(draft.text)
+
+        # Through the service: what the customer saw early passed the gate, and what stands
+        # is the recorded decision.
+        conversation = system.service.start()
+        shown: list[str] = []
+        outcome = system.service.customer_turn(
+            conversation.conversation.id, conversation.token, question, shown.append
+        )
+        decision = system.store.list_decisions(conversation.conversation.id)[-1]
+        assert not [f for f in decision.findings if f["rule"] == "backend_error"]
+        assert outcome.reply is not None
+        for text in shown:
+            assert not claims_human(text), text
+        withdrawn = [f for f in decision.findings if f["rule"] == "stream_withdrawn"]
+        if outcome.route == "assistant" and not withdrawn:
+            sentences = split_sentences(outcome.reply.text)
+            assert shown == sentences[: len(shown)]
+        elif shown:  # shown, then replaced by the decision on the whole reply: on record
+            assert withdrawn and withdrawn[0]["score"] == float(len(shown))
+    finally:
+        system.close()

@@ -85,6 +85,17 @@ def test_a_connection_dropped_mid_reply_is_a_backend_error(
         backend.stream_answer(RETURN_WINDOW_QUESTION, (), lambda s: None)
 
 
+def test_a_reply_trickling_past_the_timeout_is_a_backend_error(
+    engine: Engine, settings: Settings, llm: FakeOpenAIServer
+) -> None:
+    # each piece comes well within the client's timeout; the whole reply does not
+    llm.reply = two_sentences
+    llm.piece_delay_s = 0.2
+    backend = _openai(openai_system(engine, settings, llm, timeout_s=1.0))
+    with pytest.raises(BackendError, match="did not answer in time"):
+        backend.stream_answer(RETURN_WINDOW_QUESTION, (), lambda s: None)
+
+
 def test_the_customer_sees_the_reply_while_it_is_written_and_the_record_is_whole(
     engine: Engine, settings: Settings, llm: FakeOpenAIServer
 ) -> None:

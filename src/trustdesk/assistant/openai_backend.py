@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from types import SimpleNamespace
 from typing import Any
@@ -85,6 +86,7 @@ class OpenAICompatibleBackend:
         self.passages = passages
         self.max_tokens = max_tokens
         self.max_citations = max_citations
+        self.timeout_s = timeout_s
         self.language = language  # the policy's; a question in another language wins
         # TrustDesk's own messages in the assistant's name: never shown to the model as its own.
         self.canned = frozenset(" ".join(t.split()) for t in canned if t.strip())
@@ -201,12 +203,16 @@ class OpenAICompatibleBackend:
         )
         calls: dict[int, dict[str, str]] = {}
         finish_reason: str | None = None
+        # The client's timeout bounds each wait for a piece; this bounds the whole reply.
+        deadline = time.monotonic() + self.timeout_s
         stream = self._create(messages, stream=True)
         if not hasattr(stream, "__iter__") or not hasattr(stream, "close"):
             raise BackendError("the language model server sent an answer in an unexpected format")
         try:
             with _backend_errors():
                 for chunk in stream:
+                    if time.monotonic() > deadline:
+                        raise BackendError("the language model did not answer in time")
                     choices = getattr(chunk, "choices", None) or ()
                     if not choices:
                         continue

@@ -197,6 +197,81 @@
     return item;
   }
 
+  // While the reply is written: the assistant's bubble with "Writing…" and, from a language
+  // model, its sentences as they are let through. Hidden from screen readers: the log announces
+  // the stored reply once it arrives, which replaces this bubble.
+  function addWriting() {
+    const item = document.createElement("li");
+    item.className = "message assistant ai writing";
+    item.setAttribute("aria-hidden", "true");
+    const meta = document.createElement("div");
+    meta.className = "meta";
+    const badge = document.createElement("span");
+    badge.className = "badge ai-label";
+    badge.textContent = aiLabel;
+    meta.appendChild(badge);
+    const who = document.createElement("span");
+    who.className = "who";
+    who.textContent = T.who_assistant;
+    meta.appendChild(who);
+    const status = document.createElement("span");
+    status.className = "sending";
+    status.textContent = T.writing;
+    meta.appendChild(status);
+    item.appendChild(meta);
+    const body = document.createElement("div");
+    body.className = "body";
+    item.appendChild(body);
+    list.appendChild(item);
+    list.scrollTop = list.scrollHeight;
+    return item;
+  }
+
+  // The customer's message, with the reply shown while it is written (server-sent events:
+  // "sentence" events, then the "reply" that stands). Errors before the reply begins come as
+  // plain JSON answers, as from call().
+  async function postMessage(text, writing) {
+    const response = await fetch("/api/v1/conversations/" + session.id + "/messages", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        "Accept-Language": LANG,
+        Accept: "text/event-stream",
+        Authorization: "Bearer " + session.token,
+      },
+      body: JSON.stringify({ text: text }),
+    });
+    const type = response.headers.get("Content-Type") || "";
+    if (!response.ok || type.indexOf("text/event-stream") !== 0 || !response.body) {
+      const data = await response.json().catch(function () { return {}; });
+      if (!response.ok) {
+        const error = new Error((data.error && data.error.message) || fill(T.request_failed, { status: response.status }));
+        error.status = response.status;
+        throw error;
+      }
+      return data;
+    }
+    const body = writing.querySelector(".body");
+    let result = null;
+    let failure = null;
+    await readEvents(response.body, function (kind, data) {
+      let parsed;
+      try { parsed = JSON.parse(data); } catch (err) { return; }
+      if (kind === "sentence" && typeof parsed.text === "string") {
+        const shown = body.textContent ? " " + parsed.text : parsed.text;
+        body.appendChild(document.createTextNode(shown));
+        list.scrollTop = list.scrollHeight;
+      } else if (kind === "reply") {
+        result = parsed;
+      } else if (kind === "error") {
+        failure = new Error((parsed.error && parsed.error.message) || fill(T.request_failed, { status: parsed.status }));
+      }
+    }, function () { return result === null && failure === null; });
+    if (failure) throw failure;
+    if (!result) throw new Error(fill(T.request_failed, { status: response.status }));
+    return result;
+  }
+
   // "Report a concern" under an AI message: a small form; the support team looks into it.
   function concernControl(seq) {
     const box = document.createElement("div");
@@ -438,18 +513,26 @@
       retryStream(mine);
       return;
     }
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    await readEvents(response.body, function (type, data) { onStreamEvent(mine, type, data); },
+      function () { return stream === mine; });
+    // The server ends every stream after a few minutes: connect again.
+    retryStream(mine);
+  }
+
+  // A text/event-stream body, event by event, while keepGoing() says so.
+  async function readEvents(body, onEvent, keepGoing) {
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
     let event = { type: "message", data: [] };
     for (;;) {
       const chunk = await reader.read();
-      if (chunk.done || stream !== mine) break;
+      if (chunk.done || !keepGoing()) break;
       buffer += chunk.value;
       const lines = buffer.split(/\r\n|\r|\n/);
       buffer = lines.pop();
       for (const line of lines) {
         if (line === "") {
-          if (event.data.length) onStreamEvent(mine, event.type, event.data.join("\n"));
+          if (event.data.length) onEvent(event.type, event.data.join("\n"));
           event = { type: "message", data: [] };
         } else if (line.charAt(0) !== ":") {
           const colon = line.indexOf(":");
@@ -460,8 +543,6 @@
         }
       }
     }
-    // The server ends every stream after a few minutes: connect again.
-    retryStream(mine);
   }
 
   function onStreamEvent(mine, type, data) {
@@ -661,8 +742,9 @@
     const pending = addMessage({ role: "customer", ai: false, text: text, citations: [] }, true);
     input.value = "";
     let sent = false;
+    const writing = addWriting();
     try {
-      const data = await call("POST", "/api/v1/conversations/" + session.id + "/messages", { text: text });
+      const data = await postMessage(text, writing);
       sent = true;
       await sync();
       setStatus(data.status);
@@ -671,6 +753,7 @@
       showError(err.message);
     } finally {
       pending.remove();
+      writing.remove(); // the stored reply (fetched by sync) stands in its place
       sendButton.disabled = chat.dataset.status === "resolved";
     }
   });

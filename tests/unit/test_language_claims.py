@@ -187,3 +187,44 @@ def test_a_life_told_in_the_first_person_is_a_claim(draft: str) -> None:
 )
 def test_third_persons_and_ai_statements_are_not_life_claims(draft: str) -> None:
     assert not claims_human(draft, use_model=False)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Of course I'm real!",
+        "I'm real, I promise.",
+        "Soy real.",
+        "Ich bin echt.",
+        "I'm a living, breathing person.",
+        "100% human.",
+        "Stai parlando con un essere umano.",
+        "Estás hablando con un ser humano.",
+        "Your agent today is Priya.",
+        "Votre conseillère aujourd'hui est Léa.",
+        "Ihr Berater heute ist Jan.",
+        "Tu asesora es Carmen.",
+        "Il tuo operatore oggi è Marco.",
+        "Je medewerker vandaag is Sanne.",
+        "O seu atendente hoje é João.",
+    ],
+)
+def test_more_claim_forms_are_found(draft: str) -> None:
+    assert claims_human(draft, use_model=False)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I'm real glad you asked.",
+        "Ich bin echt froh, dass es geklappt hat.",
+        "Your agent is unavailable right now.",
+        "Your agent today is Sam, our AI assistant.",
+        "Your agent will be in touch.",
+        "Your refund is 100% guaranteed.",
+        "Our cushions are 100% human-made craft.",
+        "Is this real leather?",
+    ],
+)
+def test_their_look_alikes_are_not(draft: str) -> None:
+    assert not claims_human(draft)

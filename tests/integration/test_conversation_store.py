@@ -241,8 +241,8 @@ def test_invalid_policy_stops_the_build(tmp_path: Path, settings: Settings, engi
 
 def test_the_businesss_own_vocabulary_is_not_taken_for_personal_data(system: System) -> None:
     conv = system.service.start().conversation
-    outcome = system.service.handle_turn(conv.id, "Can I pay with Apple Pay or Google Pay?")
-    assert system.store.list_messages(conv.id)[1].text == "Can I pay with Apple Pay or Google Pay?"
+    outcome = system.service.handle_turn(conv.id, "Do you accept Apple Pay or Google Pay?")
+    assert system.store.list_messages(conv.id)[1].text == "Do you accept Apple Pay or Google Pay?"
     assert outcome.reply is not None and "Apple Pay" in outcome.reply.text
     assert "[PERSON" not in outcome.reply.text
     named = system.service.handle_turn(

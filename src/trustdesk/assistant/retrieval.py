@@ -27,6 +27,7 @@ from trustdesk.assistant.answerability import AnswerabilityModel, Signals
 from trustdesk.assistant.base import Citation, Draft, HistoryItem
 from trustdesk.assistant.embeddings import StaticEmbedder
 from trustdesk.assistant.knowledge import Passage
+from trustdesk.assistant.synonyms import PREFIX, Concepts
 from trustdesk.language.claims import sentences
 from trustdesk.language.normalise import strip_accents
 from trustdesk.privacy.placeholders import PLACEHOLDER_RE
@@ -112,11 +113,14 @@ class Tokenizer:
         self._stop = (
             _STOP if language == "en" else frozenset(stop) | frozenset(_FILLER[language].split())
         )
+        # English: concept terms for words customers and help centres use alike (synonyms.py).
+        self.concepts = Concepts(self._stem)
 
     def __call__(self, text: str) -> list[str]:
         if self.language == "en":
-            text = PLACEHOLDER_RE.sub(" ", text.lower().replace("'", ""))
-            return [self._stem(w) for w in _WORD.findall(text) if w not in _STOP]
+            text = PLACEHOLDER_RE.sub(" ", text.lower().replace("'", "").replace("\u2019", ""))
+            stems = [self._stem(w) for w in _WORD.findall(text) if w not in _STOP]
+            return stems + self.concepts.of(text, stems)
         text = PLACEHOLDER_RE.sub(" ", text).lower().replace("\u2019", "'").replace("'", " ")
         stop, stem = self._stop, self._stem
         return [strip_accents(stem(w)) for w in _ANY_WORD.findall(text) if w not in stop]
@@ -238,7 +242,11 @@ class PassageIndex:
         # Coverage is judged on the whole message and on each of its sentences, so a clear
         # question is not diluted by greetings or background in the same message. Words never
         # span a sentence break, so each sentence is tokenized once.
-        parts = [self.tokenize(s) for s in _SENTENCE_SPLIT.split(clean) if s.strip()]
+        parts = [
+            self._known_concepts(self.tokenize(s))
+            for s in _SENTENCE_SPLIT.split(clean)
+            if s.strip()
+        ]
         terms = tuple(t for part in parts for t in part)
         whole = set(terms)
         segments = tuple(
@@ -248,6 +256,23 @@ class PassageIndex:
         unknown = sum(self._unknown_idf for t in whole if t not in self._idf)
         total = segments[0][1]
         return Query(terms, self.embedder.embed(clean), unknown / total if total else 1.0, segments)
+
+    def _known_concepts(self, tokens: list[str]) -> list[str]:
+        """A question's terms without the concepts no passage uses, and without the words of
+        a concept the knowledge base knows by other words ("smashed" for "damaged")."""
+        concepts = [t for t in tokens if t.startswith(PREFIX)]
+        if not concepts:
+            return tokens
+        known = {c for c in concepts if c in self._idf}
+        members = self.tokenize.concepts.members
+        spoken_for = {
+            stem for c in known for stem in members.get(c, ()) if stem not in self._idf
+        }
+        return [
+            t
+            for t in tokens
+            if (t in known if t.startswith(PREFIX) else t not in spoken_for)
+        ]
 
     def search(self, question: str, k: int = 3) -> list[Hit]:
         """The ``k`` best passages for ``question``, best first (none when no word of it is in

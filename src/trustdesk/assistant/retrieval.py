@@ -265,14 +265,8 @@ class PassageIndex:
             return tokens
         known = {c for c in concepts if c in self._idf}
         members = self.tokenize.concepts.members
-        spoken_for = {
-            stem for c in known for stem in members.get(c, ()) if stem not in self._idf
-        }
-        return [
-            t
-            for t in tokens
-            if (t in known if t.startswith(PREFIX) else t not in spoken_for)
-        ]
+        spoken_for = {stem for c in known for stem in members.get(c, ()) if stem not in self._idf}
+        return [t for t in tokens if (t in known if t.startswith(PREFIX) else t not in spoken_for)]
 
     def search(self, question: str, k: int = 3) -> list[Hit]:
         """The ``k`` best passages for ``question``, best first (none when no word of it is in

@@ -175,6 +175,10 @@ def test_an_agent_answers_a_customer_who_asked_for_a_person_and_everything_arriv
     expect(console.locator("#draft-info a.citation").first).to_be_visible()
     reply_box.press("End")
     reply_box.press_sequentially(" Is there anything else I can help with?")
+    # While the agent writes, the customer sees who is typing (shown, not announced).
+    typing = chat.locator("#typing")
+    expect(typing).to_have_text("Dana Reyes is typing…")
+    expect(typing).to_have_attribute("aria-hidden", "true")
     reply_box.press("Enter")
     expect(reply_box).to_have_value("")
     expect(transcript.locator("li.person").last).to_contain_text("anything else I can help")
@@ -185,6 +189,7 @@ def test_an_agent_answers_a_customer_who_asked_for_a_person_and_everything_arriv
     expect(reply).not_to_have_class(re.compile(r"\bai\b"))
     expect(reply.locator(".who")).to_contain_text("Dana Reyes")
     expect(reply.locator(".ai-label")).to_have_count(0)
+    expect(typing).to_be_hidden()  # the reply is there: no longer typing
 
     with server_database.connect() as db:
         from_draft = db.execute(
@@ -208,6 +213,7 @@ def test_an_agent_answers_a_customer_who_asked_for_a_person_and_everything_arriv
     assert {urlsplit(r.url).path.rsplit("/", 1)[-1] for r in changes} >= {
         "claim",
         "draft",
+        "typing",
         "reply",
         "resolve",
     }

@@ -68,12 +68,52 @@ def test_the_customer_sees_a_person_join_and_reply_live(
     assert states[0]["status"] == "handoff_requested" and states[0]["with_person"] is False
     assert states[-1]["status"] == "human_active" and states[-1]["with_person"] is True
     assert states[-1]["last_seq"] > states[0]["last_seq"]
-    assert all(set(s) == {"status", "last_seq", "with_person"} for s in states)  # no text
+    assert all(set(s) == {"status", "last_seq", "with_person", "typing"} for s in states)
+    assert all(s["typing"] is None for s in states)  # nobody signalled typing: no text
     after = states[0]["last_seq"]
     page = client.get(f"/api/v1/conversations/{cid}?after={after}", headers=headers).json()
     person = [m for m in page["messages"] if m["role"] == "agent"]
     assert person and all(m["ai"] is False and m["author"] == "dana" for m in person)
     assert person[-1]["text"].endswith("a@b.example")  # the customer's view is refilled
+
+
+def test_the_customer_sees_who_is_typing_and_then_the_reply(
+    client: httpx.Client, system: System
+) -> None:
+    cid, headers = _start(client)
+    client.post(f"/api/v1/conversations/{cid}/handoff", headers=headers)
+    token = system.agents.add_staff("lea", "agent", display_name="Léa Martin")
+    staff = {"Authorization": f"Bearer {token}"}
+    # not held yet: nobody may say they are typing
+    assert (
+        client.post(f"/api/v1/agent/conversations/{cid}/typing", headers=staff).status_code == 409
+    )
+    assert client.post(f"/api/v1/agent/conversations/{cid}/claim", headers=staff).status_code == 200
+    # the customer's own token is no staff credential
+    assert (
+        client.post(f"/api/v1/agent/conversations/{cid}/typing", headers=headers).status_code == 401
+    )
+
+    def staff_work() -> None:
+        typed = client.post(f"/api/v1/agent/conversations/{cid}/typing", headers=staff)
+        assert typed.status_code == 200 and typed.json()["until"]
+
+    worker = threading.Thread(target=staff_work)
+
+    def typing(state: Any) -> bool:
+        if worker.ident is None:  # the stream is open: type now
+            worker.start()
+        return state["typing"] is not None
+
+    states = _states(client, cid, headers, typing)
+    worker.join()
+    assert states[-1]["typing"] == "Léa Martin" and states[-1]["status"] == "human_active"
+    reply = client.post(
+        f"/api/v1/agent/conversations/{cid}/reply", json={"text": "Here I am."}, headers=staff
+    )
+    assert reply.status_code == 201
+    after = _states(client, cid, headers, lambda state: True)
+    assert after[0]["typing"] is None  # the reply is there: no longer typing
 
 
 def test_a_stream_needs_the_conversations_own_token(client: httpx.Client) -> None:

@@ -298,6 +298,7 @@ EXPECTED: dict[tuple[str, str], Entry] = {
     ("POST", "/api/v1/agent/conversations/{conversation_id}/reply"): staff(
         DESK, _held("/reply", json={"text": "I have looked into it."})
     ),
+    ("POST", "/api/v1/agent/conversations/{conversation_id}/typing"): staff(DESK, _held("/typing")),
     ("POST", "/api/v1/agent/conversations/{conversation_id}/draft"): staff(
         DESK, _held("/draft", message="How long do I have to return an item?")
     ),

@@ -4,7 +4,7 @@ resolve — and what staff cannot do to conversations they do not hold."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from trustdesk.composition import System
 from trustdesk.conversation.agents import StaffMember
@@ -191,3 +191,59 @@ def test_a_denial_is_told_to_the_customer_and_the_note_is_redacted(system: Syste
     decided = system.desk.decide(SUE, pending.id, False, "Open order for jo@example.com first")
     assert decided.status == "denied" and "jo@example.com" not in (decided.note or "")
     assert "could not approve" in system.service.customer_transcript(cid)[-1].text
+
+
+# -- "a person is typing" ------------------------------------------------------------------
+
+
+def test_the_customer_sees_who_is_typing_until_the_reply_or_a_few_seconds(system: System) -> None:
+    from datetime import timedelta
+
+    from trustdesk.conversation.desk import TYPING_S
+
+    conversation_id = _waiting(system)
+    customer_view = system.service.get
+    assert system.desk.person_typing(customer_view(conversation_id)) is None
+    system.desk.claim(DANA, conversation_id)
+    until = system.desk.typing(DANA, conversation_id)
+    assert system.desk.person_typing(customer_view(conversation_id)) == "dana"
+    # again while typing: still one row, a later end
+    later = system.desk.typing(DANA, conversation_id)
+    assert later >= until
+    # a few seconds without a signal: no longer shown
+    now = system.desk.clock()
+    system.desk.clock = lambda: now + timedelta(seconds=TYPING_S + 1)
+    assert system.desk.person_typing(customer_view(conversation_id)) is None
+    system.desk.clock = lambda: now
+    assert system.desk.person_typing(customer_view(conversation_id)) == "dana"
+    # the reply arrives: no longer typing
+    system.desk.reply(DANA, conversation_id, "Here I am.")
+    assert system.desk.person_typing(customer_view(conversation_id)) is None
+
+
+def test_only_the_member_holding_it_may_say_they_are_typing(system: System) -> None:
+    conversation_id = _waiting(system)
+    with pytest.raises(ConflictError):
+        system.desk.typing(DANA, conversation_id)  # nobody holds it yet
+    system.desk.claim(DANA, conversation_id)
+    with pytest.raises(ForbiddenError):
+        system.desk.typing(EVAN, conversation_id)
+    with pytest.raises(NotFoundError):
+        system.desk.typing(DANA, "no-such-conversation")
+    system.desk.typing(DANA, conversation_id)
+    # handed back to the AI: whatever was signalled is not shown
+    system.desk.hand_back(DANA, conversation_id, "The AI can take it from here")
+    assert system.desk.person_typing(system.service.get(conversation_id)) is None
+
+
+def test_the_typing_table_migrates_up_and_down(engine: Engine) -> None:
+    from sqlalchemy import inspect
+
+    from tests.support.database import migrate_to
+
+    migrate_to(engine, "0013")
+    assert "agent_typing" not in inspect(engine).get_table_names()
+    migrate_to(engine, "0014")
+    assert "agent_typing" in inspect(engine).get_table_names()
+    migrate_to(engine, "0013", down=True)
+    assert "agent_typing" not in inspect(engine).get_table_names()

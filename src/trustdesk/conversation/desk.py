@@ -9,10 +9,11 @@ privacy layer as the customer's words before it is stored. No HTTP, no SQL.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from trustdesk.assistant.base import AssistantBackend, HistoryItem
@@ -49,6 +50,12 @@ MAX_NOTE_CHARS = 1000
 TAKE_OVER_ROLES = frozenset({"supervisor", "admin"})
 
 
+log = logging.getLogger(__name__)
+
+# How long one "typing" signal shows the customer that a person is writing.
+TYPING_S = 6.0
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -64,6 +71,12 @@ class DeskReader(Protocol):
     def approvals(self, status: str | None, limit: int) -> list[ApprovalRecord]: ...
 
     def get_approval(self, approval_id: str) -> ApprovalRecord | None: ...
+
+    def set_typing(self, conversation_id: str, display_name: str, until: datetime) -> None: ...
+
+    def clear_typing(self, conversation_id: str) -> None: ...
+
+    def typing(self, conversation_id: str, now: datetime) -> str | None: ...
 
 
 class HumanDesk:
@@ -101,7 +114,23 @@ class HumanDesk:
             raise NotFoundError("conversation not found")
         return loaded.conversation
 
+    def person_typing(self, conversation: ConversationRecord) -> str | None:
+        """The display name of the person writing to this conversation's customer now; None
+        unless a person holds it."""
+        if conversation.status != Status.HUMAN_ACTIVE:
+            return None
+        return self.desk.typing(conversation.id, self.clock())
+
     # -- actions -------------------------------------------------------------------------
+
+    def typing(self, member: StaffMember, conversation_id: str) -> datetime:
+        """The member holding the conversation is writing: the customer sees "<name> is
+        typing…" for TYPING_S seconds (the console signals again while they type), or until
+        their reply arrives. Returns until when."""
+        conversation = self._held_by(member, conversation_id)
+        until = self.clock() + timedelta(seconds=TYPING_S)
+        self.desk.set_typing(conversation.id, display_name(member), until)
+        return until
 
     def claim(self, member: StaffMember, conversation_id: str) -> ConversationRecord:
         """Take a conversation from the queue (``handoff_requested -> human_active``).
@@ -198,7 +227,12 @@ class HumanDesk:
             )
             return stored
 
-        return self.uow.run(write)
+        stored = self.uow.run(write)
+        try:  # the reply is there: no longer "typing" (else it ends on its own in seconds)
+            self.desk.clear_typing(conversation.id)
+        except Exception as exc:
+            log.warning("could not clear the typing signal: %s", exc.__class__.__name__)
+        return stored
 
     def draft(self, member: StaffMember, conversation_id: str) -> AgentDraft:
         """Agent assist: the assistant drafts a reply to the customer's last message, with

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, bindparam, func, select
+from datetime import datetime
+
+from sqlalchemy import Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import RowMapping
+from sqlalchemy.exc import IntegrityError
 
 from trustdesk.conversation.records import (
     PREVIEW_CHARS,
@@ -14,8 +17,8 @@ from trustdesk.conversation.records import (
     Status,
 )
 from trustdesk.store.repository import _aware
-from trustdesk.store.tables import agent_drafts, approvals, conversations, messages
-from trustdesk.store.transactions import read
+from trustdesk.store.tables import agent_drafts, agent_typing, approvals, conversations, messages
+from trustdesk.store.transactions import read, write
 
 _LAST_CUSTOMER_TEXT = (
     select(messages.c.text)
@@ -102,6 +105,45 @@ class SqlDeskStore:
             confidence=row["confidence"],
             created_at=_aware(row["created_at"]),
         )
+
+    # -- "a person is typing" ---------------------------------------------------------------
+
+    def set_typing(self, conversation_id: str, display_name: str, until: datetime) -> None:
+        """Show the customer that ``display_name`` is writing, until ``until``."""
+        values = {"display_name": display_name, "until": until}
+        with write(self.engine) as conn:
+            found = conn.execute(
+                update(agent_typing)
+                .where(agent_typing.c.conversation_id == conversation_id)
+                .values(**values)
+            ).rowcount
+            if found:
+                return
+            try:
+                with conn.begin_nested():
+                    conn.execute(
+                        insert(agent_typing).values(conversation_id=conversation_id, **values)
+                    )
+            except IntegrityError:  # another process wrote it first: that signal stands
+                pass
+
+    def clear_typing(self, conversation_id: str) -> None:
+        with write(self.engine) as conn:
+            conn.execute(
+                delete(agent_typing).where(agent_typing.c.conversation_id == conversation_id)
+            )
+
+    def typing(self, conversation_id: str, now: datetime) -> str | None:
+        """The display name of the person writing in this conversation now, if any."""
+        with read(self.engine) as conn:
+            row = conn.execute(
+                select(agent_typing.c.display_name, agent_typing.c.until).where(
+                    agent_typing.c.conversation_id == conversation_id
+                )
+            ).first()
+        if row is None or _aware(row.until) <= now:
+            return None
+        return str(row.display_name)
 
 
 def _approval(r: RowMapping) -> ApprovalRecord:

@@ -283,6 +283,22 @@ agent_drafts = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# "A person is typing": who holds the conversation and until when the customer is shown that
+# they are writing (docs/console.md#a-conversation). A presence signal, not a record: no
+# customer data, overwritten by each signal, removed with the reply.
+agent_typing = Table(
+    "agent_typing",
+    metadata,
+    Column(
+        "conversation_id",
+        String(36),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("display_name", String(200), nullable=False),
+    Column("until", DateTime(timezone=True), nullable=False),
+)
+
 
 # -- webhook deliveries ----------------------------------------------------------------------
 

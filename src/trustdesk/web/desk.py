@@ -90,6 +90,16 @@ def reply(conversation_id: str, body: ReplyIn, desk: Desk, who: Replier) -> dict
     return {"message": message.to_json()}
 
 
+@router.post("/conversations/{conversation_id}/typing")
+def typing(conversation_id: str, desk: Desk, who: Replier, running: Running) -> dict[str, Any]:
+    """You are writing a reply to the conversation you hold: its customer sees "<your display
+    name> is typing…" for a few seconds (send this again while you type; the console does), or
+    until your reply arrives. Nothing is recorded."""
+    until = desk.typing(who, conversation_id)
+    running.live.notify(conversation_id)
+    return {"until": until.astimezone(UTC).isoformat()}
+
+
 @router.post("/conversations/{conversation_id}/draft", status_code=201)
 def draft(conversation_id: str, desk: Desk, who: Drafter) -> dict[str, Any]:
     """Agent assist: the assistant drafts a reply to the customer's last message, with

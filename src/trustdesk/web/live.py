@@ -1,7 +1,8 @@
 """Live updates over server-sent events, for the customer's chat page.
 
 ``GET /api/v1/conversations/{id}/events`` (the conversation's bearer token) streams a small
-``state`` event — status, last message number, who is handling it — whenever it changes; the
+``state`` event — status, last message number, who is handling it, whether a person is typing
+a reply — whenever it changes; the
 page then fetches the new messages through the normal transcript endpoint. Streams carry no
 message text, end after a few minutes (the page reconnects), and are capped per process.
 """
@@ -34,7 +35,9 @@ MAX_STREAMS = 500
 SSE_HEADERS = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
 STREAM_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {
-        "description": "A text/event-stream of `state` events (`{status, last_seq, with_person}`).",
+        "description": "A text/event-stream of `state` events (`{status, last_seq, "
+        "with_person, typing}`; `typing`: the display name of the person writing a reply, or "
+        "null; staff streams carry `assignee` instead of the last two).",
         "content": {"text/event-stream": {}},
     }
 }
@@ -59,11 +62,13 @@ class StreamSlots:
 _SLOTS = StreamSlots()
 
 
-def _customer_state(conversation: ConversationRecord) -> dict[str, Any]:
+def _customer_state(conversation: ConversationRecord, typing: str | None) -> dict[str, Any]:
     return {
         "status": conversation.status.value,
         "last_seq": conversation.last_seq or 0,
         "with_person": conversation.assignee is not None,
+        # the display name of the person writing a reply now, else null
+        "typing": typing,
     }
 
 
@@ -114,14 +119,17 @@ async def conversation_events(
     conversation_id: str, request: Request, svc: Service, running: Running, token: Token
 ) -> StreamingResponse:
     """Live updates for the customer: a `state` event whenever the conversation changes
-    (a reply, a person joining, a status change). Read the messages with
+    (a reply, a person joining, a status change, a person typing). Read the messages with
     `GET /conversations/{id}?after=<seq>`. Send the bearer token in the Authorization header
     (never in the URL)."""
     await run_in_threadpool(svc.authenticate, conversation_id, token)
 
+    def read() -> dict[str, Any]:
+        conversation = svc.authenticate(conversation_id, token)
+        return _customer_state(conversation, running.desk.person_typing(conversation))
+
     async def state() -> dict[str, Any]:
-        conversation = await run_in_threadpool(svc.authenticate, conversation_id, token)
-        return _customer_state(conversation)
+        return await run_in_threadpool(read)
 
     return event_stream(request, running.live, conversation_id, state)
 

@@ -12,6 +12,7 @@
   const handoffButton = document.getElementById("handoff");
   const restartButton = document.getElementById("restart");
   const statusBox = document.getElementById("status");
+  const typingLine = document.getElementById("typing");
   const errorBox = document.getElementById("error");
   const consentForm = document.getElementById("consent");
   const choices = document.getElementById("privacy-choices");
@@ -519,6 +520,18 @@
     retryStream(mine);
   }
 
+  // "Léa is typing…" while the person who holds the conversation writes a reply. Shown, not
+  // announced (aria-hidden): the log announces the reply itself.
+  function showTyping(name) {
+    if (typeof name === "string" && name) {
+      typingLine.textContent = fill(T.person_typing, { name: name });
+      typingLine.hidden = false;
+    } else {
+      typingLine.hidden = true;
+      typingLine.textContent = "";
+    }
+  }
+
   // A text/event-stream body, event by event, while keepGoing() says so.
   async function readEvents(body, onEvent, keepGoing) {
     const reader = body.pipeThrough(new TextDecoderStream()).getReader();
@@ -555,6 +568,7 @@
     retryMs = RETRY_MIN_MS;
     let state;
     try { state = JSON.parse(data); } catch (err) { return; }
+    showTyping(state.status === "human_active" ? state.typing : null);
     if (state.last_seq > lastSeq) {
       sync().catch(function (err) { showError(fill(T.error_sync, { error: err.message })); });
     } else if (state.status !== chat.dataset.status) {

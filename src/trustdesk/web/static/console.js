@@ -839,9 +839,25 @@
     replyText.focus();
   });
 
+  // While the agent writes, the customer sees "<name> is typing…": a signal at most every
+  // TYPING_EVERY_MS (the server shows each for a few seconds longer than that).
+  const TYPING_EVERY_MS = 3000;
+  let typingSentAt = 0;
+  let typingFor = null;
+
+  function signalTyping() {
+    if (!current || replyText.disabled || !replyText.value.trim()) return;
+    const now = Date.now();
+    if (typingFor === current.id && now - typingSentAt < TYPING_EVERY_MS) return;
+    typingFor = current.id;
+    typingSentAt = now;
+    api("POST", path("typing")).catch(function () { /* a presence hint: nothing to report */ });
+  }
+
   replyText.addEventListener("input", function () {
     // Emptied: whatever is written next is the agent's own, not the draft edited.
     if (!replyText.value.trim() && draftId) clearDraft();
+    signalTyping();
   });
 
   replyText.addEventListener("keydown", function (event) {
@@ -859,6 +875,7 @@
       const body = { text: text };
       if (draftId) body.draft_id = draftId;
       await api("POST", path("reply"), body);
+      typingSentAt = 0; // the next words are a new reply: signal at once
       replyText.value = "";
       clearDraft();
       await refreshConversation();

@@ -371,3 +371,55 @@ def test_allowlisted_value_is_not_reported_case_insensitively() -> None:
 def test_detector_limited_to_chosen_entities() -> None:
     detector = PiiDetector(entities=["EMAIL_ADDRESS"])
     assert [s.entity for s in detector.detect("jane@mail.example 192.0.2.1")] == ["EMAIL_ADDRESS"]
+
+
+# -- numbers written in words ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        (
+            "my number is zero seven nine four six one two three four five six",
+            "zero seven nine four six one two three four five six",
+        ),
+        (
+            "call me on double five, two one, nine eight seven six four thanks",
+            "double five, two one, nine eight seven six four",
+        ),
+        ("ring oh two oh seven nine four six oh nine five eight", None),
+        ("zero seven 946 one two three four", "zero seven 946 one two three four"),
+        (
+            "mi número es seis cero cero uno dos tres cuatro cinco seis",
+            "seis cero cero uno dos tres cuatro cinco seis",
+        ),
+        (
+            "bel me op nul zes een twee drie vier vijf zes zeven acht",
+            "nul zes een twee drie vier vijf zes zeven acht",
+        ),
+        (
+            "meine Nummer: null eins sieben eins, sechs zwei drei neun null zwei sieben",
+            "null eins sieben eins, sechs zwei drei neun null zwei sieben",
+        ),
+    ],
+)
+def test_a_phone_number_written_in_words_is_found(
+    detector: PiiDetector, text: str, number: str | None
+) -> None:
+    spans = [s for s in detector.detect(text) if s.entity == "PHONE_NUMBER"]
+    expected = number or text.removeprefix("ring ")
+    assert [text[s.start : s.end] for s in spans] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one two three, go!",
+        "I bought two, then three, then four more of them",
+        "two or three days, maybe four or five",
+        "one, two, three, four, five, six: the six steps of a return",
+        "order 12345678 arrived",  # digits alone are the digit recognizers' business
+    ],
+)
+def test_counting_and_a_few_number_words_are_not(detector: PiiDetector, text: str) -> None:
+    assert not [s for s in detector.detect(text) if s.entity == "PHONE_NUMBER"]

@@ -441,3 +441,68 @@ class PhoneShapes:
         if last and _identifier_slip(last[-1]):  # "código posal 01310-100"
             return False
         return None
+
+
+# -- numbers written in words --------------------------------------------------------------
+
+# Digit words of the seven languages of the guards ("oh" as English speakers read 0), and the
+# multipliers English speakers use for repeated digits ("double five").
+_DIGIT_WORDS = {
+    **dict.fromkeys("zero oh o nought nil".split(), 1),
+    **dict.fromkeys("one two three four five six seven eight nine".split(), 1),
+    **dict.fromkeys("zéro un une deux trois quatre cinq sept huit neuf".split(), 1),
+    **dict.fromkeys("null eins zwei zwo drei vier fünf fuenf sechs sieben acht neun".split(), 1),
+    **dict.fromkeys("cero uno dos tres cuatro cinco seis siete ocho nueve".split(), 1),
+    **dict.fromkeys("due tre quattro cinque sei sette otto nove".split(), 1),
+    **dict.fromkeys("nul een één twee drie vijf zes zeven negen".split(), 1),
+    **dict.fromkeys("um uma dois duas três quatro sete oito".split(), 1),
+}
+_MULTIPLIERS = {"double": 2, "triple": 3}
+_SPELLED_TOKEN = re.compile(r"[^\W\d_]+|\d")
+# What may stand between two spoken digits: spaces, hyphens, commas, dots.
+_SPELLED_GAP = re.compile(r"[\s,.\-–]{0,3}")
+# A number read out: at least this many digits, of which at least this many in words (runs of
+# written digits are the digit-run recognizers' business).
+SPELLED_MIN_DIGITS = 7
+SPELLED_MIN_WORDS = 3
+
+
+def spelled_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of numbers written out digit by digit in words ("zero seven nine four six one two
+    three four five six", "double five"), as customers type phone numbers past a filter."""
+    # Most messages hold no three digit words at all: a split and set look-ups tell (the
+    # token scan below costs several times more).
+    plain = text.lower().replace(",", " ").replace("-", " ").replace(".", " ").split()
+    if sum(word in _DIGIT_WORDS for word in plain) < SPELLED_MIN_WORDS:
+        return []
+    found: list[tuple[int, int]] = []
+    start = end = -1
+    digits = words = 0
+    pending = 1  # "double": the next digit counts twice
+
+    def close() -> None:
+        if digits >= SPELLED_MIN_DIGITS and words >= SPELLED_MIN_WORDS:
+            found.append((start, end))
+
+    for match in _SPELLED_TOKEN.finditer(text):
+        token = match.group(0).lower()
+        is_digit = token.isdigit() or token in _DIGIT_WORDS
+        is_multiplier = token in _MULTIPLIERS
+        joined = start >= 0 and _SPELLED_GAP.fullmatch(text[end : match.start()]) is not None
+        if not (is_digit or is_multiplier):
+            close()
+            start, digits, words, pending = -1, 0, 0, 1
+            continue
+        if not joined:
+            close()
+            start, digits, words, pending = match.start(), 0, 0, 1
+        if is_multiplier:
+            pending = _MULTIPLIERS[token]
+            words += 1
+        else:
+            digits += pending
+            pending = 1
+            words += 0 if token.isdigit() else 1
+        end = match.end()
+    close()
+    return found

@@ -20,7 +20,7 @@ from trustdesk.privacy.cards import CreditCardRecognizer as CreditCardRecognizer
 from trustdesk.privacy.cards import SlipVocabulary
 from trustdesk.privacy.cards import has_card_issuer_prefix as has_card_issuer_prefix
 from trustdesk.privacy.national_ids import RULES as NATIONAL_ID_RULES
-from trustdesk.privacy.phones import DATE_FIRST, PhoneShapes, digit_runs
+from trustdesk.privacy.phones import DATE_FIRST, PhoneShapes, digit_runs, spelled_numbers
 from trustdesk.privacy.spans import PiiSpan as PiiSpan
 from trustdesk.privacy.spans import Recognizer as Recognizer
 
@@ -121,13 +121,20 @@ class PhoneRecognizer(_SingleEntityRecognizer):
 
     def find(self, text: str, claimed: Sequence[tuple[int, int]] = ()) -> list[PiiSpan]:
         """Phone numbers in ``text``; digit runs inside a ``claimed`` span are not tried."""
+        spelled = [
+            self._span(start, end, 0.7, "a number written out digit by digit in words")
+            for start, end in spelled_numbers(text)
+            if all(end <= s or e <= start for s, e in claimed)
+        ]
         runs = digit_runs(text)
         if not runs:
-            return []
+            return spelled
         found: dict[tuple[int, int], PiiSpan] = {
             (start, end): self._span(start, end, score, reason)
             for start, end, score, reason in self._shapes.find(text, claimed, runs)
         }
+        for said in spelled:
+            found.setdefault((said.start, said.end), said)
         shaped = list(found)
         for window_start, window_end, candidates in self._candidate_windows(
             text, runs, claimed, shaped

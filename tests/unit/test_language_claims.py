@@ -207,6 +207,8 @@ def test_third_persons_and_ai_statements_are_not_life_claims(draft: str) -> None
         "Il tuo operatore oggi è Marco.",
         "Je medewerker vandaag is Sanne.",
         "O seu atendente hoje é João.",
+        "Your human agent today is Priya.",
+        "Being human myself, I understand the frustration.",
     ],
 )
 def test_more_claim_forms_are_found(draft: str) -> None:

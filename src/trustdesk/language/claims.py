@@ -310,6 +310,8 @@ _CLAIMS = re.compile(
             r"(?:bot|robot|robo|chatbot|ai|a\.i\.|ia|ki|machine|maschine|maquina|macchina|"
             r"computer|program|programme|programm|programma|programa)\b(?!\s*-?\s*(?:generated|"
             r"powered|based|driven|problem|issue|question))",
+            # "being human myself", "being a person myself"
+            rf"\bbeing\s+(?:a\s+|an\s+)?(?:real\s+|actual\s+)?(?:{_HUMAN_NOUN})\s+myself\b",
             # as a (real) person / en tant qu'humain / als Mensch
             r"\b(?:as\s+a|as\s+an|as\s+your|as\s+one\s+of|being\s+a|en\s+tant\s+qu'|"
             r"en\s+tant\s+que|comme|als|como|come|in\s+quanto|in\s+qualita\s+di|als\s+een|"
@@ -565,7 +567,8 @@ _NAMED = re.compile(
     r"[Hh]ai\s+raggiunto|[Hh]a\s+raggiunto|[Ee]st[áa]\s+em\s+contacto\s+com|"
     # "Your agent today is Priya", "Votre conseillère est Léa", "Ihr Berater heute ist Jan"
     r"(?:[Yy]our|[Vv]otre|[Ii]hre?|[Ss]u|[Tt]u|[Ii]l\s+(?:tuo|suo)|[Ll]a\s+(?:tua|sua)|[Jj]e|"
-    r"[Uu]w|[Oo]\s+seu|[Aa]\s+sua|[Ss]eu|[Ss]ua)\s+(?:(?:support|customer\s+service|personal)\s+)?"
+    r"[Uu]w|[Oo]\s+seu|[Aa]\s+sua|[Ss]eu|[Ss]ua)\s+"
+    r"(?:(?:support|customer\s+service|personal|human|real|live)\s+)?"
     r"(?:agent|advisor|adviser|representative|rep|consultant|specialist|"
     r"conseill[eè]re?|interlocut(?:eur|rice)|Berater(?:in)?|Ansprechpartner(?:in)?|"
     r"Mitarbeiter(?:in)?|agente|asesora?|operat(?:ore|rice)|consulente|medewerker|adviseur|"

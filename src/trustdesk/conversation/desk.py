@@ -61,7 +61,8 @@ def _now() -> datetime:
 
 
 class DeskReader(Protocol):
-    """The reads the desk needs besides the conversation store's."""
+    """The reads the desk needs besides the conversation store's, and the "typing" presence
+    signal (written outside any unit of work: it is not a record)."""
 
     def queue(self, limit: int) -> list[QueueItem]:
         """Conversations handed to a person, the longest waiting first."""

@@ -163,14 +163,8 @@ def test_a_model_failing_mid_reply_ends_in_the_hand_off_that_stands(
 
 def test_without_a_streaming_backend_only_the_reply_is_sent(client: httpx.Client) -> None:
     cid, auth = _start(client)
-    with client.stream(
-        "POST",
-        f"/api/v1/conversations/{cid}/messages",
-        json={"text": RETURN_WINDOW_QUESTION},
-        headers={**auth, **STREAM},
-    ) as response:
-        response.read()
-    events = events_of(response)
+    response, events = _stream(client, cid, auth, RETURN_WINDOW_QUESTION)
+    assert response.status_code == 200
     assert [kind for kind, _ in events] == ["reply"]
     again, again_auth = _start(client)  # the same question, without streaming
     plain = client.post(

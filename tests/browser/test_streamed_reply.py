@@ -39,7 +39,7 @@ def _messages(page: Page, kind: str = "") -> Any:
 def model() -> Iterator[FakeOpenAIServer]:
     with FakeOpenAIServer() as server:
         server.reply = lambda messages: f"{grounded_reply(messages)} {SECOND} {THIRD}"
-        server.piece_delay_s = 0.15  # about five seconds for the whole reply
+        server.piece_delay_s = 0.1  # about three seconds for the whole reply
         yield server
 
 

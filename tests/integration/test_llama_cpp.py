@@ -33,6 +33,7 @@ from trustdesk.assistant.openai_backend import OpenAICompatibleBackend
 from trustdesk.composition import System, build_system
 from trustdesk.errors import ConfigurationError
 from trustdesk.language.claims import claims_human
+from trustdesk.policy.loader import bundled_policy_path
 from trustdesk.settings import Settings
 
 MODEL_ALIAS = "smollm2-135m"
@@ -122,6 +123,23 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             server.wait(timeout=30)
 
 
+# The bundled policy with a shorter reply limit: what is tested is that the policy's limit
+# holds (a 135M model on two loaded cores writes a 400-token reply in seconds; the suite asks
+# for many).
+MAX_REPLY_TOKENS = 160
+
+
+def _policy(directory: Path) -> Path:
+    text = bundled_policy_path().read_text(encoding="utf-8")
+    limited = text.replace(
+        "  max_citations: 2\n", f"  max_citations: 2\n  max_reply_tokens: {MAX_REPLY_TOKENS}\n", 1
+    )
+    assert limited != text, "the bundled policy's assistant section changed"
+    path = directory / "policy.yaml"
+    path.write_text(limited, encoding="utf-8")
+    return path
+
+
 def _system(engine: Engine, settings: Settings, base_url: str, model: str = MODEL_ALIAS) -> System:
     configured = settings.model_copy(
         update={
@@ -131,7 +149,10 @@ def _system(engine: Engine, settings: Settings, base_url: str, model: str = MODE
             "llm_timeout_s": 120.0,
         }
     )
-    return build_system(configured, engine=engine)
+    policy = _policy(Path(settings.key_file).parent)
+    system = build_system(configured, policy_file=policy, engine=engine)
+    assert system.policy.policy.assistant.max_reply_tokens == MAX_REPLY_TOKENS
+    return system
 
 
 def test_a_turn_through_llama_cpp_is_bounded_cited_or_not_sent_as_an_answer(

@@ -16,6 +16,7 @@ from playwright.sync_api import Page, Request, Route, expect
 from sqlalchemy import Engine
 from sqlalchemy import text as sql
 
+from tests.browser.axe import assert_accessible
 from tests.browser.conftest import StaffAccount
 from trustdesk.policy.loader import LoadedPolicy
 
@@ -364,6 +365,8 @@ def test_the_customers_message_is_shown_before_the_server_has_it(page: Page) -> 
     expect(messages(page, ".writing")).to_have_count(1)
     expect(messages(page, ".writing")).to_have_attribute("aria-hidden", "true")
     assert len(held) == 1, "the message request was not held"
+    # what is shown while it is sent is as readable as the rest (no faded text)
+    assert_accessible(page)
 
     held[0].continue_()
     expect(messages(page, ".pending")).to_have_count(0)

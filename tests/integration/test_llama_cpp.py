@@ -43,7 +43,13 @@ ANSWERS_THAT_ARE_NOT_THE_MODELS = {
     "person_offered",
     "handoff_requested",
 }
-pytestmark = pytest.mark.xdist_group("llama_cpp")  # one model server for the whole module
+pytestmark = [
+    pytest.mark.xdist_group("llama_cpp"),  # one model server for the whole module
+    # What is tested is the backend against a real model server; the database under the turn
+    # is the same code on both and is tested on both elsewhere. On SQLite only, the model's
+    # minutes of CPU are spent once.
+    pytest.mark.parametrize("engine", ["sqlite"], indirect=True),
+]
 
 
 def _missing(reason: str) -> NoReturn:

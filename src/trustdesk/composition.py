@@ -184,9 +184,19 @@ class System:
         # The decision ledger: what a unit of work emits is written to its outbox in the same
         # transaction; everything else through the recorder; a sealer chains them.
         self.ledger_signer = LedgerSigner.from_master(master)
-        self.ledger = SqlLedger(engine, self.ledger_signer, policy.policy.ledger.checkpoint_every)
+        ledger_policy = policy.policy.ledger
+        self.ledger = SqlLedger(
+            engine,
+            self.ledger_signer,
+            ledger_policy.checkpoint_every,
+            checkpoint_max_age_s=ledger_policy.checkpoint_max_age_seconds,
+        )
         self.uow = SqlUnitOfWork(engine, cipher, self.events, outbox=_ledger_entries)
-        self.sealer = LedgerSealer(self.ledger.seal)
+        # Seals at least every half of the longest an entry may stay unsigned, even when no
+        # turn comes, so a quiet desk's last entries are signed in time.
+        self.sealer = LedgerSealer(
+            self.ledger.seal, idle_s=ledger_policy.checkpoint_max_age_seconds / 2
+        )
         recorder = LedgerRecorder(self.sealer, self.ledger.add_pending, staged=STAGED_EVENTS)
         self.events.subscribe(Event, recorder.on_event)
         self.knowledge = SqlKnowledgeStore(engine)

@@ -4,7 +4,7 @@ with rows directly in SQL, which verification must name by sequence number."""
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -289,3 +289,91 @@ def test_verification_streams_the_entries_in_batches(
     assert result.ok and result.entries == 12
     _sql(sealed, "UPDATE ledger_entries SET kind = 'claim' WHERE seq = 11")
     assert _failure(sealed) == (11, "edited")
+
+
+# -- a quiet desk: the tail is signed in time -----------------------------------------------
+
+
+class _Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def test_a_quiet_desks_tail_is_signed_once_it_is_old_and_rewriting_it_is_then_caught(
+    engine: Engine,
+) -> None:
+    migrate(engine)
+    clock = _Clock(T0)
+    ledger = SqlLedger(engine, SIGNER, checkpoint_every=100, clock=clock, checkpoint_max_age_s=60)
+    ledger.append(_entries(3))
+    assert ledger.sign_stale_tail() is None  # recorded just now: not yet due
+    assert ledger.verify(SIGNER.public_key).unsigned_tail == 3
+    clock.now = T0 + timedelta(seconds=29)
+    assert ledger.sign_stale_tail() is None
+    clock.now = T0 + timedelta(seconds=30)  # half the longest age: due
+    assert ledger.sign_stale_tail() == 3
+    assert ledger.sign_stale_tail() is None  # nothing after the checkpoint
+    result = ledger.verify(SIGNER.public_key)
+    assert result.ok and result.checkpoints == 1 and result.unsigned_tail == 0
+
+    # Count checkpoints still fall on the multiples of checkpoint_every; the next stale tail
+    # is timed from the first entry after the last checkpoint, whatever signed it.
+    clock.now = T0 + timedelta(seconds=100)
+    ledger.append(_entries(2, start=10))
+    assert ledger.sign_stale_tail() is None
+    clock.now = T0 + timedelta(seconds=130)
+    assert ledger.sign_stale_tail() == 5
+
+    # Rewriting the signed tail and recomputing its hashes no longer goes unnoticed.
+    entries = ledger.entries()
+    prev = entries[1].prev_hash
+    with write(engine) as conn:
+        for e in entries[1:]:
+            details = '{"n":"forged"}' if e.seq == 2 else e.details
+            new_hash = entry_hash(*e._replace(details=details)[:8], prev)
+            conn.execute(
+                ledger_entries.update()
+                .where(ledger_entries.c.seq == e.seq)
+                .values(details=details, prev_hash=prev, hash=new_hash)
+            )
+            prev = new_hash
+    result = ledger.verify(SIGNER.public_key)
+    assert not result.ok and result.first_bad_seq == 3 and result.problem_kind == "edited"
+
+
+def test_seal_checks_the_tail_at_most_every_half_of_the_longest_age(engine: Engine) -> None:
+    migrate(engine)
+    clock = _Clock(T0)
+    ledger = SqlLedger(engine, SIGNER, checkpoint_every=100, clock=clock, checkpoint_max_age_s=60)
+    ledger.append(_entries(2))  # the first seal checks (nothing due yet)
+    clock.now = T0 + timedelta(minutes=5)
+    ledger.seal()  # checked less than 30 s ago (real time): not again
+    with ledger.snapshot() as snap:
+        assert snap.checkpoints() == []
+    ledger._next_tail_check = 0.0  # as if 30 s had passed
+    ledger.seal()
+    with ledger.snapshot() as snap:
+        assert [c.seq for c in snap.checkpoints()] == [2]
+
+
+def test_two_ledgers_on_one_database_sign_a_stale_tail_once(engine: Engine) -> None:
+    migrate(engine)
+    clock = _Clock(T0)
+    first = SqlLedger(engine, SIGNER, checkpoint_every=100, clock=clock, checkpoint_max_age_s=60)
+    second = SqlLedger(engine, SIGNER, checkpoint_every=100, clock=clock, checkpoint_max_age_s=60)
+    first.append(_entries(4))
+    clock.now = T0 + timedelta(minutes=2)
+    assert first.sign_stale_tail() == 4
+    assert second.sign_stale_tail() is None
+    with first.snapshot() as snap:
+        assert [c.seq for c in snap.checkpoints()] == [4]
+
+
+def test_without_a_longest_age_nothing_is_signed_off_the_count(sealed: SqlLedger) -> None:
+    assert sealed.checkpoint_max_age_s is None
+    assert sealed.sign_stale_tail() is None
+    with pytest.raises(ValueError, match="positive"):
+        SqlLedger(sealed.engine, SIGNER, checkpoint_max_age_s=0)

@@ -4,17 +4,21 @@ conversations, never ledger entries, and the chain still verifies."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
-from trustdesk.composition import System
+from trustdesk.composition import System, build_system
 from trustdesk.events import DataPurged, Event
 from trustdesk.keys import derive_key, master_key
 from trustdesk.ledger.sealer import LedgerRecorder, LedgerSealer
 from trustdesk.ledger.signing import LedgerSigner
+from trustdesk.policy.loader import bundled_policy_path
+from trustdesk.settings import Settings
 from trustdesk.store.ledger_repository import SqlLedger
 from trustdesk.store.tables import conversations, decisions
 
@@ -66,3 +70,29 @@ def test_erasure_and_purge_leave_the_chain_verifying_and_the_entries_in_place(
     result = ledger.verify(ledger.signer.public_key)  # type: ignore[union-attr]
     assert result.ok, result.summary()
     assert result.entries == len(entries) and result.pending == 0
+
+
+def test_a_server_signs_a_quiet_desks_last_entries_without_another_turn(
+    engine: Engine, settings: Settings, tmp_path: Path
+) -> None:
+    text = bundled_policy_path().read_text(encoding="utf-8")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(text + "\nledger:\n  checkpoint_max_age_seconds: 2\n", encoding="utf-8")
+    system = build_system(settings, policy_file=policy, engine=engine)
+    try:
+        assert system.ledger.checkpoint_max_age_s == 2
+        system.start_background()
+        conv = system.service.start().conversation
+        system.service.handle_turn(conv.id, "How long do I have to return an item?")
+        # Far fewer entries than checkpoint_every (100), and no turn after this one: the
+        # sealer's idle rounds sign the head within the longest age.
+        deadline = time.monotonic() + 30  # generous on a loaded machine; never a threshold
+        while True:
+            result = system.ledger.verify(system.ledger_signer.public_key)
+            if result.entries and result.pending == 0 and result.unsigned_tail == 0:
+                break
+            assert time.monotonic() < deadline, result
+            time.sleep(0.2)
+        assert result.ok and result.checkpoints >= 1 and result.head_seq < 100
+    finally:
+        system.close()

@@ -153,3 +153,28 @@ def test_recorder_lets_an_outbox_failure_reach_the_event_bus() -> None:
     with pytest.raises(OSError):
         recorder.on_event(_turn())
     assert sealer.requests == 0
+
+
+def test_with_idle_s_the_thread_seals_when_nobody_asks() -> None:
+    chain = FakeChain()
+    sealer = LedgerSealer(chain.seal, idle_s=0.05)
+    sealer.request()
+    assert chain.sealed_event.wait(WAIT_S)
+    chain.sealed_event.clear()
+    calls = chain.calls
+    # no request: the thread seals again on its own (a stale tail is signed there)
+    assert chain.sealed_event.wait(WAIT_S)
+    assert chain.calls > calls
+    sealer.close()
+
+
+def test_without_idle_s_the_thread_waits_for_a_request() -> None:
+    chain = FakeChain()
+    sealer = LedgerSealer(chain.seal)
+    sealer.request()
+    assert chain.sealed_event.wait(WAIT_S)
+    chain.sealed_event.clear()
+    assert not chain.sealed_event.wait(0.3)
+    sealer.close()
+    with pytest.raises(ValueError, match="positive"):
+        LedgerSealer(chain.seal, idle_s=0)

@@ -26,12 +26,19 @@ class LedgerSealer:
     """Runs ``seal`` (seal everything pending; returns how many) on a daemon thread when asked.
 
     Requests that arrive while a seal runs are served by the next one, so a burst of turns
-    costs a few seals, not one each.
+    costs a few seals, not one each. With ``idle_s``, the thread (once started) also seals
+    when no request came for that long, so that time-bound work in ``seal`` (signing a stale
+    tail: ``SqlLedger.sign_stale_tail``) happens on a quiet desk too.
     """
 
-    def __init__(self, seal: Callable[[], int], *, name: str = "ledger-sealer") -> None:
+    def __init__(
+        self, seal: Callable[[], int], *, name: str = "ledger-sealer", idle_s: float | None = None
+    ) -> None:
+        if idle_s is not None and idle_s <= 0:
+            raise ValueError("idle_s must be positive")
         self._seal = seal
         self._name = name
+        self._idle_s = idle_s
         self._wanted = threading.Event()
         self._stop = threading.Event()
         self._sealing = threading.Lock()  # one seal at a time in this process
@@ -87,7 +94,7 @@ class LedgerSealer:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self._wanted.wait()
+            self._wanted.wait(self._idle_s)  # (a timeout seals too: see idle_s)
             if self._stop.is_set():
                 return
             self._wanted.clear()

@@ -343,6 +343,15 @@ class LedgerPolicy(_Strict):
         le=100000,
         description="Entries between two signed checkpoints (Ed25519).",
     )
+    checkpoint_max_age_seconds: int = Field(
+        default=60,
+        ge=2,
+        le=86400,
+        description=(
+            "Longest time an entry stays after the last signed checkpoint while a server "
+            "runs: the head is signed then even if fewer than checkpoint_every entries came."
+        ),
+    )
 
 
 # -- escalation: why a person is brought in (docs/handoff.md) ----------------------------------

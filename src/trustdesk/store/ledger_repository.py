@@ -13,9 +13,10 @@ import contextlib
 import itertools
 import queue
 import threading
+import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, text
@@ -100,6 +101,11 @@ _PENDING_BATCH = (
     .limit(bindparam("p_limit"))
 )
 _HEAD = select(_E.seq, _E.hash, _E.recorded_at).order_by(_E.seq.desc()).limit(1)
+# The first entry after the last checkpoint, if it was recorded at or before :before.
+_STALE_TAIL = select(_E.seq).where(
+    _E.seq == select(func.coalesce(func.max(_C.seq), 0)).scalar_subquery() + 1,
+    _E.recorded_at <= bindparam("before"),
+)
 _DELETE_PENDING = delete(ledger_pending).where(_P.id.in_(bindparam("p_ids", expanding=True)))
 _INSERT_PENDING = insert(ledger_pending)
 _INSERT_ENTRIES = insert(ledger_entries)
@@ -118,6 +124,16 @@ def _pending_row(entry: PendingEntry) -> dict[str, Any]:
         "conversation_id": entry.conversation_id,
         "policy_version": entry.policy_version,
         "details": entry.details,
+    }
+
+
+def _checkpoint_row(cp: Checkpoint) -> dict[str, Any]:
+    return {
+        "seq": cp.seq,
+        "hash": cp.hash,
+        "signature": cp.signature,
+        "key_id": cp.key_id,
+        "signed_at": cp.signed_at,
     }
 
 
@@ -226,7 +242,14 @@ class SqlLedger:
     """The ledger on SQL: stage entries, seal them into the chain, read and verify it.
 
     ``signer`` signs the checkpoints; a ledger opened without one can be read and verified
-    but not sealed."""
+    but not sealed.
+
+    A checkpoint is signed at every multiple of ``checkpoint_every`` and, when
+    ``checkpoint_max_age_s`` is given, also for the head once the first entry after the last
+    checkpoint was recorded half that long ago (:meth:`sign_stale_tail`, which :meth:`seal`
+    runs at most every half of it): on a quiet desk no entry waits for the hundredth to be
+    signed. A server's sealer seals (and so checks) at least that often even when no turn
+    comes (``trustdesk.ledger.sealer.LedgerSealer``'s ``idle_s``)."""
 
     def __init__(
         self,
@@ -234,14 +257,19 @@ class SqlLedger:
         signer: LedgerSigner | None,
         checkpoint_every: int = 100,
         clock: Callable[[], datetime] = _now,
+        checkpoint_max_age_s: float | None = None,
     ) -> None:
         if checkpoint_every < 1:
             raise ValueError("checkpoint_every must be at least 1")
+        if checkpoint_max_age_s is not None and checkpoint_max_age_s <= 0:
+            raise ValueError("checkpoint_max_age_s must be positive")
         self.engine = engine
         self.signer = signer
         self.checkpoint_every = checkpoint_every
+        self.checkpoint_max_age_s = checkpoint_max_age_s
         self.clock = clock
         self._postgres = engine.dialect.name == "postgresql"
+        self._next_tail_check = 0.0  # time.monotonic() of the next stale-tail check
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -264,13 +292,46 @@ class SqlLedger:
         return self.seal()
 
     def seal(self) -> int:
-        """Move every pending entry into the chain, in outbox order; returns how many."""
+        """Move every pending entry into the chain, in outbox order; returns how many. With
+        ``checkpoint_max_age_s``, then sign a stale tail (:meth:`sign_stale_tail`) if the
+        last check was half that long ago."""
         total = 0
         while True:
             sealed = self._seal_batch()
             total += sealed
             if sealed < SEAL_BATCH:
-                return total
+                break
+        max_age = self.checkpoint_max_age_s
+        if max_age is not None and time.monotonic() >= self._next_tail_check:
+            self._next_tail_check = time.monotonic() + max_age / 2
+            self.sign_stale_tail()
+        return total
+
+    def sign_stale_tail(self) -> int | None:
+        """Sign a checkpoint for the head if the first entry after the last checkpoint was
+        recorded at least half of ``checkpoint_max_age_s`` ago; returns the seq signed, or
+        None (nothing unsigned, not old enough, or no ``checkpoint_max_age_s``).
+
+        Checked with a read first, so a ledger with a recent checkpoint costs no write lock;
+        then again under the chain lock, so two processes sign it once."""
+        max_age = self.checkpoint_max_age_s
+        signer = self.signer
+        if max_age is None or signer is None:
+            return None
+        now = self.clock()
+        due = {"before": canonical_time(now - timedelta(seconds=max_age / 2))}
+        with read(self.engine) as conn:
+            if conn.execute(_STALE_TAIL, due).first() is None:
+                return None
+        with write(self.engine) as conn:
+            if self._postgres:
+                conn.execute(_LOCK, {"key": CHAIN_LOCK_KEY})
+            if conn.execute(_STALE_TAIL, due).first() is None:
+                return None  # another process signed it meanwhile
+            head = conn.execute(_HEAD).one()
+            cp = signer.sign(int(head.seq), str(head.hash), canonical_time(now))
+            conn.execute(_INSERT_CHECKPOINTS, [_checkpoint_row(cp)])
+            return cp.seq
 
     def _seal_batch(self) -> int:
         signer = self.signer
@@ -307,16 +368,7 @@ class SqlLedger:
                 )
                 rows.append(entry._asdict())
                 if seq % every == 0:
-                    cp = signer.sign(seq, entry.hash, now)
-                    checkpoints.append(
-                        {
-                            "seq": cp.seq,
-                            "hash": cp.hash,
-                            "signature": cp.signature,
-                            "key_id": cp.key_id,
-                            "signed_at": cp.signed_at,
-                        }
-                    )
+                    checkpoints.append(_checkpoint_row(signer.sign(seq, entry.hash, now)))
                 prev = entry.hash
             conn.execute(_INSERT_ENTRIES, rows)
             if checkpoints:

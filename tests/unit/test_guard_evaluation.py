@@ -36,7 +36,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("heldout", "bot_question"): (0.97, 0.01),
     ("heldout", "person_request"): (0.97, 0.01),
     ("heldout", "offer"): (1.0, 0.0),
-    ("heldout", "human_claim"): (0.96, 0.01),
+    ("heldout", "human_claim"): (0.97, 0.01),
     ("dev", "bot_question"): (0.99, 0.01),
     ("dev", "person_request"): (0.99, 0.01),
     ("dev", "offer"): (1.0, 0.0),
@@ -55,6 +55,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("dev5", "bot_question"): (0.96, 0.02),
     ("dev5", "person_request"): (0.97, 0.01),
     ("dev5", "human_claim"): (0.99, 0.01),
+    ("dev6", "human_claim"): (0.99, 0.02),
 }
 # Every language of the held-out split, each intent: recall at least this.
 LANGUAGE_FLOOR = 0.7

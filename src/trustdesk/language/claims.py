@@ -138,6 +138,7 @@ _LIFE = (
     r"next\s+to\s+me|neben\s+mir|a\s+mi\s+lado|naast\s+me|ao\s+meu\s+lado|accanto\s+a\s+me|"
     r"a\s+cote\s+de\s+moi"
 )
+_NOT_YOURS = r"(?<!\byou're\s)(?<!\byoure\s)(?<!\byou\s)(?<!\byour\s)(?<!\bare\s)"
 _BODY_ACTS = (
     r"walked|went\s+and|popped|ran\s+down|held|measured|unpacked|unboxed|carried|lifted|touched|"
     r"in\s+person|with\s+my\s+own\s+eyes|shelf|shelves|stockroom|showroom|returns\s+bay|"
@@ -151,7 +152,10 @@ _BODY_ACTS = (
     r"sat\s+in|sat\s+on|me\s+he\s+sentado|me\s+sentei|sentei|gesessen|zat\s+in|"
     r"sono\s+seduto|sono\s+seduta|with\s+my\s+own\s+hands|mit\s+eigenen\s+handen|"
     r"con\s+mis\s+propias\s+manos|com\s+as\s+minhas\s+proprias\s+maos|"
-    r"com\s+meus\s+proprios\s+olhos|met\s+mijn\s+eigen\s+handen|de\s+mes\s+propres\s+mains"
+    r"com\s+meus\s+proprios\s+olhos|met\s+mijn\s+eigen\s+handen|de\s+mes\s+propres\s+mains|"
+    r"vorfuhrraum|sala\s+demo|sala\s+de\s+demonstracao|salle\s+de\s+demonstration|"
+    r"sala\s+de\s+exposicion|toonzaal|en\s+persona|en\s+personne|di\s+persona|in\s+persoon|"
+    r"em\s+pessoa"
 )
 _BOT_NOUN = (
     r"bot|robot|robo|chatbot|ai|a\.i\.?|ia|ki|machine|maschine|maquina|macchina|computer|"
@@ -423,7 +427,8 @@ _LIFE_CLAIMS = re.compile(
             r"call|phone|rang|called|phoned|fui|fue|visit\w*|estoque|stockroom|stock|deposito|"
             r"preparad\w*|prepare\w*|embal\w*|imballat\w*|impacchettat\w*|ingepakt|inpak\w*|"
             r"warehouse|entrepot|lager|almacen|magazzino|magazijn|armazem|desk|bureau|buro|"
-            r"oficina|ufficio|kantoor|escritorio|parcels?\s+go\s+missing)\b",
+            r"oficina|ufficio|kantoor|escritorio|parcels?\s+go\s+missing|spoke|talked|gepraat|"
+            r"gesproken|gesprochen|hable|falei|parlato|parle)\b",
             r"\b(?:pack\w*|prepar\w*|wrapped|walk\w*|went|emball\w*|verpack\w*|gepackt|"
             r"prepare\w*|embal\w*|imballat\w*|ingepakt|preparei|embalei|packed|"
             r"preparato|preparado|preparada|preparee|prepare|ring|call|phone|rang|called|"
@@ -431,7 +436,8 @@ _LIFE_CLAIMS = re.compile(
             r"moi-meme|moi\s+meme|selbst|yo\s+mism[oa]|io\s+stess[oa]|zelf|eu\s+mesm[oa])\b",
             # a day of one's own: lunch, a shift, tired eyes, home
             rf"\b(?:{_FIRST})\b[^.!?]{{0,60}}\b(?:{_LIFE})\b",
-            rf"\b(?:{_LIFE})\b[^.!?]{{0,40}}\b(?:{_FIRST})\b",
+            # (not the customer's day: "you're tired of waiting, and I'm sorry")
+            rf"{_NOT_YOURS}\b(?:{_LIFE})\b[^.!?]{{0,40}}\b(?:{_FIRST})\b",
             # hands and feet: walked to the returns bay, checked the shelf, measured it
             rf"\b(?:{_FIRST})\b[^.!?]{{0,60}}\b(?:{_BODY_ACTS})\b",
             rf"^\W*(?:{_BODY_ACTS})\b",
@@ -525,6 +531,201 @@ _FEELING_AND_WEARING = (
 _EXPERIENCE = re.compile(
     "|".join(f"(?:{p})" for p in (*_KIN_AND_HOME, *_MOVING_ABOUT, *_FEELING_AND_WEARING))
 )
+# A job title held in the first person: "As the store manager, I've decided …", "En tant que
+# gérante, j'ai …", "Als Filialleiterin habe ich …" (not "as the AI assistant"; not a role
+# of someone else: the speaker must follow within the sentence).
+_ROLE_TITLES = (
+    r"(?:store\s+|shop\s+|branch\s+|office\s+|team\s+|general\s+)?manager|owner|co-?owner|"
+    r"supervisor|team\s+lead(?:er)?|head\s+of\s+\w+|director|founder|co-?founder|"
+    r"person\s+(?:responsible|in\s+charge)|shop\s+assistant|sales\s+assistant|buyer|"
+    r"gerante?|responsable|responsabile|directeur|directrice|proprietaire|cheffe?|fondat(?:eur|rice)|"
+    r"vendeu(?:r|se)|filialleiter(?:in)?|leiter(?:in)?|verantwortliche[rn]?|inhaber(?:in)?|"
+    r"geschaftsfuhrer(?:in)?|teamleiter(?:in)?|grunder(?:in)?|verkaufer(?:in)?|"
+    r"gerente|encargad[oa]|director[a]?|duen[oa]|jef[ea]|fundador[a]?|dependient[ea]|"
+    r"direttore|direttrice|titolare|capo\s*\w*|fondat(?:ore|rice)|commess[oa]|"
+    r"filiaalmanager|winkelmanager|eigena(?:ar|res)|verantwoordelijke|teamleider|"
+    r"leidinggevende|oprichter|bedrijfsleider|responsavel|diretor[a]?|don[oa]|chefe|"
+    r"encarregad[oa]|vendedor[a]?"
+)
+_ROLE_HELD = (
+    r"(?:^|[.!?,;:]\s*|\band\s+|\bet\s+|\bund\s+|\by\s+|\be\s+|\ben\s+)"
+    r"(?:as|en\s+tant\s+que|en\s+ma\s+qualite\s+de|als|como|en\s+calidad\s+de|come|"
+    r"in\s+qualita\s+di|in\s+quanto|na\s+qualidade\s+de|enquanto)\s+"
+    r"(?:(?:the|a|an|our|your|la|le|l'|de|der|die|el|il|lo|o|a|het|een|um|uma|unser\w*|"
+    r"notre|nuestr[oa]|nostr[oa]|onze|noss[oa])\s+)?(?:[\w'-]+\s+){0,2}?"
+    rf"(?:{_ROLE_TITLES})\b[^.!?]{{0,80}}\b(?:i|i'm|i've|i'll|je|j'|j'ai|ich|yo|io|ik|eu|"
+    r"me|moi|mi|mir|mich|m'|decid\w*|he|ho|heb|tenho|decidi|deciso|besloten|personally|"
+    r"myself|personnellement|moi-meme|personlich|selbst|personalmente|yo\s+mism[oa]|"
+    r"confirmo|autorizo|ofrezco|apruebo|reembolso|confermo|autorizzo|offro|approvo|"
+    r"ofereco|aprovo|reembolso|"
+    r"di\s+persona|io\s+stess[oa]|persoonlijk|zelf|pessoalmente|eu\s+mesm[oa])\b"
+)
+# Senses, a body's states and a home of one's own: "I'm allergic to wool myself", "je suis un
+# peu fatiguée ce soir", "ich rieche das Zedernholz", "mon chat adore ce griffoir".
+_BODY_STATES = (
+    r"\b(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|i\s+have\s+been|i\s+feel|i\s+get)\s+(?:a\s+(?:bit|"
+    r"little)\s+|quite\s+|so\s+|really\s+|very\s+|pretty\s+|rather\s+|slightly\s+|still\s+|"
+    r"super\s+|also\s+|myself\s+)?(?:allergic|tired|exhausted|knackered|sleepy|hungry|"
+    r"thirsty|freezing|sick|ill|poorly|off\s+sick|hungover|jet-?lagged|pregnant)\b|"
+    r"\bi\s+(?:smell|smelt|smelled|tasted|taste|burned|burnt|sneezed|ate|drank|cooked|"
+    r"cook|bake|baked|drink|eat|own|owned)\b(?!\s+(?:to|a\s+lot\s+of\s+questions))|"
+    r"\bmy\s+(?:tongue|throat|nose|stomach|tummy|teeth|tooth|head|arms?|legs?|shoulders?|"
+    r"window|sofa|couch|bed|bedroom|bathroom|house|table|shelf|cat|dog|pets?|plants?)\b|"
+    r"\bmy\s+own\s+(?!(?:words|risk|behalf|way|initiative|records|system|and|or|but|to|as|so|"
+    r"if|when|since|because|though|yet|either|anymore|here|now|today|for|with|in|at|without|"
+    r"i|you|it|this|that)\b)[a-z]{3,}|"
+    r"\b(?:staff\s+(?:canteen|room|kitchen)|break\s*room|tea\s*room)\b|"
+    r"\bin\s+my\s+hands?\b|\bthe\s+last\s+one\s+(?:in|at|left\s+in)\s+the\s+office\b|"
+    r"\bit'?s\s+\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|o'clock)?\s+here\b|"
+    r"\b(?:raining|snowing|pouring|freezing|sunny|boiling|scorching)\s+(?:here|over\s+here|"
+    r"outside\s+my)\b|\bhere\s+in\s+(?:our\s+|the\s+)?[\w-]+(?:\s+office)?,?\s+(?:it'?s|it\s+is)\s+"
+    r"(?:raining|snowing|freezing|pouring|sunny|hot|cold)|"
+    r"\bi'?m\s+the\s+one\s+who\s+(?:answers|replies|reads|handles|deals|packs|writes)\b|"
+    r"\bwe\s+(?:girls|guys|ladies|lads|gals)\b|"
+    # fr
+    r"\bje\s+suis\s+(?:un\s+peu\s+|tres\s+|assez\s+|trop\s+|moi-meme\s+|moi\s+aussi\s+)?"
+    r"(?:fatigue|fatiguee|epuise|epuisee|malade|allergique|enrhume|enrhumee|enceinte|"
+    r"crevee?|pognee?)\b|\bj'ai\s+ete\s+(?:un\s+peu\s+)?malade\b|\bj'(?:en\s+)?ai\s+(?:encore\s+)?"
+    r"mal\s+(?:aux?|a\s+la)\b|\bje\s+(?:sens|goute|cuisine|bois|mange)\b|"
+    r"\bj'ai\s+(?:goute|senti|ecoute|touche|tenu|mange|bu|cuisine|imprime)\w*\b|"
+    r"\bje\s+viens\s+de\s+(?:gouter|manger|boire|sentir)\b|"
+    r"\b(?:mon|ma|mes)\s+(?:chat|chatte|chien|chienne|langue|gorge|nez|ventre|dents|tete|"
+    r"fenetre|canape|lit|chambre|salon|maison|table|doigts|propres?\s+\w+)\b|"
+    r"\b(?:mon|ma|mes)\s+(?:propre|propres)\b|\bdans\s+(?:la|ma)\s+main\b|\ben\s+rentrant\b|"
+    r"\bsalle\s+de\s+pause\b|\b(?:le\s+dernier|la\s+derniere)\s+au\s+bureau\b|"
+    r"\bc'est\s+moi\s+qui\s+(?:reponds|lis|traite|m'occupe|emballe|ecris)\b|"
+    r"\b(?:il\s+pleut|il\s+neige|il\s+fait\s+(?:moins|froid|chaud|beau))\b[^.!?]{0,30}\b"
+    r"(?:ici|icitte)\b|\b(?:ici|icitte)\b[^.!?]{0,30}\b(?:il\s+pleut|il\s+neige|il\s+fait\s+"
+    r"(?:moins|froid|chaud|beau))\b|\bnous\s+les\s+filles\b|"
+    # de
+    r"\bich\s+bin\s+(?:[a-z']+\s+){0,3}?(?:mude|krank|allergisch|erkaltet|schwanger|erschopft|kaputt)\b|"
+    r"\bich\s+(?:rieche|schmecke|koche|trinke|esse|backe)\b|"
+    r"\b(?:hab|habe|ich)\b[^.!?]{0,40}\b(?:probiert|gerochen|geschmeckt|gekostet|gegessen|"
+    r"getrunken|in\s+der\s+hand\s+gehalten)\b|\bin\s+der\s+hand\b[^.!?]{0,20}\bgehalten\b|"
+    r"\b(?:mein|meine|meinem|meinen|meiner)\s+(?:katze|hund|zunge|hals|nase|bauch|zahne|"
+    r"kopf|fenster|sofa|couch|bett|schlafzimmer|wohnzimmer|haus|tisch|eigene[nmrs]?)\b|"
+    r"\b(?:auf\s+dem\s+heimweg|beim\s+zahnarzt|beim\s+arzt|teekuche|kaffeekuche|"
+    r"pausenraum)\b|\bwarmflasche\b|\b(?:die|der)\s+letzte\s+im\s+buro\b|"
+    r"\bich\s+bin\s+(?:diejenige|derjenige),?\s+(?:die|der)\b|"
+    r"\b(?:hier\s+(?:in|bei)\b[^.!?]{0,40}\b(?:regnet|schneit)\s+es|(?:regnet|schneit)\s+es\s+"
+    r"hier)\b|\bwir\s+madels\b|"
+    # es
+    r"\b(?:estoy|estuve|he\s+estado|soy)\s+(?:un\s+poco\s+|muy\s+|bastante\s+|algo\s+|"
+    r"tan\s+)?(?:cansad[oa]|agotad[oa]|enferm[oa]|alergic[oa]|resfriad[oa]|embarazada)\b|"
+    r"\b(?:yo\s+)?(?:cocino|bebo|huelo|pruebo)\b|\bhe\s+(?:probado|olido|comido|bebido|"
+    r"cocinado)\b|\b(?:mi|mis)\s+(?:gato|gata|perro|perra|lengua|garganta|nariz|barriga|"
+    r"dientes|dedos|cabeza|ventana|sofa|cama|habitacion|salon|casa|mesa|propi[oa]s?)\b|"
+    r"\bde\s+camino\s+a\s+casa\b|\bsala\s+de\s+descanso\b|\ben\s+(?:la|mi)\s+mano\b|"
+    r"\b(?:el\s+ultimo|la\s+ultima)\s+en\s+la\s+oficina\b|"
+    r"\bsoy\s+(?:yo\s+)?(?:quien|la\s+que|el\s+que)\s+(?:responde|contesta|lee|empaqueta)\b|"
+    r"\b(?:aqui|aca)\b[^.!?]{0,30}\b(?:llueve|nieva|esta\s+lloviendo|hace\s+(?:un\s+)?(?:frio|calor))\b|"
+    r"\b(?:llueve|nieva|esta\s+lloviendo|hace\s+(?:un\s+)?(?:frio|calor))\b[^.!?]{0,30}\b(?:aqui|aca)\b|"
+    r"\bnosotras\s+las\s+chicas\b|"
+    # it
+    r"\b(?:sono|ero|sono\s+stat[oa])\s+(?:un\s+po'?\s+|molto\s+|piuttosto\s+|proprio\s+|"
+    r"cosi\s+)?(?:stanc[oa]|esaust[oa]|malat[oa]|allergic[oa]|raffreddat[oa]|incinta)\b|"
+    r"\b(?:io\s+)?(?:cucino|bevo|annuso)\b|\bho\s+(?:assaggiato|annusato|mangiato|bevuto|"
+    r"cucinato|tenuto\s+in\s+mano)\b|\b(?:il\s+mio|la\s+mia|i\s+miei|le\s+mie)\s+(?:gatt[oa]|"
+    r"cane|lingua|gola|naso|pancia|denti|testa|finestra|divano|letto|camera|salotto|casa|"
+    r"tavolo)\b|\btornando\s+a\s+casa\b|\bsala\s+(?:pausa|relax)\b|\bin\s+mano\b|"
+    r"\bl'ultim[oa]\s+in\s+ufficio\b|\bsono\s+io\s+(?:che|a)\s+(?:rispond|legg|gestisc)\w*|"
+    r"\b(?:qui|qua)\b[^.!?]{0,30}\b(?:piove|nevica|fa\s+(?:freddo|caldo))\b|"
+    r"\b(?:piove|nevica|fa\s+(?:freddo|caldo))\b[^.!?]{0,30}\b(?:qui|qua)\b|"
+    r"\bnoi\s+ragazze\b|"
+    # nl
+    r"\bik\s+ben\s+(?:[a-z']+\s+){0,3}?(?:moe|"
+    r"uitgeput|ziek|allergisch|verkouden|zwanger)\b|\bik\s+(?:ruik|proef|kook|drink|eet)\b|"
+    r"\b(?:heb|ik)\b[^.!?]{0,40}\b(?:geproefd|geroken|gegeten|gedronken|vastgehouden)\b|"
+    r"\bmijn\s+(?:kat|hond|tong|keel|neus|buik|tanden|hoofd|raam|bank|bed|slaapkamer|"
+    r"woonkamer|huis|tafel|eigen)\b|\bop\s+weg\s+naar\s+huis\b|\bpauzeruimte\b|"
+    r"\bin\s+mijn\s+hand(?:en)?\b|\bde\s+laatste\s+op\s+kantoor\b|"
+    r"\bik\s+ben\s+(?:degene|diegene)\s+die\b|"
+    r"\b(?:hier|bij\s+ons)\b[^.!?]{0,30}\b(?:regent|sneeuwt|vriest)\b|"
+    r"\b(?:regent|sneeuwt|vriest)\s+het\s+hier\b|\bwij\s+meiden\b|"
+    # pt
+    r"\b(?:estou|estive|tenho\s+estado|sou)\s+(?:um\s+pouco\s+|muito\s+|bastante\s+|meio\s+|"
+    r"tao\s+)?(?:cansad[oa]|exaust[oa]|doente|alergic[oa]|constipad[oa]|gripad[oa]|gravida)\b|"
+    r"\b(?:eu\s+)?(?:cozinho|bebo|cheiro)\b|\b(?:provei|cheirei|comi|bebi|cozinhei|segurei)\b|"
+    r"\b(?:o\s+meu|a\s+minha|os\s+meus|as\s+minhas|meu|minha)\s+(?:gat[oa]|cachorro|cao|"
+    r"lingua|garganta|nariz|barriga|dentes|cabeca|janela|sofa|cama|quarto|sala|casa|mesa|"
+    r"propri[oa]s?)\b|\b(?:a\s+caminho\s+de\s+casa|na\s+volta\s+para\s+casa)\b|"
+    r"\b(?:sala\s+de\s+descanso|copa)\b|\bna\s+(?:minha\s+)?mao\b|"
+    r"\b(?:o\s+ultimo|a\s+ultima)\s+no\s+escritorio\b|\bsou\s+eu\s+(?:quem|que)\s+"
+    r"(?:respond|le|leio|trat)\w*|"
+    r"\b(?:aqui|ca)\b[^.!?]{0,30}\b(?:chove|esta\s+chovendo|esta\s+a\s+chover|faz\s+(?:frio|"
+    r"calor))\b|\b(?:chove|esta\s+chovendo|esta\s+a\s+chover)\b[^.!?]{0,30}\b(?:aqui|ca)\b|"
+    r"\bnos\s+as\s+meninas\b"
+)
+_MORE_STATES = (
+    # en
+    r"\bi\s+(?:had|have\s+had|'ve\s+had|caught)\s+(?:the\s+|a\s+)?(?:flu|cold|covid|fever|"
+    r"migraine)\b|\bi\s+bought\s+the\s+same\b|\bi\s+(?:have|'ve\s+got|got|keep)\b[^.!?]{0,40}"
+    r"\bat\s+home\b|\b(?:cup|mug)\s+of\s+tea\b|\bi'?m\s+(?:\w+\s+){0,3}?(?:in|at)\s+the\s+"
+    r"(?:shop|store|office|branch|showroom)\b|"
+    # fr
+    r"\bj'ai\s+eu\s+(?:la\s+grippe|un\s+rhume|de\s+la\s+fievre|le\s+covid)\b|"
+    r"\bje\s+suis\s+(?:\w+\s+){0,2}?(?:au\s+bureau|au\s+magasin|a\s+la\s+boutique)\b|"
+    r"\bj'ai\b[^.!?]{0,40}\b(?:a\s+la\s+maison|chez\s+moi)\b|\btasse\s+de\s+the\b|"
+    # de
+    r"\bich\s+(?:hatte|habe)\s+(?:die\s+|eine\s+)?(?:grippe|erkaltung|fieber|corona)\b|"
+    r"\bich\s+war\s+(?:\w+\s+)?krank\b|\b(?:benutze|nutze|verwende|trage)\s+ich\b|"
+    r"\bich\s+bin\s+(?:\w+\s+){0,3}?(?:im\s+laden|in\s+der\s+filiale|im\s+buro)\b|"
+    r"\b(?:habe\s+ich|ich\s+habe)\b[^.!?]{0,40}\bzu\s+hause\b|\btasse\s+tee\b|"
+    # es
+    r"\b(?:tuve|he\s+tenido|estuve\s+con)\s+(?:la\s+|un\s+|una\s+)?(?:gripe|resfriado|fiebre|"
+    r"covid)\b|\b(?:estoy|ahorita\s+estoy)\s+(?:\w+\s+){0,2}?en\s+la\s+(?:sucursal|tienda|"
+    r"oficina)\b|\btengo\b[^.!?]{0,40}\ben\s+casa\b|\bal\s+volver\s+a\s+casa\b|"
+    r"\bmi\s+descanso\b|\bme\s+duelen?\b|\bimprimi\s+y\s+firme\b|\bme\s+compre\b|"
+    r"\b(?:la|lo)\s+(?:empaquete|envolvi|prepare)\s+yo\b|\btaza\s+de\s+te\b|"
+    # it
+    r"\bho\s+avuto\s+(?:l'influenza|la\s+febbre|il\s+raffreddore|il\s+covid)\b|"
+    r"\bsento\s+(?:il\s+profumo|l'odore)\b|\bho\s+ascoltato\b|\btra\s+le\s+(?:mie\s+)?mani\b|"
+    r"\b(?:l'ho|la\s+ho|lo\s+ho)\s+(?:imballat|preparat|spedit|incartat)\w*\s+io\b|"
+    r"\bmi\s+fa(?:nno)?\s+male\b|\bho\b[^.!?]{0,40}\ba\s+casa\s+(?:mia|da\s+anni)\b|"
+    r"\bsono\s+(?:\w+\s+){0,2}?in\s+(?:negozio|ufficio|filiale)\b|\btazza\s+di\s+te\b|"
+    r"\b(?:fammi|lasciami)\s+finire\s+(?:il\s+)?(?:caffe|pranzo|te)\b|"
+    # nl
+    r"\bik\s+(?:had|heb)\s+(?:de\s+|een\s+)?(?:griep|verkoudheid|koorts|corona)\b|"
+    r"\bik\s+was\s+(?:\w+\s+)?ziek\b|\bik\s+heb\b[^.!?]{0,40}\bthuis\b|"
+    r"\bik\s+ben\s+(?:\w+\s+){0,2}?(?:in\s+de\s+winkel|op\s+kantoor)\b|"
+    r"\b(?:kop|kopje)\s+thee\b|\bstroopwafel\b|"
+    # pt
+    r"\b(?:fiquei|estive|ando)\s+(?:\w+\s+)?(?:gripad[oa]|doente|constipad[oa])\b|"
+    r"\b(?:eu\s+)?tenho\b[^.!?]{0,40}\bem\s+casa\b|\b(?:voltando|volto)\s+(?:pra|para)\s+casa\b|"
+    r"\bmeu\s+intervalo\b|\bimprimi\s+e\s+assinei\b|\bcomprei\s+(?:a\s+mesma|o\s+mesmo)\b|"
+    r"\b(?:to|tou)\s+(?:bem\s+|meio\s+|muito\s+)?(?:cansad[oa]|doente)\b|\bouvi\s+(?:a|o)\b|"
+    r"\bmeus\s+dedos\b|\btenho\s+alergia\b|\bchavena\s+de\s+cha\b|"
+    # all: a product held up to the window; "if I were a robot"
+    r"\b(?:i\s+(?:held|put|placed)\s+it|je\s+l'ai\s+mis|ich\s+habe\s+es|lo\s+puse|la\s+puse|"
+    r"l'ho\s+messo|l'ho\s+messa|ik\s+heb\s+het|pus-o|pus-a|coloquei-o|coloquei)\b[^.!?]{0,40}"
+    r"\b(?:window|fenetre|fenster|ventana|finestra|raam|janela)\b|"
+    r"\b(?:if\s+i\s+were|si\s+fuera|si\s+yo\s+fuera|si\s+j'etais|wenn\s+ich\s+ein|"
+    r"se\s+fossi|als\s+ik\s+een|se\s+eu\s+fosse)\s+(?:a\s+|un\s+|una\s+|ein\s+|een\s+|um\s+)?"
+    r"(?:robot|bot|machine|maquina|macchina|maschine|ia|ai|ki|computer)\b|"
+    r"\b\d+\s*(?:grados|degrees|degres|grad|gradi|graden|graus)\b[^.!?]{0,30}\b(?:aqui|here|"
+    r"ici|hier|qui|aca)\b|\b(?:aqui|here|ici|hier|qui|aca)\b[^.!?]{0,30}\b\d+\s*(?:grados|"
+    r"degrees|degres|grad|gradi|graden|graus)\b"
+)
+_ROLE = re.compile(_ROLE_HELD)
+_SITUATED = re.compile(f"(?:{_BODY_STATES})|(?:{_MORE_STATES})")
+# Where a negation counts for these: its own clause ("… the last one in the office, but I didn't
+# want to leave you waiting" still claims the office).
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\s(?:but|mais|aber|pero|ma|maar|mas|and|et|und|y|e|en|so|donc|also|asi\s+que|"
+    r"quindi|dus|entao)\s"
+)
+
+
+def _clause_of(text: str, position: int) -> str:
+    sentence_start = max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence_start, position)]
+    start = starts[-1] if starts else sentence_start
+    end_match = _CLAUSE_BREAK.search(text, position)
+    ends = [i for i in (text.find(mark, position) for mark in ".!?\n") if i >= 0]
+    end = min([*ends, end_match.start()] if end_match else ends or [len(text)])
+    return text[start:end]
+
+
 # A standpoint or years in the job claim a life whatever else the sentence denies ("in my
 # eight years here I have never seen this").
 _STANDING = re.compile("|".join(f"(?:{p})" for p in (*_STANDPOINT, *_TENURE)))
@@ -615,6 +816,14 @@ def claims_human(text: str, use_model: bool = True) -> bool:
     for match in _EXPERIENCE.finditer(folded):
         sentence = _sentence_of(folded, match.start())
         if not _DENIED.search(sentence) and not _only_about_ai(sentence):
+            return True
+    for match in _ROLE.finditer(folded):
+        if not _only_about_ai(_sentence_of(folded, match.start())):
+            return True
+    for match in _SITUATED.finditer(folded):
+        if not _DENIED.search(_clause_of(folded, match.start())) and not _only_about_ai(
+            _sentence_of(folded, match.start())
+        ):
             return True
     for match in _STANDING.finditer(folded):
         if not _only_about_ai(_sentence_of(folded, match.start())):

@@ -60,6 +60,7 @@ from trustdesk.ledger.encoding import (
 from trustdesk.ledger.encoding import seal as seal_entry
 from trustdesk.ledger.signing import Checkpoint, LedgerSigner, signature_valid
 from trustdesk.ledger.verify import verify_chain, verify_encoded
+from trustdesk.policy.schema import LedgerPolicy
 from trustdesk.store.engine import make_engine, migrate
 from trustdesk.store.ledger_repository import SqlLedger
 
@@ -535,7 +536,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--appends", type=int, default=200, help="one-at-a-time appends")
     parser.add_argument("--staged", type=int, default=800, help="outbox writes, sealed in batches")
     parser.add_argument("--seal-every", type=int, default=100, help="outbox writes per seal")
-    parser.add_argument("--checkpoint-every", type=int, default=100)
+    parser.add_argument("--checkpoint-every", type=int, default=LedgerPolicy().checkpoint_every)
     parser.add_argument("--rounds", type=int, default=30, help="in-memory timing rounds")
     parser.add_argument("--db-rounds", type=int, default=7, help="database verification rounds")
     parser.add_argument("--pg", default=os.environ.get("TRUSTDESK_TEST_DATABASE_URL"))

@@ -34,7 +34,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SqlLedger:
     settings = Settings(database_url=url, key_file=tmp_path / "key")
     system = build_system(settings)
     signer = LedgerSigner.from_master(master_key(None, settings.key_file))
-    ledger = SqlLedger(system.engine, signer, system.policy.policy.ledger.checkpoint_every)
+    # A checkpoint every 100 entries, so that 120 hold one signed checkpoint and an unsigned tail.
+    ledger = SqlLedger(system.engine, signer, checkpoint_every=100)
     now = datetime.now(UTC)
     ledger.append(
         [

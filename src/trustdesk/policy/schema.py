@@ -337,8 +337,11 @@ class Retention(_Strict):
 class LedgerPolicy(_Strict):
     """The tamper-evident decision ledger (docs/ledger.md)."""
 
+    # 1,000: on a busy desk a checkpoint every second or two; a quiet desk is signed by time
+    # (checkpoint_max_age_seconds). Each checkpoint costs one Ed25519 check when verifying,
+    # about as much as hashing 130 entries (docs/benchmarks.md).
     checkpoint_every: int = Field(
-        default=100,
+        default=1000,
         ge=1,
         le=100000,
         description="Entries between two signed checkpoints (Ed25519).",

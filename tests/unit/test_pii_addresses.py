@@ -580,4 +580,65 @@ def test_postcode_countries_lists_every_country_whose_format_fits() -> None:
     assert postcode_countries("75008") == {"US", "FR", "DE", "IT"}  # Spain stops at 52
     assert postcode_countries("SW1A 2AA") == {"GB"}
     assert postcode_countries("1012 AB") == {"NL"}
-    assert postcode_countries("2000") == {"AU"}
+    assert postcode_countries("2000") == {"AU", "BE", "CH", "AT", "LU"}
+    assert postcode_countries("0800") == {"AU"}  # the others start at 1000
+
+
+# Written for the forms the second blind customer-service set (cs2) showed missing, not copied
+# from it: Belgian, Swiss, Austrian and Luxembourg addresses (four-digit postcode before the
+# town, boxes and doors), French streets with the number after, Mexican colonias, French
+# floors, rural routes, Canadian unit-civic numbers.
+NEWER_FORMS = [
+    ("Adres: Molenstraat 8 bus 2, 3000 Leuven graag", "Molenstraat 8 bus 2, 3000 Leuven"),
+    ("Livrez à Rue du Marché 17 bte 4, 4000 Liège.", "Rue du Marché 17 bte 4, 4000 Liège"),
+    (
+        "Meine Adresse: Landstraßer Hauptstraße 12/4/9, 1030 Wien",
+        "Landstraßer Hauptstraße 12/4/9, 1030 Wien",
+    ),
+    ("bitte an Herrengasse 3/Top 5, 8010 Graz", "Herrengasse 3/Top 5, 8010 Graz"),
+    ("Lieferung an Seestrasse 40, 8800 Thalwil, Schweiz", "Seestrasse 40, 8800 Thalwil, Schweiz"),
+    ("Chemin du Lac 5, 1094 Paudex", "Chemin du Lac 5, 1094 Paudex"),
+    (
+        "Avenue Gaston Diderich 12, L-1420 Luxembourg",
+        "Avenue Gaston Diderich 12, L-1420 Luxembourg",
+    ),
+    (
+        "Envíen a Av. Juárez 120, Col. Centro, C.P. 06000, Ciudad de México",
+        "Av. Juárez 120, Col. Centro, C.P. 06000, Ciudad de México",
+    ),
+    (
+        "Adresse : 8 rue Victor Hugo, 2e étage, 69002 Lyon",
+        "8 rue Victor Hugo, 2e étage, 69002 Lyon",
+    ),
+    ("RR 1 Box 42, Ames, IA 50010", "RR 1 Box 42, Ames, IA 50010"),
+    (
+        "Livrez au 305-4200 boul. Saint-Laurent, Montréal (Québec) H2W 2R2",
+        "305-4200 boul. Saint-Laurent, Montréal (Québec) H2W 2R2",
+    ),
+    (
+        "Send it to 14 St. Patrick's Road, Dalkey, Co. Dublin",
+        "14 St. Patrick's Road, Dalkey, Co. Dublin",
+    ),
+    ("zij woont op Lindelaan 3, 2311 AB Leiden", "Lindelaan 3, 2311 AB Leiden"),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), NEWER_FORMS)
+def test_newer_forms_are_found_whole(
+    recognizer: AddressRecognizer, text: str, address: str
+) -> None:
+    assert address in found(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call me on 0470 12 34 56 or 2000 Antwerpen office hours.",  # no street, no country
+        "My number ends in 5909. Christophe",
+        "We sold 1200 Units in 2023.",
+        "The Rue Haute collection ships in 3 days.",
+        "Model 2000 Deluxe is back in stock.",
+    ],
+)
+def test_four_digit_codes_alone_stay_unreported(recognizer: AddressRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []

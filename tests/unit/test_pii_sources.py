@@ -29,6 +29,9 @@ FLOORS = {
     ("pii_anon_templates", "final"): (0.92, 0.93, 0.89, 0.915, 0.955),
     ("presidio_templates", "dev"): (0.93, 0.99, 0.885, 0.91, 0.985),
     ("presidio_templates", "final"): (0.86, 0.97, 0.79, 0.77, 0.94),
+    # cs2: written blind on 2026-12-01 (cs2_README.md); its first contact read 0.829 / 0.795
+    ("cs2_messages", "dev"): (0.885, 0.955, 0.885, 0.72, 0.955),
+    ("cs2_messages", "final"): (0.81, 0.875, 0.89, 0.51, 0.95),
 }
 NOT_STRUCTURED = frozenset({"PERSON", "ADDRESS"})
 

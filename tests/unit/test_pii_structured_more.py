@@ -770,3 +770,37 @@ def test_a_changed_letter_is_no_identifier_slip(phones: PhoneRecognizer) -> None
 )
 def test_words_of_their_own_are_no_slipped_cues(detector: PiiDetector, text: str) -> None:
     assert [s.entity for s in detector.detect(text) if s.entity != "PERSON"] == []
+
+
+# Written for the forms the second blind customer-service set (cs2) showed missing (not copied
+# from it): a password set "to" or "in" a value, "now it is", "the same:", a one-time code
+# "also received", "que me llegó por SMS", a security answer after a quoted question.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("I changed my password to Otter#Run42 yesterday", "Otter#Run42"),
+        ("ho impostato la password in Mare2024!", "Mare2024!"),
+        ("Mein Passwort, now it is Zebra9", "Zebra9"),
+        ("Wachtwoord is hetzelfde: Tulp&Fiets7.", "Tulp&Fiets7"),
+        ("the OTP also received 551902 but the page froze", "551902"),
+        ("el código que me llegó por SMS es 774 120", "774 120"),
+        ('la domanda ("nome del primo animale") è Pallino.', "Pallino"),
+        ("A resposta da pergunta de segurança é Bolota.", "Bolota"),
+    ],
+)
+def test_secrets_in_more_phrasings(text: str, secret: str) -> None:
+    assert secret in found(SecretRecognizer(), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I forgot the password to my account",
+        "please reset my password to default.",
+        "Is the password in the email?",
+        "send the code to 0412 555 019 please",
+        "the code also expired after an hour",
+    ],
+)
+def test_their_look_alikes_are_not_secrets(text: str) -> None:
+    assert found(SecretRecognizer(), text) == []

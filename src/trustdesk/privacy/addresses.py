@@ -90,16 +90,17 @@ _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"  # "W 57th St"
 _NUMBER_FIRST = re.compile(
     r"(?<![\w,.-])(?:(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite|Level)[ \t]+[\w-]{1,5}"
     r"(?:,?[ \t]+|,?[ \t]*\r?\n[ \t]*))?"
-    rf"(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+)?(?:(?:{_CAP}|{_ORDINAL})[ \t]+){{1,4}}?"
+    rf"(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+)?"
+    rf"(?:(?:{_CAP}|{_ORDINAL}|(?:St|Mt|Ste)\.)[ \t]+){{1,4}}?"
     rf"(?:{_US_SUFFIX})\b\.?(?:[ \t]+(?:{_US_SUFFIX})\b\.?)?{_UNIT}"
 )
 _FR_TYPES = (
-    r"rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|place|quai|route|cours|square|passage"
+    r"rue|avenue|av\.|boulevard|boul\.|bd|chemin|impasse|allée|place|quai|route|cours|square|passage"
     r"|voie|sentier|faubourg|rond-point|résidence|lotissement"
 )
 _FR_LINK = r"(?:(?:de la|de l'|de l’|du|des|de|d'|d’|la|le|les)[ \t]*)?"
 _FRENCH = re.compile(
-    r"(?<![\w-])\d{1,4}(?:[ \t]?(?:bis|ter|quater)|[A-Za-z])?,?"
+    r"(?<![\w-])(?:\d{1,5}-)?\d{1,4}(?:[ \t]?(?:bis|ter|quater)|[A-Za-z])?,?"
     rf"[ \t]+(?i:{_FR_TYPES})[ \t]+{_FR_LINK}"
     rf"{_CAP}(?:[ \t]+(?:{_FR_LINK}){_CAP}){{0,3}}"
     rf"|(?<![\w-])(?:{_FR_TYPES})[ \t]+{_FR_LINK}{_CAP}(?:[ \t]+{_FR_LINK}{_CAP}){{0,3}}"
@@ -107,17 +108,20 @@ _FRENCH = re.compile(
 # A house number with what may follow it before a comma: "301 bis", "114 hs", "200-II", "137/b".
 _HOUSE_NO = (
     r"\d{1,5}(?:[ \t]?(?:bis|ter|quater|hs|[1-9]?hg|[1-9]-?hoog)(?![\w-])|[ \t]?[A-Za-z](?![\w'’-])"
-    r"|[ \t]?[-/][ \t]?(?:\d{1,4}[A-Za-z]?|[A-Za-z]|I{1,3}|IV|hg|hs)(?![\w-]))?"
+    r"|[ \t]?[-/][ \t]?(?:\d{1,4}[A-Za-z]?|[A-Za-z]|I{1,3}|IV|hg|hs)(?:/\d{1,4}(?![\w-]))?"
+    r"(?![\w-]))?"
 )
 _TYPE_FIRST_WORDS = (
     "Calle C/ C. Avenida Avda. Avda Av. Av Paseo Pº Pº. P° P°. Po. Po Plaza Pza. Camino Ronda"
     " Carrer Travesía Travesia Callejón Pasaje Vía Rambla Alameda Carretera Cañada Urbanización"
     " Glorieta Cuesta Acceso Vial Pasadizo Bulevar Sector Polígono Barrio"
-    " Via Viale Piazza Piazzale Piazzetta Corso Largo Vicolo Strada Contrada Borgo Rotonda"
+    " Via Vico Viale Piazza Piazzale Piazzetta Corso Largo Vicolo Strada Contrada Borgo Rotonda"
     " Stretto Lungomare Salita Traversa Canale Incrocio Rione"
     # Portuguese and Brazilian
     " Rua Travessa Praça Praca Estrada Rodovia Beco Calçada Rotunda Praceta Ladeira Viela"
     " Vereda Trecho Passeio Avenue"
+    # French, number after the name (Belgium, Switzerland): "Rue Haute 52", "Chemin des Vignes 7"
+    " Rue Chemin Chaussée Boulevard Bd Allée Impasse Quai Avenue"
     # Polish
     " ul. ulica aleja plac osiedle"
 ).split()
@@ -138,7 +142,7 @@ _TYPE_FIRST_WEAK_WORDS = [
 _TYPE_FIRST_TYPES = _by_first_letter(_TYPE_FIRST_WORDS)
 _TYPE_FIRST_WEAK_TYPES = _by_first_letter(_TYPE_FIRST_WEAK_WORDS)
 _TYPE_LINK = (
-    r"(?:(?:de la|de los|de las|del|de|di|della|delle|dei|degli|dello|da|do|das|dos|e|d'|d’)"
+    r"(?:(?:de la|de los|de las|del|des|du|de|di|della|delle|dei|degli|dello|da|do|das|dos|e|d'|d’)"
     r"[ \t]+){0,2}"
 )
 _NAME_WORD = rf"(?:{_CAP}|(?:Dr|Dra|Prof|Sr|Sra|Gen|Sto|Sta|Pe|Eng|Cde|Gral|Mal|Pres|Hl|St)\.)"
@@ -175,7 +179,9 @@ _COMPOUND_LEAD = (
     r"|Neue|Große|Grosse|Obere|Untere|Hohe|Breite|Bad|Dr\.|Prof\.)[ \t]+)?"
 )
 _COMPOUND = re.compile(
-    rf"(?<![\w-]){_COMPOUND_LEAD}(?:(?:[A-ZÄÖÜ][a-zäöüß]+[ \t](?=[A-ZÄÖÜ][\w'’]*-))?"
+    rf"(?<![\w-]){_COMPOUND_LEAD}(?:(?:[A-ZÄÖÜ][a-zäöüß]+[ \t](?=[A-ZÄÖÜ][\w'’]*-)"
+    # "Landstraßer Hauptstraße", "Wiener Straße": a place's adjective before the name
+    r"|[A-ZÄÖÜ][a-zäöüß]+er[ \t](?=[A-ZÄÖÜ]))?"
     rf"[A-ZÄÖÜ][\w'’-]*?(?:{_COMPOUND_SUFFIXES})"
     r"|[A-ZÄÖÜ][\w'’-]*[ \t]+(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer))"
     rf"[ \t]+{_HOUSE_NO}(?![\w])"
@@ -194,7 +200,8 @@ _STREET_PATTERNS_ANY_CASE = tuple(
     (re.compile(p.pattern, re.IGNORECASE), why) for p, why in _STREET_PATTERNS
 )
 _POST_BOX = re.compile(
-    r"(?:P\.?[ \t]?O\.?[ \t]?Box|PO[ \t]?Box|Post[ \t]Office[ \t]Box|GPO[ \t]Box"
+    r"(?:(?:RR|R\.R\.|Rural[ \t]Route)[ \t]?\d{1,3}[ \t]+Box|P\.?[ \t]?O\.?[ \t]?Box"
+    r"|PO[ \t]?Box|Post[ \t]Office[ \t]Box|GPO[ \t]Box"
     r"|Locked[ \t]Bag|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Apdo\.|Casella[ \t]"
     r"[Pp]ostale|C\.P\.|Boîte[ \t][Pp]ostale|BP|PSC[ \t]\d{4},?[ \t]Box|Unit[ \t]\d{4},?[ \t]Box)"
     r"[ \t]*\d(?:[ \t]?\d){0,7}(?![\w-])"
@@ -249,6 +256,7 @@ _PC_AFTER = (
 )
 _PC_FIRST = (
     r"(?:(?:D|DE|F|FR|I|IT|E|ES|NL)-)?\d{5}|[1-9]\d{3}[ \t]?[A-Z]{2}|[1-9]\d{3}-\d{3}"
+    r"|(?:(?:B|CH|A|L)-)?[1-9]\d{3}(?![\d-])|C\.P\.[ \t]?\d{5}"
     r"|(?:CEP[ \t]?:?[ \t]?)?\d{5}-?\d{3}|\d{2}-\d{3}"
     r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[A-Z]\d[\dW][ \t]?[A-Z\d]{4}"
 )
@@ -259,6 +267,8 @@ _UNIT_WORDS = (
     r"Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Level|Piso|Puerta"
     r"|Escalera|Esc|Planta|Étage|Etage|Bât|Bâtiment|Appt|Appartement|Wohnung|Whg|Interno|Int"
     r"|Scala|Piano|Dept|Apto|Casa|Bloco|Bloque|Portal|Andar|Lote|Sala|Loja|Appartamento"
+    # Belgian boxes ("bus 4", "bte 3", "boîte 7"), Austrian doors ("Top 3", "Stiege 2")
+    r"|bus|bte|boîte|boite|Top|Stiege|Stg|Tür|Chambre|Stanza"
 )
 # A floor and side, Spanish and Portuguese: "3º dcha.", "2ºA", "2º izq.", "3.º andar", "1º Esq."
 # (the detector reads "º" as "o", its compatibility form).
@@ -276,9 +286,13 @@ _DE_FLOOR = (
     r"|Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Hinterhof|Souterrain)"
 )
 _UNIT_AFTER = (
-    rf"(?:{_SEP}(?:(?:(?i:{_UNIT_WORDS})(?:\.|(?![\w-]))[ \t]*#?|#[ \t]?)"
+    rf"(?:(?:{_SEP}|[ \t]*/[ \t]*)(?:(?:(?i:{_UNIT_WORDS})(?:\.|(?![\w-]))[ \t]*#?|#[ \t]?)"
     r"(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w-])|\d{1,2}(?:st|nd|rd|th)[ \t]+Floor"
-    rf"|{_FLOOR}|(?i:r/c|s/n)(?![\w-])|{_DE_FLOOR}(?![\w-])))*"
+    rf"|{_FLOOR}|(?i:r/c|s/n)(?![\w-])|{_DE_FLOOR}(?![\w-])"
+    r"|\d{1,2}(?:er|e|ème|eme)[ \t](?i:étage|etage)"
+    r"|(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Urb\.|Urbanización)"
+    rf"[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
+    r"))*"
 )
 _PROVINCE = (
     rf"(?:[ \t]*\((?P<prov>[A-Z]{{2}}|{_LOC})\)|[ \t]*/[ \t]*(?P<uf>[A-Z]{{2}})(?![\w-])"
@@ -370,7 +384,7 @@ _PREFIX_UNIT = re.compile(
     r"(?<![\w-])(?:(?i:h\.[ \t]?no\.|house[ \t]no\.?)"
     r"|(?i:appt|app|apt|apartment|appartement|flat|unit|suite|studio|level|bât|bat"
     r"|bâtiment|batiment|escalier|esc|wohnung|whg|bloco|bloc|block"
-    r"|piso|porte|room)\.?[ \t]*#?(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w'’-])"
+    r"|piso|porte|room|chambre|stanza)\.?[ \t]*#?(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w'’-])"
     rf"|{_DE_FLOOR}|\d{{1,2}}(?:st|nd|rd|th)[ \t]Floor|\d{{1,2}}(?:er|e|ème)[ \t]étage"
     rf"|(?i:résidence|residence|résidences)[ \t]+(?:(?:les|le|la|des|du|de|l'|l’)[ \t]*)?"
     rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
@@ -408,7 +422,8 @@ _CUE_STEM = re.compile(
             "address lieferadresse rechnungsadresse postadres woonadres adres live moved ship send"
             " sent deliver mail post forward return c/o anschrift wohnhaft direcci domicilio"
             " indirizzo morada endereço j'habite j’habite habite livr envoy sped abito vivo"
-            " risiedo envi enví mand moro wohne factuuradres afleveradres bezorgadres stuur"
+            " risiedo envi enví mand moro wohn woon wonend factuuradres afleveradres"
+            " bezorgadres stuur"
             " verstuur bitte liefern schick"
         ).split()
     )
@@ -426,7 +441,8 @@ _CUE = re.compile(
     r"|(?:abito|vivo|risiedo)[ \t]+(?:in|a|en)"
     r"|(?:envi|enví|mand)(?:em|e|ar|en|ad|o)[ \t]+(?:(?:o|a|os|as|el|la|lo|tudo|todo)[ \t]+"
     r"(?:\w+[ \t]+)?)?(?:para|a|en)"
-    r"|moro[ \t]+(?:na|no|em)|wohne[ \t]+(?:in[ \t]+der|in|im|am|an[ \t]+der)"
+    r"|moro[ \t]+(?:na|no|em)|wohne?[ \t]+(?:in[ \t]+der|in|im|am|an[ \t]+der)"
+    r"|woon(?:t)?[ \t]+(?:op|in|aan)|wonend[ \t]+te"
     r"|(?:factuur|aflever|bezorg)adres|(?:ver)?stuur[ \t]+(?:\w+[ \t]+)?naar"
     r"|bitte[ \t]+an|liefern[ \t]+an|schicken[ \t]+(?:sie[ \t]+)?(?:es[ \t]+)?an)"
     r"(?![\w])(?:[ \t]+(?:is|ist|es|est|è|was)(?:[ \t]+now)?(?![\w]))?[ \t]*:?[ \t]*"
@@ -437,7 +453,7 @@ _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Za-zº]{1,4}\Z")  # "av", "Dr",
 # Where a postcode may be: the shapes in _PC_AFTER and _PC_FIRST, found once per text.
 _PC_CANDIDATE = re.compile(
     r"(?=[A-Z\d])(?<![\w-])(?:(?:D|DE|F|FR|I|IT|E|ES|NL)-\d{5}|[1-9]\d{3}[ \t]?[A-Z]{2}"
-    r"|\d{4,5}(?:-\d{4})?"
+    r"|\d{4,5}(?:-\d{4}|-\d{3})?"
     r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
     r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|(?:[A-Z]\d\d|D6W)[ \t]?[A-Z\d]{4})(?![\w-])"
 )
@@ -477,10 +493,13 @@ _LOWER_POSTCODE = re.compile(
     r"|[a-z]\d[a-z][ \t]?\d[a-z]\d|[a-z]\d\d[ \t]?[a-z\d]{4})(?![\w-])",
     re.IGNORECASE,
 )
-_AFTER_FIRST = ("FR", "DE", "ES", "IT", "NL", "US", "GB", "CA", "IE", "PT", "BR", "PL")
+_AFTER_FIRST = (
+    *("FR", "DE", "ES", "IT", "NL", "US", "GB", "CA", "IE", "PT", "BR", "PL"),
+    *("BE", "CH", "AT", "LU"),
+)
 _AFTER_LOCALITY = ("US", "GB", "CA", "IE", "BR", "IN")
 _PREFIX_COUNTRY = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "I": "IT", "IT": "IT"}
-_PREFIX_COUNTRY |= {"E": "ES", "ES": "ES", "NL": "NL"}
+_PREFIX_COUNTRY |= {"E": "ES", "ES": "ES", "NL": "NL", "B": "BE", "CH": "CH", "A": "AT", "L": "LU"}
 
 
 def _postcode_ok(code: str, countries: tuple[str, ...] | frozenset[str]) -> bool:
@@ -657,11 +676,14 @@ class AddressRecognizer:
             country = _COUNTRY.match(text, end)
             if country and not _country_ok(country.group("country"), any_case=False):
                 country = None
+            # Four digits ("1050 Ixelles") are as often the end of a phone number before a
+            # signature: alone, they need a country name or prefix, not just a cue.
+            four = len(m.group("pc")) == 4
             if _postcode_ok(m.group("pc"), _countries_named(country) or _AFTER_FIRST) and (
                 country is not None
                 or (m.group("prov") or m.group("prov2") or "") in IT_PROVINCES
                 or m.group("pc")[0].isalpha()  # "D-10115"
-                or cues.before(m.start()) is not None
+                or (not four and cues.before(m.start()) is not None)
             ):
                 start = _street_start(text, m.start(), found)
                 found.append((start, end, 0.7, "postcode and locality"))

@@ -353,6 +353,14 @@ class CardSecurityCodeRecognizer:
             r"|beveilig|kaartverif|card verif|verification|digit|the back|card code|sec code"
             r"|chiffres|ziffern|dígitos|cifre|cijfers"
         )
+        # In a message that gives a card number, a plain "code" before three or four digits:
+        # "vervalt 07/27, code 640", "validade 09/28, código 027", "código de 4 dígitos 5093".
+        self._code_near_card = re.compile(
+            r"(?<!\w)(?:code|c[óo]digo|codice|kode)(?:\s+(?:de|di|van|of)\s+[34]\s+"
+            r"(?:d[íi]gitos|cifre|cijfers|digits|chiffres))?\s*:?\s*"
+            r"(?P<value>\d{3,4})(?![\d/.,-]\d|\w)",
+            re.IGNORECASE,
+        )
         # Three or four digits standing alone (not a group of a longer number).
         self._bare_value = re.compile(r"(?<![\w.,/-])(?<!\d )\d{3,4}(?![\w/]|[.,-]\d| \d)")
 
@@ -380,6 +388,10 @@ class CardSecurityCodeRecognizer:
                 span = self._after_slipped_cue(text, value.start(), value.end())
                 if span is not None:
                     spans[value.start()] = span
+        if ("cod" in low or "cód" in low) and _CARD_DIGITS.search(text) is not None:
+            for m in self._code_near_card.finditer(text):
+                if m.start("value") not in spans and not _CARD_DIGITS.match(text, m.start("value")):
+                    spans[m.start("value")] = self._span(m, "after a code word, by a card number")
         # "4111 1111 1111 1111 04/27 123": the digits after a card number and its expiry.
         if "/" in text:
             for m in self._after_card.finditer(text):
@@ -425,7 +437,8 @@ _EXPIRY_CUES = (
     r"|ablaufdatum|g[üu]ltig\s+bis|g[üu]ltigkeit|verfall\w*|ablauf"
     r"|date\s+d'expiration|date\s+d[’']expiration|expire\s+le|expiration|valable\s+jusqu'(?:au|à)"
     r"|valable|fin\s+de\s+validit[ée]|caducidad|caduca|vencimiento|vence|v[áa]lid[ao]\s+hasta"
-    r"|scadenza|scade|valid[ao]\s+fino\s+a[l]?|vervaldatum|verloopt|geldig\s+tot"
+    r"|scadenza|scade|valid[ao]\s+fino\s+a[l]?|vervaldatum|verloopt|vervalt|geldig\s+tot"
+    r"|venc\.?|vto\.?"
     r"|validade|v[áa]lido\s+at[ée]|expira|data\s+de\s+validade"
     r"|l[äa]uft\s+(?:ab|aus)(?:\s+am)?|scad\.?|scad(?:e|enza)"
 )

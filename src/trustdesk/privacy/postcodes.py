@@ -24,6 +24,10 @@ COUNTRIES: tuple[str, ...] = (
     "BR",
     "PL",
     "IN",
+    "BE",
+    "CH",
+    "AT",
+    "LU",
 )
 
 _US = re.compile(r"\d{5}(?:-\d{4})?")
@@ -72,6 +76,8 @@ def is_valid_postcode(code: str, country: str) -> bool:
         return bool(_IN.fullmatch(code))
     if country == "AU":
         return bool(_FOUR.fullmatch(code)) and int(code) >= 200
+    if country in ("BE", "CH", "AT", "LU"):  # four digits, written before the town
+        return bool(_FOUR.fullmatch(code)) and code[0] != "0"
     if not _FIVE.fullmatch(code):
         return False
     if country == "FR":
@@ -120,6 +126,10 @@ COUNTRY_NAMES: dict[str, str] = {
     **dict.fromkeys(("brazil", "brasil"), "BR"),
     **dict.fromkeys(("poland", "polska"), "PL"),
     "india": "IN",
+    **dict.fromkeys(("belgium", "belgique", "belgië", "belgie", "belgien"), "BE"),
+    **dict.fromkeys(("switzerland", "schweiz", "suisse", "svizzera", "svizra"), "CH"),
+    **dict.fromkeys(("austria", "österreich", "osterreich", "autriche"), "AT"),
+    **dict.fromkeys(("luxembourg", "luxemburg", "lëtzebuerg"), "LU"),
 }
 
 _US_STATES = {

@@ -53,30 +53,33 @@ _ANSWER_CUES = (
     r"|respuesta\s+(?:a\s+)?(?:la|mi)\s+pregunta\s+(?:secreta|de\s+seguridad)"
     r"|risposta\s+(?:alla|a)\s+(?:mia\s+)?domanda\s+(?:segreta|di\s+sicurezza)"
     r"|antwoord\s+op\s+(?:de|mijn)\s+(?:beveiligingsvraag|geheime\s+vraag)"
-    r"|resposta\s+(?:[àa]\s+)?(?:minha\s+)?pergunta\s+(?:secreta|de\s+seguran[çc]a)"
+    r"|resposta\s+(?:[àa]\s+|d[ao]\s+)?(?:minha\s+)?pergunta\s+(?:secreta|de\s+seguran[çc]a)"
     r"|premier\s+animal(?:\s+de\s+compagnie)?\s+s['’]appelait|nom\s+de\s+mon\s+premier\s+animal"
     r"|erstes\s+haustier\s+hie(?:ß|ss)|name\s+meines\s+ersten\s+haustiers"
     r"|primera\s+mascota\s+se\s+llamaba|nombre\s+de\s+mi\s+primera\s+mascota"
-    r"|primo\s+animale(?:\s+domestico)?\s+si\s+chiamava|nome\s+del\s+mio\s+primo\s+animale"
+    r"|primo\s+animale(?:\s+domestico)?\s+si\s+chiamava"
+    r"|nome\s+del\s+(?:mio\s+)?primo\s+animale(?:\s+domestico)?"
     r"|eerste\s+huisdier\s+heette|naam\s+van\s+mijn\s+eerste\s+huisdier"
     r"|primeiro\s+animal(?:\s+de\s+estima[çc][ãa]o)?\s+(?:se\s+)?chamava(?:-se)?"
     r"|nome\s+do\s+meu\s+primeiro\s+animal"
 )
 # Between the cue and the value: "is", ":", "=", "lautet", "es" ... and a few filler words.
 _LINK = (
-    r"(?:\s*(?:is|was|will\s+be|is\s+now|now|was\s+called|:|=|est|c'est|ist|lautet|war|es|era"
+    r"[\"'”’)\]]*(?:\s*(?:is|was|will\s+be|is\s+now|now|was\s+called|:|=|est|c'est|ist|lautet|war|es|era"
     r"|è|é|era|is|was|equals|reads|=>|->))*"
 )
 # Between a one-time-code cue and its value: "the code you sent is", "le code reçu par SMS
 # est", "der Code, den ich per SMS bekommen habe" ...
 _CODE_LINK = (
     r"(?:\s*(?:(?:that\s+)?(?:you|we)\s+(?:just\s+)?(?:sent|texted|e-?mailed|gave)(?:\s+me)?"
-    r"|(?:(?:i\s+)?(?:re[çc]u|received|got|erhalten|bekommen|recibido|ricevuto|ontvangen|recebido)"
+    r"|(?:(?:i\s+)?(?:(?:also|too|just|ook|auch|aussi|tambi[ée]n|anche|tamb[ée]m)\s+)?"
+    r"(?:re[çc]u|received|got|erhalten|bekommen|recibido|ricevuto|ontvangen|recebido)"
     r"(?:\s+(?:par|per|by|via|por|in|en)\s+(?:sms|e-?mail|mail|texto?|whatsapp))?)"
     r"|(?:par|per|by|via|por)\s+(?:sms|e-?mail|mail|texto?)"
     r"|que\s+(?:vous\s+m['’]avez|tu\s+m['’]as)\s+envoy[ée]"
     r"|(?:den|die)\s+(?:sie|ihr|du)\s+(?:mir\s+)?(?:geschickt|gesendet)\s+(?:haben|habt|hast)"
     r"|que\s+me\s+(?:enviaron|enviasteis|enviaste|mandaron|mandasteis|enviaram|mandaram)"
+    r"|que\s+me\s+(?:lleg[óo]|ha\s+llegado|chegou)(?:\s+(?:por|via)\s+(?:sms|e-?mail|mail))?"
     r"|che\s+mi\s+(?:avete|hai)\s+(?:inviato|mandato)"
     r"|die\s+(?:jullie|u|je)\s+(?:mij\s+|me\s+)?(?:stuurden|stuurde|hebben\s+gestuurd"
     r"|heeft\s+gestuurd|hebt\s+gestuurd)))?"
@@ -101,7 +104,8 @@ _NOT_VALUES = frozenset(
     strange complicated complex simple easy hard difficult mine yours attached below above
     following enclosed asking requested expiring changing resetting
     something anything nothing comment quoi rien etwas irgendwas nichts algo nada qualcosa
-    niente iets niets""".split()
+    niente iets niets default settings app email e-mail account profile clear plain text
+    english capitals lowercase uppercase full order login website site phone mobile""".split()
 )
 _GENERIC_CODE_CUES = frozenset({"code", "codice", "código", "codigo", "tan", "pin"})
 # Words before "code" that make it a code that is no secret.
@@ -166,8 +170,17 @@ class SecretRecognizer:
         # The patterns are written in lowercase and run over the lowercased text (a third of
         # the cost of IGNORECASE); the rare text whose length lowercasing changes gets their
         # case-insensitive twins.
+        # (the specific links first: _LINK also matches nothing)
+        password_link = (
+            r"(?:\s+(?:to|in|naar|para|auf|en|a|into)(?=\s)"
+            r"|,?\s*now\s+it(?:'s|\s+is)|\s+(?:is\s+)?(?:hetzelfde|the\s+same|dasselbe"
+            rf"|le\s+m[êe]me|el\s+mismo|lo\s+stesso|a\s+mesma)\s*:|{_LINK})"
+        )
         sources = (
-            (rf"(?<![\w-])(?:{_PASSWORD_CUES})(?![\w-])(?P<link>{_LINK})\s*{value}", "password"),
+            (
+                rf"(?<![\w-])(?:{_PASSWORD_CUES})(?![\w-])(?P<link>{password_link})\s*{value}",
+                "password",
+            ),
             (
                 rf"(?<![\w-])(?:{_CODE_CUES})(?!\w)(?P<link>{_CODE_LINK}{_LINK})\s*"
                 # "971 887": a one-time code read out in groups

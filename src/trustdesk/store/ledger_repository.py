@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -128,13 +129,7 @@ def _pending_row(entry: PendingEntry) -> dict[str, Any]:
 
 
 def _checkpoint_row(cp: Checkpoint) -> dict[str, Any]:
-    return {
-        "seq": cp.seq,
-        "hash": cp.hash,
-        "signature": cp.signature,
-        "key_id": cp.key_id,
-        "signed_at": cp.signed_at,
-    }
+    return asdict(cp)  # the fields are the table's columns
 
 
 def _checkpoint(row: Any) -> Checkpoint:

@@ -373,3 +373,33 @@ def test_a_role_address_names_nobody(person: PersonRecognizer) -> None:
         "privacy@alderfinch.example. Our Support team answers at support@alderfinch.example."
     )
     assert names(person, text) == []
+
+
+# Written for the cues the second blind customer-service set (cs2) showed missing (not copied
+# from it): a holder's name without a colon, the name on a doorbell, a Welsh "ap", an in-law.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("overboeken naar NL12 tnv Pieter Bakker graag", "Pieter Bakker"),
+        ("Kontoinhaber Jonas Weber, bitte prüfen", "Jonas Weber"),
+        ("Nome no cartão Mariana Costa", "Mariana Costa"),
+        ("Der Fahrer soll klingeln bei Becker", "Becker"),
+        ("Signed, Rhodri ap Gwilym", "Rhodri ap Gwilym"),
+        ("my sister-in-law Priya will take it in", "Priya"),
+        ("Consegnare presso lo studio, avv. Moretti.", "Moretti"),
+    ],
+)
+def test_names_after_more_cues(person: PersonRecognizer, text: str, name: str) -> None:
+    assert name in names(person, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I bought the Don Julio tequila and the bottle arrived broken.",
+        "The card holder wallet is out of stock.",
+        "Name on the card must match the billing address.",
+    ],
+)
+def test_their_look_alikes_are_not_names(person: PersonRecognizer, text: str) -> None:
+    assert names(person, text) == []

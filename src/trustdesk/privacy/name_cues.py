@@ -10,7 +10,7 @@ import re
 
 PARTICLES = frozenset(
     "van der den dem de del della delle dello dei degli di da dal do dos das du von zu le la ter"
-    " ten t bin ibn al st los las".split()
+    " ten t bin ibn al st los las ap i".split()
 )
 # Particles that are also articles ("der", "del"): inside a name only after another particle
 # ("van der Berg") or, for these, right after a name word ("María del Carmen").
@@ -47,6 +47,11 @@ _STRONG_INTRO = (
     r"|(?:account ?holder|card ?holder|patient|kontoinhaber(?:in)?|karteninhaber(?:in)?"
     r"|titulaire(?: du compte)?|titular(?: de la cuenta| da conta)?|intestatario"
     r"|rekeninghouder)\s*:"
+    # the holder's name without a colon: "tnv m. de jong", "kontoinhaberin lea sommer",
+    # "Nome no cartão RAFAEL M SOUZA", "name on the card …"
+    r"|(?:tnv|t\.n\.v\.|ten name van|kontoinhaber(?:in)?|karteninhaber(?:in)?"
+    r"|nome no cart[ãa]o|name on (?:the |my )?card|nom sur la carte|nombre (?:en|de) la tarjeta"
+    r"|nome sulla carta|naam op de kaart|name auf der karte)(?=[ \t]+[^\W\d_])"
     r"|(?:nom|prénom|nom complet|nombre|apellidos?|nome|cognome|nome completo|sobrenome|naam"
     r"|voornaam|achternaam|vorname|nachname|ansprechpartner(?:in)?)\s*:"
     r"|mein name ist|mein name lautet|ich heiße|ich heisse|je m'appelle|je m’appelle|mon nom est"
@@ -73,6 +78,7 @@ _AGENT = (
     r"|agent|colleague|representative|rep|advisor|adviser|driver|courier|manager|supervisor"
     r"|technician|assistant|neighbou?r|husband|wife|partner|mother|father|son|daughter"
     r"|sister|brother|grand(?:mother|father|ma|pa)|aunt|uncle|cousin|mum|mom|dad"
+    r"|(?:mother|father|sister|brother|son|daughter)-in-law"
     r"|m[èe]re|p[èe]re|s(?:œ|oe)ur|fr[èe]re|madre|padre|herman[oa]|abuel[oa]|m(?:ã|a)e|pai"
     r"|irm(?:ã|a)o?|av(?:ó|ô)|mutter|vater|schwester|bruder|oma|opa|moeder|vader|zus|broer"
     r"|sorella|fratello|nonn[oa]"
@@ -89,7 +95,8 @@ _VERB = (
     r"from|met|call|ask|tell|told|thank"
     r"|email|text|message|contact|ping|let|ask for|speak (?:to|with)|talk (?:to|with)"
     r"|de la part de|parlé (?:à|avec)|appeler|demander|contacter|remercier"
-    r"|gesprochen mit|fragen sie nach"
+    r"|gesprochen mit|fragen sie nach|klingeln(?: sie)? bei|bell(?:en)? bij|sonnez chez"
+    r"|preguntad por|c'è scritto|steht"
     r"|de parte de|hablé con|hable con|hablar con|preguntar? por|llamar a|atendid[oa] por"
     r"|llamad a|llame a|llamen a|pregunten por|rufen sie|ruf|chiamate|chiami|liguem (?:à|ao|para)"
     r"|add|ajoutez|ajouter|añadid a|añadir a|añada a|aggiungete|aggiungere|voeg|adicionem|adicionar"
@@ -103,7 +110,7 @@ _VERB = (
 )
 TITLES = frozenset(
     "mr mrs ms miss mx dr prof sir dame herr herrn frau hr fr m mme mlle monsieur madame sr sra"
-    " srta señor señora doña sig signor signora dott dhr mevr mevrouw meneer".split()
+    " srta señor señora doña sig signor signora dott dhr mevr mevrouw meneer avv".split()
 )
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True)) + r"|sig\.ra|dott\.ssa"
 CUES = re.compile(

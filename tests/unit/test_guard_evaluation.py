@@ -34,7 +34,7 @@ EVAL = _evaluator()
 # (set, intent) -> (recall at least, look-alike rate at most), over all languages.
 FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("heldout", "bot_question"): (0.97, 0.01),
-    ("heldout", "person_request"): (0.97, 0.01),
+    ("heldout", "person_request"): (0.98, 0.01),
     ("heldout", "offer"): (1.0, 0.0),
     ("heldout", "human_claim"): (0.97, 0.01),
     ("dev", "bot_question"): (0.99, 0.01),
@@ -56,6 +56,9 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("dev5", "person_request"): (0.97, 0.01),
     ("dev5", "human_claim"): (0.99, 0.01),
     ("dev6", "human_claim"): (0.99, 0.02),
+    ("dev7", "bot_question"): (0.98, 0.01),
+    ("dev7", "person_request"): (0.95, 0.01),
+    ("dev7", "offer"): (1.0, 0.0),
 }
 # Every language of the held-out split, each intent: recall at least this.
 LANGUAGE_FLOOR = 0.7

@@ -164,3 +164,72 @@ def test_the_assistants_own_offer_is_recognised() -> None:
     assert offers_person("I'm not sure. Would you like me to pass this to a person?")
     assert offers_person("Voulez-vous que je transmette votre demande à un conseiller ?")
     assert not offers_person("Returns are free within 30 days.")
+
+
+# Written fresh for the families dev7 showed missing (not copied from it): a grudging or
+# conditional yes, "why not", "that would be …"; being put through to a department; preferring
+# a person; the person typing; "b o t" spelled out.
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("why not", "en"),
+        ("if possible, yes", "en"),
+        ("pourquoi pas", "fr"),
+        ("ce serait parfait, merci", "fr"),
+        ("warum nicht", "de"),
+        ("na gut, meinetwegen", "de"),
+        ("¿por qué no?", "es"),
+        ("perché no", "it"),
+        ("sarebbe utile, grazie", "it"),
+        ("waarom niet", "nl"),
+        ("nou vooruit dan", "nl"),
+        ("por que não", "pt"),
+        ("ah, tudo bem, vai", "pt"),
+    ],
+)
+def test_more_yes_to_the_offer(text: str, language: str) -> None:
+    assert offer_answer(text) == (OfferAnswer.YES, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you transfer me to the returns team?",
+        "Passez-moi la comptabilité, s'il vous plaît.",
+        "Stellen Sie mich bitte zur Rechnungsabteilung durch.",
+        "Póngame con el departamento de ventas.",
+        "Mi colleghi con l'ufficio vendite, per favore.",
+        "Zet me even door naar de boekhouding.",
+        "Me passe pro setor de cobrança.",
+        "I'd rather discuss this with a real person.",
+        "Ich kläre das lieber mit einem Mitarbeiter.",
+    ],
+)
+def test_being_put_through_or_preferring_a_person_is_a_request(text: str) -> None:
+    assert person_request(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you switch me to the annual plan?",
+        "I'd rather pay by card.",
+        "Please transfer me the invoice by email.",
+        "Ich trinke lieber Tee.",
+    ],
+)
+def test_their_look_alikes_are_not_requests(text: str) -> None:
+    assert person_request(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is the person typing this even real?",
+        "Die Person, die mir antwortet, ist die echt?",
+        "la persona que responde, ¿existe de verdad?",
+        "are you a b.o.t?",
+    ],
+)
+def test_more_bot_questions(text: str) -> None:
+    assert bot_question(text) is not None

@@ -99,7 +99,7 @@ def _compile(rules: LanguageRules) -> _Compiled:
     if bot is None:  # every language has bot rules
         raise ValueError(f"no bot-question rules for {rules.code}")
     yes = re.compile(
-        rf"^\W*(?:(?:{rules.yes})(?:\W+|$))+(?:(?:{_THANKS})\W*)?$"
+        rf"^\W*(?:{_FILLER}\W+)?(?:(?:{rules.yes})(?:\W+|$))+(?:(?:{_THANKS})\W*)?$"
         rf"|^\W*(?:{_THANKS})\W+(?:(?:{rules.yes})(?:\W+|$))+$"
     )
     return _Compiled(

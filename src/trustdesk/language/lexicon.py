@@ -9,7 +9,7 @@ washable?" and "is this a real leather bag?" are not questions about the assista
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,7 +426,9 @@ EN = LanguageRules(
     r"great|good|lovely|brilliant|cool|deal|that'd\s+be\s+(?:good|nice|helpful|perfect)|no\s+problem|no\s+worries\s+go\s+ahead|'d\s+be\s+lovely|"
     r"that'd\s+be\s+lovely|that\s+would\s+be\s+lovely|alright\s+then|ok\s+then|👍|👌|✅|🙏|yes\s+a\s+person|a\s+person\s+please|"
     r"please\s+pass\s+it\s+on|pass\s+it\s+on|pass\s+it\s+along|put\s+me\s+through|transfer\s+me|yes\s+transfer\s+me|"
-    r"connect\s+me|please\s+connect\s+me|do\s+so|that'd\s+be\s+great|that\s+would\s+be\s+nice)",
+    r"connect\s+me|please\s+connect\s+me|do\s+so|that'd\s+be\s+great|that\s+would\s+be\s+nice|"
+    r"if\s+you\s+could|if\s+you\s+can|if\s+possible|if\s+you\s+don't\s+mind|"
+    r"if\s+you\s+must|if\s+i\s+have\s+to|i\s+suppose\s+so|i\s+guess\s+so)",
     no=r"(?:no|nope|nah|no\s+thanks|no\s+thank\s+you|not\s+now|not\s+yet|not\s+needed|"
     r"never\s+mind|nevermind|no\s+need|don't|dont|it's\s+fine|its\s+fine|i'm\s+fine|im\s+fine|"
     r"i'm\s+good|im\s+good|all\s+good|no\s+worries|that's\s+ok|thats\s+ok|not\s+necessary|"
@@ -644,7 +646,10 @@ FR = _rules(
     "absolument|carrement|evidemment|oui volontiers|oui je veux bien|oui avec plaisir|"
     "oui allez-y|c'est ca|exactement|entendu|ca marche|ca me va|oui bien sur|go|faites|"
     "faites-le|oui faites|yes|oui une personne|une personne svp|oui un humain|"
-    "oui un conseiller|merci oui|oui passez-moi quelqu'un|passez-moi quelqu'un",
+    "oui un conseiller|merci oui|oui passez-moi quelqu'un|passez-moi quelqu'un|"
+    "pourquoi pas|bon|bon d'accord|si vous voulez|si tu veux|ce serait super|ca serait super|"
+    "ce serait parfait|ca serait parfait|ce serait bien|ca serait bien|ce serait genial|"
+    "s'il le faut|bah oui|ben oui|allez",
     no="non|non merci|nan|pas besoin|pas maintenant|pas la peine|ca ira|ce n'est pas necessaire|"
     "laissez tomber|laisse tomber|c'est bon|non c'est bon|je vais reformuler|sans facon|"
     "pas pour l'instant|non pas encore|inutile",
@@ -667,7 +672,8 @@ DE = _rules(
     "einer maschine|einem roboter|einem chatbot|einem programm|sprachmodell|"
     "ein sprachmodell|algorithmus|wirklich ein mensch|wer echtes|jemand echtes|"
     "automatischer chat|automatisches system|anrufbeantworter|"
-    "aus fleisch und blut|ein lebender mensch|lebendiger mensch|computer",
+    "aus fleisch und blut|ein lebender mensch|lebendiger mensch|computer|skript|ein skript|"
+    "ein programmchen|ein bot-programm",
     cont="zu|verbunden|wie|oder|und|nicht|ne|ja|oder nicht|hier|da|gerade|wirklich|eigentlich|ehrlich|"
     "echt|jetzt|bitte|mal|etwa|vielleicht|am anderen ende|der|die|das|wer|mit|hm|hmm|"
     "oder was|gell|stimmt's|stimmts|richtig|ueberhaupt|uberhaupt|lol",
@@ -754,7 +760,10 @@ DE = _rules(
     "ja machen sie das|ja bitte verbinden|sehr gerne|sehr gern|auf jeden fall|genau|"
     "passt|gut|in ordnung|alles klar|ja, bitte|ja danke|jo|jep|jup|yes|ja genau|"
     "unbedingt|selbstverstandlich|selbstverstaendlich|doch|ja bitte einen menschen|"
-    "ja einen mitarbeiter|einen menschen bitte",
+    "ja einen mitarbeiter|einen menschen bitte|warum nicht|wieso nicht|das ware super|"
+    "das waere super|das ware toll|das waere toll|das ware gut|das waere gut|das ware prima|"
+    "das waere prima|das ware nett|das waere nett|na gut|meinetwegen|von mir aus|super|prima|"
+    "wenn es sein muss|wenns sein muss|na dann|dann eben",
     no="nein|nee|ne|nein danke|nicht notig|nicht noetig|nicht jetzt|noch nicht|schon gut|"
     "passt schon|lass mal|lassen sie|ich formuliere um|danke nein|nö|no",
     offer=r"\b(?:mochten\s+sie|moechten\s+sie|mochtest\s+du|moechtest\s+du|soll\s+ich|"
@@ -847,7 +856,10 @@ ES = _rules(
     "de acuerdo|dale|venga|perfecto|bueno|bien|por supuesto|desde luego|exacto|genial|"
     "me parece bien|adelante|si adelante|si gracias|hagalo|hazlo|si hazlo|si hagalo|"
     "con gusto|encantado|encantada|afirmativo|obvio|seguro|si quiero|si me gustaria|"
-    "si una persona|una persona por favor|si un humano|si un agente|va|sale|yes|ok dale",
+    "si una persona|una persona por favor|si un humano|si un agente|va|sale|yes|ok dale|"
+    "por que no|porque no|eso seria genial|seria genial|eso seria perfecto|seria perfecto|"
+    "seria estupendo|estaria bien|si no queda otra|si no hay mas remedio|bueno vale|"
+    "si hace falta|pues vale",
     no="no|no gracias|nop|para nada|ahora no|todavia no|no hace falta|no es necesario|"
     "dejalo|dejelo|olvidalo|esta bien asi|asi esta bien|voy a reformular|mejor no",
     offer=r"\b(?:quieres|quiere|quiere\s+usted|desea|deseas|te\s+gustaria|le\s+gustaria|"
@@ -938,7 +950,9 @@ IT = _rules(
     "d'accordo|daccordo|perfetto|sicuro|assolutamente|esatto|proceda|procedi|fallo|lo faccia|"
     "si lo faccia|si fallo|vai|vada|si vai|si certo|ovvio|ovviamente|con piacere|benissimo|"
     "bene|si grazie mille|sì|si una persona|una persona per favore|si un operatore|"
-    "si, grazie|yes|ok grazie|si prego|prego",
+    "si, grazie|yes|ok grazie|si prego|prego|perche no|sarebbe perfetto|sarebbe fantastico|"
+    "sarebbe ottimo|sarebbe utile|sarebbe gentile|sarebbe bello|vabbe|vabbe se proprio|"
+    "se proprio|se e necessario|e va bene|ottimo",
     no="no|no grazie|non ora|non adesso|non serve|non e necessario|lascia perdere|lasci perdere|"
     "va bene cosi|riformulo|meglio di no|ancora no|per ora no",
     offer=r"\b(?:vuoi|vuole|desideri|desidera|preferisci|preferisce|ti\s+piacerebbe|"
@@ -957,14 +971,19 @@ NL = _rules(
     "een echte persoon|automatisch|geautomatiseerd|virtuele assistent|"
     "een virtuele assistent|algoritme|automatisch antwoord|automatisch bericht|"
     "antwoordapparaat|een antwoordapparaat|"
-    "van vlees en bloed|iemand echt|een computer|taalmodel|een taalmodel",
+    "van vlees en bloed|iemand echt|een computer|taalmodel|een taalmodel|"
+    "programmaatje|een programmaatje|robotje|een robotje|botje|chatrobot|een chatrobot|"
+    "digitale assistent|een digitale assistent|zo'n digitale assistent|zo'n chatrobot|"
+    "zo'n robot|zo'n bot|zo'n chatbot",
     cont="of|en|niet|toch|hier|daar|echt|eigenlijk|serieus|eerlijk|nou|he|hè|of niet|die|"
+    "aan de lijn|aan de telefoon|te praten|te chatten|te maken|net als|"
     "wie|met|aan de andere kant|soms|misschien|haha|lol|dan|nu|wel|gewoon",
     bot_lead="praat ik|spreek ik|chat ik|ik praat|ik spreek|ik chat|ben je|ben jij|bent u|je bent|jij bent|u bent|is dit|is het|is dat|praat ik met|"
     "spreek ik met|chat ik met|schrijf ik met|ik praat met|ik spreek met|ik chat met|"
     "ik schrijf met|heb ik te maken met|communiceer ik met|ben ik in gesprek met|"
     "ben ik aan het praten met|ben ik aan het chatten met|zit ik te praten met|"
     "zit ik te chatten met|krijg ik antwoord van|zit er|zit daar|is er|jullie zijn|"
+    "heb ik nou weer|heb ik weer|heb ik nou|zit ik nou met|zit ik met|"
     "zijn jullie|ben je soms|bent u soms|ben je nou",
     bot_near="is het een|is dat een",
     bot_extra=(
@@ -1025,7 +1044,10 @@ NL = _rules(
     "ja doe maar|alsjeblieft|alstublieft|ja alsjeblieft|ja alstublieft|ja please|"
     "natuurlijk|tuurlijk|uiteraard|akkoord|prima graag|ja hoor|yes|jazeker graag|"
     "ja dank je|ja bedankt|top|perfect|precies|klopt|ja een medewerker|een medewerker graag|"
-    "ja een mens|ja verbind me door|doe dat maar|ga je gang|graag gedaan",
+    "ja een mens|ja verbind me door|doe dat maar|ga je gang|graag gedaan|waarom niet|"
+    "dat zou fijn zijn|dat zou mooi zijn|dat zou top zijn|dat zou prima zijn|"
+    "dat zou fijn wezen|nou vooruit dan|vooruit dan|vooruit|als het moet|nou goed dan|"
+    "goed dan|nou ja goed",
     no="nee|nee dank je|nee bedankt|nee hoor|niet nodig|hoeft niet|nu niet|nog niet|"
     "laat maar|ik formuleer het anders|liever niet|nope|nee, dank je",
     offer=r"\b(?:wil\s+je|wilt\s+u|zal\s+ik|mag\s+ik|kan\s+ik|zou\s+je|zou\s+u)\b[^.?!]{0,60}"
@@ -1115,7 +1137,9 @@ PT = _rules(
     "pode sim|beleza|blz|ta bom|ta|ok|okay|certo|quero|quero sim|sim quero|perfeito|"
     "otimo|isso|isso mesmo|exato|com prazer|de acordo|manda|vai|sim obrigado|"
     "sim obrigada|s|ss|aham|uhum|sim uma pessoa|uma pessoa por favor|sim um atendente|"
-    "yes|bora|fechado|sim pode",
+    "yes|bora|fechado|sim pode|por que nao|porque nao|seria otimo|seria perfeito|"
+    "seria bom|seria otima|seria excelente|tudo bem|ah tudo bem vai|tudo bem vai|"
+    "se for preciso|se tiver que ser|pois sim|pronto",
     no="nao|nao obrigado|nao obrigada|agora nao|ainda nao|nao precisa|nao e necessario|"
     "deixa|deixa pra la|esquece|tudo bem|vou reformular|melhor nao|n|nope",
     offer=r"\b(?:quer|queres|gostaria|deseja|prefere|posso|devo|voce\s+quer|vc\s+quer)\b"
@@ -1125,6 +1149,126 @@ PT = _rules(
     "verdade",
 )
 
+# "Put me through to billing", "Verbinden Sie mich mit der Buchhaltung", "Me transfere pro
+# financeiro": being connected to a department (or whoever handles something) is asking for a
+# person. (folded text: no accents)
+_DEPARTMENTS: dict[str, tuple[str, str]] = {
+    "en": (
+        r"(?:put|transfer|connect|forward|pass)\s+me\s+(?:through|over|on)?\s*"
+        r"(?:to|with)|(?:speak|talk)\s+(?:to|with)\s+(?:whoever|the\s+person\s+who|someone\s+who)"
+        r"\s+(?:handles|deals\s+with|is\s+in\s+charge\s+of|looks\s+after|does)",
+        r"billing|accounts|finance|complaints|returns|warranty|claims|sales|technical|tech|"
+        r"customer\s+service|support|the\s+\w+\s+(?:department|team|desk|office)|"
+        r"(?:the\s+)?(?:department|team|office|manager|supervisor)|someone|somebody|"
+        r"warranty\s+claims|refunds|(?:the\s+)?(?:billing|accounts|finance|complaints|returns|"
+        r"sales|technical|tech|claims)\s+(?:department|team|desk|people|office)",
+    ),
+    "fr": (
+        r"passez-moi|passe-moi|transferez-moi|transfere-moi|mettez-moi\s+en\s+relation\s+avec|"
+        r"redirigez-moi\s+vers|basculez-moi\s+(?:vers|sur)|orientez-moi\s+vers",
+        r"(?:le\s+|la\s+|l')?(?:service|departement|comptabilite|facturation|"
+        r"reclamations|sav|commercial|direction)",
+    ),
+    "de": (
+        r"verbinden\s+sie\s+mich\s+(?:bitte\s+)?mit|verbinde\s+mich\s+(?:bitte\s+)?mit|"
+        r"leiten\s+sie\s+mich\s+(?:bitte\s+)?(?:an|zu|zur|zum)|stellen\s+sie\s+mich\s+"
+        r"(?:bitte\s+)?(?:zu|zur|zum|an)|geben\s+sie\s+mir\s+(?:bitte\s+)?(?:die|den)",
+        r"(?:der\s+|die\s+|dem\s+|den\s+)?(?:buchhaltung|\w*abteilung|kundendienst|vertrieb|"
+        r"technik|kundenservice|reklamation\w*|rechnungsstelle|finanzabteilung)",
+    ),
+    "es": (
+        r"pasame\s+con|paseme\s+con|pasenme\s+con|transfiereme\s+(?:a|con)|"
+        r"transfierame\s+(?:a|con)|comuniqueme\s+con|comunicame\s+con|pongame\s+con|"
+        r"ponme\s+con|paseme\s+al|pasame\s+al",
+        r"(?:el\s+|la\s+)?(?:departamento|facturacion|reclamaciones|contabilidad|ventas|"
+        r"soporte|area|servicio|atencion\s+al\s+cliente|cobros)",
+    ),
+    "it": (
+        r"mi\s+passi|passami|mi\s+metta\s+in\s+contatto\s+con|mettimi\s+in\s+contatto\s+con|"
+        r"mi\s+trasferisca\s+(?:a|al|all')|trasferiscimi\s+(?:a|al|all')|mi\s+colleghi\s+con",
+        r"(?:l'|lo\s+|il\s+|la\s+)?(?:ufficio|reparto|amministrazione|assistenza|"
+        r"fatturazione|reclami|vendite|contabilita)",
+    ),
+    "nl": (
+        r"verbind\s+(?:me|mij)\s+(?:even\s+)?door\s+met|zet\s+(?:me|mij)\s+(?:even\s+)?door\s+"
+        r"naar|stuur\s+(?:me|mij)\s+door\s+naar|verbind\s+(?:me|mij)\s+met",
+        r"(?:de\s+|het\s+)?(?:afdeling|\w*afdeling|facturatie|boekhouding|klantenservice|"
+        r"technische\s+dienst|verkoop|administratie)",
+    ),
+    "pt": (
+        r"me\s+transfere|me\s+transfira|transfira-me|me\s+passa|me\s+passe|passe-me|"
+        r"me\s+coloque\s+em\s+contato\s+com|me\s+ponha\s+em\s+contacto\s+com",
+        r"(?:pro|pra|para\s+o|para\s+a|ao|a|o)?\s*(?:financeiro|faturamento|faturacao|setor|"
+        r"departamento|reclamacoes|suporte|comercial|vendas|sac|contabilidade)",
+    ),
+}
+
+
+# "I'd rather sort this out with someone from the team", "das kläre ich lieber mit einem
+# Menschen"; "someone of flesh and blood", "uma pessoa de verdade".
+_RATHER = {
+    "en": r"\b(?:i'?d\s+rather|i\s+would\s+rather|i\s+prefer\s+to|i'?d\s+prefer\s+to)\b"
+    r"[^.!?]{0,50}\b(?:someone|somebody|a\s+person|a\s+human|a\s+real\s+person|an\s+agent)\b",
+    "fr": r"\b(?:je\s+prefere|je\s+prefererais|plutot)\b[^.!?]{0,50}\b(?:quelqu'un|une\s+personne|"
+    r"un\s+humain|un\s+conseiller|une\s+conseillere)\b",
+    "de": r"\blieber\b[^.!?]{0,40}\bmit\s+(?:einem|einer)\s+(?:menschen|mitarbeiter|"
+    r"mitarbeiterin|person|berater|beraterin)\b",
+    "es": r"\b(?:prefiero|preferiria)\b[^.!?]{0,50}\b(?:alguien|una\s+persona|un\s+humano|"
+    r"un\s+agente|un\s+asesor)\b",
+    "it": r"\b(?:preferisco|preferirei)\b[^.!?]{0,50}\b(?:qualcuno|una\s+persona|un\s+umano|"
+    r"un\s+operatore)\b",
+    "nl": r"\b(?:liever|ik\s+heb\s+liever)\b[^.!?]{0,40}\b(?:iemand|een\s+mens|een\s+medewerker|"
+    r"een\s+persoon)\b|\biemand\s+van\s+vlees\s+en\s+bloed\b",
+    "pt": r"\b(?:prefiro|preferia)\b[^.!?]{0,50}\b(?:alguem|uma\s+pessoa|um\s+humano|"
+    r"um\s+atendente)\b|\b(?:quero|preciso|queria)\s+(?:falar\s+com\s+)?uma\s+pessoa\s+de\s+"
+    r"verdade\b",
+}
+
+
+def _with_departments(rules: LanguageRules) -> LanguageRules:
+    verbs, places = _DEPARTMENTS[rules.code]
+    rule = rf"\b(?:{verbs})\s+(?:{places})\b"
+    rules = replace(rules, person=(*rules.person, _RATHER[rules.code]))
+    # (the rarer words only: a common one, "service", "door", "put", makes every sentence
+    # that holds it try every request rule)
+    hot = "billing|accounts|finance|complaints|handles|departement|comptabilite|facturation|"
+    hot += "buchhaltung|abteilung|rechnungsabteilung|reklamationsabteilung|kundendienst|"
+    hot += "departamento|facturacion|reclamaciones|ufficio|reparto|amministrazione|afdeling|"
+    hot += "facturatie|boekhouding|klachtenafdeling|financeiro|faturamento|setor|transfere|"
+    hot += "transfira|passami|pasame|paseme|passez|verbinden|verbind|transfer|connect|whoever"
+    # (the preferences hold a person noun, hot already: "rather … someone")
+    return replace(rules, person=(*rules.person, rule), person_hot=f"{rules.person_hot}|{hot}")
+
+
+# "The person typing these answers, does she really exist?"; "is this chat answered by AI?"
+_MORE_BOT = {
+    "en": r"\bis\s+the\s+person\s+(?:who\s+is\s+|who's\s+)?(?:typing|writing|answering)\b"
+    r"[^?]{0,30}\b(?:real|even\s+real|a\s+real\s+person|human)\b",
+    "fr": r"\b(?:la\s+)?personne\s+qui\s+(?:tape|ecrit|repond)\b[^?]{0,40}\b(?:existe|vraie|"
+    r"reelle|vraiment|humaine)\b",
+    "de": r"\b(?:die\s+)?person,?\s+die\s+(?:hier\s+|mir\s+)?(?:tippt|schreibt|antwortet)\b"
+    r"[^?]{0,30}\b(?:echt|real|wirklich|existiert|ein\s+mensch)\b",
+    "es": r"\b(?:la\s+)?persona\s+que\s+(?:escribe|teclea|responde|contesta)\b[^?]{0,30}\b"
+    r"(?:existe|real|de\s+verdad|humana)\b",
+    "it": r"\b(?:la\s+)?persona\s+che\s+(?:scrive|digita|risponde)\b[^?]{0,30}\b(?:esiste|"
+    r"reale|vera|davvero|umana)\b",
+    "nl": r"\bdoor\s+(?:een\s+)?(?:kunstmatige\s+intelligentie|ai|ki|een\s+computer|computer|"
+    r"robot|bot|chatbot|algoritme)\s+(?:wordt\s+|worden\s+)?(?:beantwoord|gestuurd|"
+    r"geschreven|bediend|gerund)\b|\b(?:de\s+)?persoon\s+die\s+(?:typt|schrijft|antwoordt)\b"
+    r"[^?]{0,30}\b(?:echt|bestaat)\b",
+    "pt": r"\b(?:a\s+)?pessoa\s+que\s+(?:escreve|digita|responde)\b[^?]{0,30}\b(?:existe|"
+    r"real|de\s+verdade|humana)\b",
+}
+
+
+def _with_more_bot(rules: LanguageRules) -> LanguageRules:
+    # (each holds a person noun or "intelligentie", hot words already)
+    return replace(rules, bot=(*rules.bot, _MORE_BOT[rules.code]))
+
+
+EN, FR, DE, ES, IT, NL, PT = (
+    _with_more_bot(_with_departments(r)) for r in (EN, FR, DE, ES, IT, NL, PT)
+)
 RULES: tuple[LanguageRules, ...] = (EN, FR, DE, ES, IT, NL, PT)
 
 _MODELS = (

@@ -53,6 +53,7 @@ _LEET_WORD = re.compile(
 _SPELLED_WORDS = re.compile(r"(?:(?<=\s\s)|^)(?:[a-z] ){1,2}[a-z](?=\s\s|[,.!?]|$)")
 _SPELLED = re.compile(r"(?<![\w'])(?:[a-z][ .\-_*·]){3,}[a-z](?![\w'])")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
+_SPELLED_BOT = re.compile(r"(?<![\w'])b[ .\-_*·]o[ .\-_*·]t(?![\w'])")
 _SPACE = re.compile(r"\s+")
 # The privacy layer's placeholders ("[PERSON_1]", "[EMAIL_ADDRESS_2]"): a person's name reads as
 # "someone" ("can I talk to [PERSON_1]?" asks for a person), anything else as a neutral word.
@@ -98,6 +99,8 @@ def fold(text: str) -> str:
     if "  " in text:  # words spelled letter by letter, two spaces between: "i c h  b i n"
         text = _SPELLED_WORDS.sub(_join_spelled, text)
     text = _SPELLED.sub(_join_spelled, text)  # before spaces collapse: "p e r s o n a  v e r a"
+    if "b" in text:  # three letters are too short for _SPELLED in general, but "b o t" is one
+        text = _SPELLED_BOT.sub("bot", text)
     if "  " in text or "\n" in text:
         text = _SPACE.sub(" ", text)
     return _REPEATS.sub(r"\1", text).strip()

@@ -730,10 +730,17 @@ class PersonRecognizer:
                 return None
             if not (lead.first_count >= COMMON_FIRST_NAME_COUNT and last.surname):
                 return None
-        if not here and not text[:start].strip() and (lowercase or len(names) == 1):
+        if not here and not text[:start].strip():
             # A whole message is no signature: "avec plaisir", "dale", "pode ser" answer a
-            # question; a name signs a message that says something first.
-            return None
+            # question; a name signs a message that says something first. In capitals
+            # ("PODE SER", "DOE MAAR", "CLARO QUE SI") only a common first name and a known
+            # surname make one.
+            if lowercase or len(names) == 1:
+                return None
+            if all(w.caps for w in names) and not (
+                lead.first_count >= COMMON_FIRST_NAME_COUNT and last.surname
+            ):
+                return None
         if (len(names) == 1 or lead.first_count < COMMON_FIRST_NAME_COUNT) and (
             last.text.upper() in PLACE_NAMES or last.text.upper() in NOT_ALONE
         ):

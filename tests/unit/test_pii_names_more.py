@@ -403,3 +403,15 @@ def test_names_after_more_cues(person: PersonRecognizer, text: str, name: str) -
 )
 def test_their_look_alikes_are_not_names(person: PersonRecognizer, text: str) -> None:
     assert names(person, text) == []
+
+
+@pytest.mark.parametrize("text", ["PODE SER", "DOE MAAR", "CLARO QUE SI", "SIM POR FAVOR"])
+def test_a_whole_message_in_capitals_is_not_a_name_unless_it_is_one(
+    person: PersonRecognizer, text: str
+) -> None:
+    # a shouted answer to the assistant's offer, not a signature
+    assert names(person, text) == []
+
+
+def test_a_known_name_in_capitals_alone_is_still_one(person: PersonRecognizer) -> None:
+    assert names(person, "MARIA GARCIA") == ["MARIA GARCIA"]

@@ -620,6 +620,10 @@ NEWER_FORMS = [
         "14 St. Patrick's Road, Dalkey, Co. Dublin",
     ),
     ("zij woont op Lindelaan 3, 2311 AB Leiden", "Lindelaan 3, 2311 AB Leiden"),
+    (
+        "Deliver near the temple, Jayanagar, Bengaluru, Karnataka 560041.",
+        "Bengaluru, Karnataka 560041",
+    ),
 ]
 
 

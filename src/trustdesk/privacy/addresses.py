@@ -453,7 +453,7 @@ _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[A-Za-zº]{1,4}\Z")  # "av", "Dr",
 # Where a postcode may be: the shapes in _PC_AFTER and _PC_FIRST, found once per text.
 _PC_CANDIDATE = re.compile(
     r"(?=[A-Z\d])(?<![\w-])(?:(?:D|DE|F|FR|I|IT|E|ES|NL)-\d{5}|[1-9]\d{3}[ \t]?[A-Z]{2}"
-    r"|\d{4,5}(?:-\d{4}|-\d{3})?"
+    r"|\d{4,5}(?:-\d{4}|-\d{3})?|[1-9]\d{5}"
     r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
     r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|(?:[A-Z]\d\d|D6W)[ \t]?[A-Z\d]{4})(?![\w-])"
 )

@@ -281,6 +281,46 @@ _add(
 _add(_DE_STATES, "DE")
 _add(_BR_STATES, "BR")
 _add(("Bavaria", "Hesse", "Saxony", "Lower Saxony", "North Rhine-Westphalia"), "DE")
+# Indian states and union territories, as written before a six-digit PIN code.
+_add(
+    (
+        "Andhra Pradesh",
+        "Arunachal Pradesh",
+        "Assam",
+        "Bihar",
+        "Chhattisgarh",
+        "Goa",
+        "Gujarat",
+        "Haryana",
+        "Himachal Pradesh",
+        "Jharkhand",
+        "Karnataka",
+        "Kerala",
+        "Madhya Pradesh",
+        "Maharashtra",
+        "Manipur",
+        "Meghalaya",
+        "Mizoram",
+        "Nagaland",
+        "Odisha",
+        "Punjab",
+        "Rajasthan",
+        "Sikkim",
+        "Tamil Nadu",
+        "Telangana",
+        "Tripura",
+        "Uttar Pradesh",
+        "Uttarakhand",
+        "West Bengal",
+        "Delhi",
+        "New Delhi",
+        "Chandigarh",
+        "Puducherry",
+        "Jammu and Kashmir",
+        "Ladakh",
+    ),
+    "IN",
+)
 REGIONS_LOWER: dict[str, frozenset[str]] = {}
 for _name, _countries in REGIONS.items():
     REGIONS_LOWER[_name.lower()] = REGIONS_LOWER.get(_name.lower(), frozenset()) | _countries

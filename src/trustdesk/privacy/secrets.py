@@ -65,7 +65,9 @@ _ANSWER_CUES = (
 )
 # Between the cue and the value: "is", ":", "=", "lautet", "es" ... and a few filler words.
 _LINK = (
-    r"[\"'”’)\]]*(?:\s*(?:is|was|will\s+be|is\s+now|now|was\s+called|:|=|est|c'est|ist|lautet|war|es|era"
+    # (after a quoted or bracketed cue: '("nome del primo animale") è Briciola')
+    r"(?:[\"'”’]?[)\]]?(?=\s))?"
+    r"(?:\s*(?:is|was|will\s+be|is\s+now|now|was\s+called|:|=|est|c'est|ist|lautet|war|es|era"
     r"|è|é|era|is|was|equals|reads|=>|->))*"
 )
 # Between a one-time-code cue and its value: "the code you sent is", "le code reçu par SMS

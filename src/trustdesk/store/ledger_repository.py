@@ -242,9 +242,9 @@ class SqlLedger:
     A checkpoint is signed at every multiple of ``checkpoint_every`` and, when
     ``checkpoint_max_age_s`` is given, also for the head once the first entry after the last
     checkpoint was recorded half that long ago (:meth:`sign_stale_tail`, which :meth:`seal`
-    runs at most every half of it): on a quiet desk no entry waits for the hundredth to be
-    signed. A server's sealer seals (and so checks) at least that often even when no turn
-    comes (``trustdesk.ledger.sealer.LedgerSealer``'s ``idle_s``)."""
+    runs at most every half of it): on a quiet desk no entry waits for the next count
+    checkpoint, which may be days away. A server's sealer seals (and so checks) at least that
+    often even when no turn comes (``trustdesk.ledger.sealer.LedgerSealer``'s ``idle_s``)."""
 
     def __init__(
         self,

@@ -624,6 +624,8 @@ NEWER_FORMS = [
         "Deliver near the temple, Jayanagar, Bengaluru, Karnataka 560041.",
         "Bengaluru, Karnataka 560041",
     ),
+    ("Envíen a Carrera 43 # 12-50, Torre 1, por favor", "Carrera 43 # 12-50, Torre 1"),
+    ("mandalo a Calle 12 N° 845, B1900 La Plata", "Calle 12 N° 845, B1900 La Plata"),
 ]
 
 
@@ -642,6 +644,8 @@ def test_newer_forms_are_found_whole(
         "We sold 1200 Units in 2023.",
         "The Rue Haute collection ships in 3 days.",
         "Model 2000 Deluxe is back in stock.",
+        "La Calle 7 es muy bonita.",
+        "Av. 5 #12 was on the list",
     ],
 )
 def test_four_digit_codes_alone_stay_unreported(recognizer: AddressRecognizer, text: str) -> None:

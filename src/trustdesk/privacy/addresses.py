@@ -188,12 +188,24 @@ _COMPOUND = re.compile(
 )
 
 
+# Latin American numbered streets: "Calle 10 Sur # 43A-25", "Cra. 100 # 11-60" (Colombia: the
+# cross street and the distance from it), "Calle 7 N° 1120" (Argentina). The number sign and
+# the second number make the form; a street named by a number alone ("Calle 7") is not one.
+_NUMBERED = re.compile(
+    r"(?<![\w-])(?:Calle|Carrera|Cra\.?|Kra\.?|Cr\.?|Cl\.?|Avenida|Av\.?|Diagonal|Dg\.?"
+    r"|Transversal|Tv\.?|Autopista)[ \t]+\d{1,3}[A-Z]?(?:[ \t]+(?:Bis|Sur|Norte|Este|Oeste))*"
+    r"[ \t]*(?:#[ \t]*\d{1,4}[A-Z]?[ \t]*-[ \t]*\d{1,3}"
+    r"|(?:No\.?|N°|Nº|Nro\.?)[ \t]*\d{1,4}[A-Z]?(?:[ \t]*-[ \t]*\d{1,3})?)(?![\w-])"
+)
+
+
 _STREET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_NUMBER_FIRST, "house number, street words and a street suffix"),
     (_FRENCH, "French street type and street name"),
     (_TYPE_FIRST, "street type, street name and a house number"),
     (_COMPOUND, "German or Dutch street name and a house number"),
     (_TYPE_FIRST_WEAK, "street name and a house number"),
+    (_NUMBERED, "numbered street and a house number"),
 )
 # The same street forms without the capital letters, tried only right after an address cue.
 _STREET_PATTERNS_ANY_CASE = tuple(
@@ -256,7 +268,7 @@ _PC_AFTER = (
 )
 _PC_FIRST = (
     r"(?:(?:D|DE|F|FR|I|IT|E|ES|NL)-)?\d{5}|[1-9]\d{3}[ \t]?[A-Z]{2}|[1-9]\d{3}-\d{3}"
-    r"|(?:(?:B|CH|A|L)-)?[1-9]\d{3}(?![\d-])|C\.P\.[ \t]?\d{5}"
+    r"|(?:(?:B|CH|A|L)-)?[1-9]\d{3}(?![\d-])|C\.P\.[ \t]?\d{5}|[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?"
     r"|(?:CEP[ \t]?:?[ \t]?)?\d{5}-?\d{3}|\d{2}-\d{3}"
     r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|[A-Z]\d[\dW][ \t]?[A-Z\d]{4}"
 )
@@ -268,7 +280,7 @@ _UNIT_WORDS = (
     r"|Escalera|Esc|Planta|Étage|Etage|Bât|Bâtiment|Appt|Appartement|Wohnung|Whg|Interno|Int"
     r"|Scala|Piano|Dept|Apto|Casa|Bloco|Bloque|Portal|Andar|Lote|Sala|Loja|Appartamento"
     # Belgian boxes ("bus 4", "bte 3", "boîte 7"), Austrian doors ("Top 3", "Stiege 2")
-    r"|bus|bte|boîte|boite|Top|Stiege|Stg|Tür|Chambre|Stanza"
+    r"|bus|bte|boîte|boite|Top|Stiege|Stg|Tür|Chambre|Stanza|Torre|Interior"
 )
 # A floor and side, Spanish and Portuguese: "3º dcha.", "2ºA", "2º izq.", "3.º andar", "1º Esq."
 # (the detector reads "º" as "o", its compatibility form).
@@ -485,6 +497,7 @@ _LOWER_STREET_WORDS: tuple[frozenset[str] | None, ...] = (
     _street_words(_TYPE_FIRST_WORDS),
     None,
     _street_words([w.split()[0] for w in _TYPE_FIRST_WEAK_WORDS]),
+    _street_words("Calle Carrera Cra Kra Cr Cl Avenida Av Diagonal Dg Transversal Tv".split()),
 )
 # A lowercase postcode shape, searched for after a lowercase street away from a cue.
 _LOWER_POSTCODE = re.compile(
@@ -495,7 +508,7 @@ _LOWER_POSTCODE = re.compile(
 )
 _AFTER_FIRST = (
     *("FR", "DE", "ES", "IT", "NL", "US", "GB", "CA", "IE", "PT", "BR", "PL"),
-    *("BE", "CH", "AT", "LU"),
+    *("BE", "CH", "AT", "LU", "AR"),
 )
 _AFTER_LOCALITY = ("US", "GB", "CA", "IE", "BR", "IN")
 _PREFIX_COUNTRY = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "I": "IT", "IT": "IT"}

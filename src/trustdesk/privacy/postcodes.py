@@ -28,6 +28,7 @@ COUNTRIES: tuple[str, ...] = (
     "CH",
     "AT",
     "LU",
+    "AR",
 )
 
 _US = re.compile(r"\d{5}(?:-\d{4})?")
@@ -48,6 +49,7 @@ _BR = re.compile(r"\d{5}-?\d{3}")  # CEP, written 01310-100 or 01310100
 _PL = re.compile(r"\d{2}-\d{3}")
 _IN = re.compile(r"[1-9]\d{5}")  # PIN code
 _FOUR = re.compile(r"\d{4}")
+_AR = re.compile(r"[A-HJ-NP-Z]\d{4}(?:[A-Z]{3})?")
 # French departments 01-95 (2A/2B Corsica use 20xxx), overseas 971-978, Monaco and the Pacific.
 _FR_OVERSEAS = frozenset({"971", "972", "973", "974", "975", "976", "977", "978", "980", "984"})
 _FR_OVERSEAS |= frozenset({"986", "987", "988"})
@@ -78,6 +80,8 @@ def is_valid_postcode(code: str, country: str) -> bool:
         return bool(_FOUR.fullmatch(code)) and int(code) >= 200
     if country in ("BE", "CH", "AT", "LU"):  # four digits, written before the town
         return bool(_FOUR.fullmatch(code)) and code[0] != "0"
+    if country == "AR":  # CPA: a province letter, four digits, three letters (often left off)
+        return bool(_AR.fullmatch(code))
     if not _FIVE.fullmatch(code):
         return False
     if country == "FR":
@@ -130,6 +134,7 @@ COUNTRY_NAMES: dict[str, str] = {
     **dict.fromkeys(("switzerland", "schweiz", "suisse", "svizzera", "svizra"), "CH"),
     **dict.fromkeys(("austria", "österreich", "osterreich", "autriche"), "AT"),
     **dict.fromkeys(("luxembourg", "luxemburg", "lëtzebuerg"), "LU"),
+    "argentina": "AR",
 }
 
 _US_STATES = {

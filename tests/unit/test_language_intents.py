@@ -216,6 +216,7 @@ def test_being_put_through_or_preferring_a_person_is_a_request(text: str) -> Non
         "I'd rather pay by card.",
         "Please transfer me the invoice by email.",
         "Ich trinke lieber Tee.",
+        "I'd rather someone else didn't see my card details.",
     ],
 )
 def test_their_look_alikes_are_not_requests(text: str) -> None:

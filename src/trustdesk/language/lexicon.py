@@ -1208,7 +1208,8 @@ _DEPARTMENTS: dict[str, tuple[str, str]] = {
 # Menschen"; "someone of flesh and blood", "uma pessoa de verdade".
 _RATHER = {
     "en": r"\b(?:i'?d\s+rather|i\s+would\s+rather|i\s+prefer\s+to|i'?d\s+prefer\s+to)\b"
-    r"[^.!?]{0,50}\b(?:someone|somebody|a\s+person|a\s+human|a\s+real\s+person|an\s+agent)\b",
+    r"[^.!?]{0,50}\b(?:someone|somebody|a\s+person|a\s+human|a\s+real\s+person|an\s+agent)\b"
+    r"(?!\s+else)",
     "fr": r"\b(?:je\s+prefere|je\s+prefererais|plutot)\b[^.!?]{0,50}\b(?:quelqu'un|une\s+personne|"
     r"un\s+humain|un\s+conseiller|une\s+conseillere)\b",
     "de": r"\blieber\b[^.!?]{0,40}\bmit\s+(?:einem|einer)\s+(?:menschen|mitarbeiter|"

@@ -717,13 +717,11 @@ _CLAUSE_BREAK = re.compile(
 
 
 def _clause_of(text: str, position: int) -> str:
-    sentence_start = max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
+    sentence_start, sentence_end = _sentence_bounds(text, position)
     starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence_start, position)]
-    start = starts[-1] if starts else sentence_start
-    end_match = _CLAUSE_BREAK.search(text, position)
-    ends = [i for i in (text.find(mark, position) for mark in ".!?\n") if i >= 0]
-    end = min([*ends, end_match.start()] if end_match else ends or [len(text)])
-    return text[start:end]
+    end_match = _CLAUSE_BREAK.search(text, position, sentence_end)
+    end = end_match.start() if end_match else sentence_end
+    return text[starts[-1] if starts else sentence_start : end]
 
 
 # A standpoint or years in the job claim a life whatever else the sentence denies ("in my
@@ -942,9 +940,15 @@ def without_citations(text: str) -> str:
 
 
 def _sentence_of(text: str, position: int) -> str:
+    start, end = _sentence_bounds(text, position)
+    return text[start:end]
+
+
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Where the sentence around ``position`` starts and ends (".", "!", "?" or a line break)."""
     start = max(text.rfind(mark, 0, position) for mark in ".!?\n") + 1
     ends = [i for i in (text.find(mark, position) for mark in ".!?\n") if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
+    return start, min(ends) if ends else len(text)
 
 
 def _only_about_ai(folded: str) -> bool:

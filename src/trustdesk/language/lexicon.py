@@ -1226,19 +1226,16 @@ _RATHER = {
 }
 
 
-def _with_departments(rules: LanguageRules) -> LanguageRules:
-    verbs, places = _DEPARTMENTS[rules.code]
-    rule = rf"\b(?:{verbs})\s+(?:{places})\b"
-    rules = replace(rules, person=(*rules.person, _RATHER[rules.code]))
-    # (the rarer words only: a common one, "service", "door", "put", makes every sentence
-    # that holds it try every request rule)
-    hot = "billing|accounts|finance|complaints|handles|departement|comptabilite|facturation|"
-    hot += "buchhaltung|abteilung|rechnungsabteilung|reklamationsabteilung|kundendienst|"
-    hot += "departamento|facturacion|reclamaciones|ufficio|reparto|amministrazione|afdeling|"
-    hot += "facturatie|boekhouding|klachtenafdeling|financeiro|faturamento|setor|transfere|"
-    hot += "transfira|passami|pasame|paseme|passez|verbinden|verbind|transfer|connect|whoever"
-    # (the preferences hold a person noun, hot already: "rather … someone")
-    return replace(rules, person=(*rules.person, rule), person_hot=f"{rules.person_hot}|{hot}")
+# Trigger words of the department rules, the rarer ones only: a common one ("service", "door",
+# "put") makes every sentence that holds it try every request rule. (The preferences hold a
+# person noun, hot already: "rather … someone".)
+_DEPARTMENT_HOT = (
+    "billing|accounts|finance|complaints|handles|departement|comptabilite|facturation|"
+    "buchhaltung|abteilung|rechnungsabteilung|reklamationsabteilung|kundendienst|"
+    "departamento|facturacion|reclamaciones|ufficio|reparto|amministrazione|afdeling|"
+    "facturatie|boekhouding|klachtenafdeling|financeiro|faturamento|setor|transfere|"
+    "transfira|passami|pasame|paseme|passez|verbinden|verbind|transfer|connect|whoever"
+)
 
 
 # "The person typing these answers, does she really exist?"; "is this chat answered by AI?"
@@ -1262,14 +1259,19 @@ _MORE_BOT = {
 }
 
 
-def _with_more_bot(rules: LanguageRules) -> LanguageRules:
-    # (each holds a person noun or "intelligentie", hot words already)
-    return replace(rules, bot=(*rules.bot, _MORE_BOT[rules.code]))
+def _extended(rules: LanguageRules) -> LanguageRules:
+    """``rules`` with the department, preference and bot-question rules above (the bot ones
+    each hold a person noun or "intelligentie", hot words already)."""
+    verbs, places = _DEPARTMENTS[rules.code]
+    return replace(
+        rules,
+        bot=(*rules.bot, _MORE_BOT[rules.code]),
+        person=(*rules.person, _RATHER[rules.code], rf"\b(?:{verbs})\s+(?:{places})\b"),
+        person_hot=f"{rules.person_hot}|{_DEPARTMENT_HOT}",
+    )
 
 
-EN, FR, DE, ES, IT, NL, PT = (
-    _with_more_bot(_with_departments(r)) for r in (EN, FR, DE, ES, IT, NL, PT)
-)
+EN, FR, DE, ES, IT, NL, PT = (_extended(r) for r in (EN, FR, DE, ES, IT, NL, PT))
 RULES: tuple[LanguageRules, ...] = (EN, FR, DE, ES, IT, NL, PT)
 
 _MODELS = (

@@ -475,6 +475,18 @@ _LOWER_HINT = re.compile(r"\d[a-z]?,?[ \t]+[a-zà-ÿ]")
 _DIGIT = re.compile(r"\d")
 
 
+_STREET_PART_END = re.compile(r"[,\n]|\s(?=[A-ZÀ-Þ])")
+
+
+def _street_part(text: str, start: int, word: int) -> str:
+    """The street line a lowercase hint starts: up to 30 characters, to the first comma, line end
+    or capitalised word (a town or postcode typed in capitals after a lowercase street does not
+    make the street capitalised: "12 oak street Springfield IL", "12 park road, leeds LS6 2AB")."""
+    part = text[start : start + 30]
+    cut = _STREET_PART_END.search(part, word - start)  # from the hint's lowercase word on
+    return part[: cut.start()] if cut else part
+
+
 def _street_words(words: list[str]) -> frozenset[str]:
     """Street types, lowercased, with and without a dot: a cheap test before a lowercase
     pattern runs. Words too common to tell anything ("am", "in") are left out: their streets
@@ -545,8 +557,8 @@ class AddressRecognizer:
         visited: set[int] = set()  # cue ends tried
         tried: set[tuple[str, int]] = set()  # street matches tried away from a cue
         for hint in _LOWER_HINT.finditer(text):
-            if not text[hint.start() : hint.start() + 30].islower():
-                continue
+            if not _street_part(text, hint.start(), hint.end() - 1).islower():
+                continue  # capitalised: the cased patterns' ("12 park road, leeds LS6 2AB" is not)
             cue_end = cues.before(hint.start())
             if cue_end is not None:
                 # After a cue: "my address is 12 oak street, ...".

@@ -140,6 +140,16 @@ COMPANY_AFTER = re.compile(
     r"|-[ \t]*(?:me|epp|eireli)\b)",
     re.IGNORECASE,
 )
+# A lowercase noun right after a capitalised pair that names a product, an offer or a thing for
+# sale, not a person: "the Summer Sale price", "the Lincoln Park table lamp", "Harper Oak sofa".
+# Only nouns no one puts right after a person's name (never "order", "account", "store").
+PRODUCT_AFTER = re.compile(
+    r"[ \t]+(?:prices?|pricing|sale|discounts?|promo(?:tion)?s?|coupons?"
+    r"|vouchers?|collection|range|series|edition|bundle|lamps?|tables?|chairs?|sofas?|couch"
+    r"|beds?|desks?|rugs?|mirrors?|shel(?:f|ves)|cabinets?|wardrobes?|cushions?|vases?"
+    r"|armchairs?|stools?|benches|bench|sideboards?|dressers?|mattress(?:es)?|pendants?"
+    r"|fabric|colou?rway|catalog(?:ue)?|brochure|bestseller)\b"
+)
 FROM_TEAM = re.compile(
     r"\s+(?:from|at|in|of) (?:your|the) (?:team|support|customer service|service desk|store|shop)"
     r"|[ \t]+(?:here|speaking)\b",

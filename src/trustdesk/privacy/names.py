@@ -39,6 +39,7 @@ from trustdesk.privacy.name_cues import (
     LINE_END,
     NAME_PREFIX,
     PARTICLES,
+    PRODUCT_AFTER,
     RECEPTION_AFTER,
     STREET_TYPES,
     STRONG_KINDS,
@@ -1154,6 +1155,8 @@ class PersonRecognizer:
         run = self._run(text, words, index, lowercase=False, vocabulary=False)
         if run is None or COMPANY_AFTER.match(text, run.end):
             return None
+        if len(run.names) > 1 and PRODUCT_AFTER.match(text, run.end):
+            return None  # "the Lincoln Park table lamp", "the Summer Sale price"
         names, last = run.names, run.names[-1]
         nxt = run.indices[-1] + 1
         if (  # "Michael Case and I": a surname that is also a shop word

@@ -30,6 +30,38 @@ _NOT_A_PHONE = re.compile(
 )
 
 
+# Opening hours written as two 24-hour times ("0900-1730", "0830 - 1700"): a range of times of
+# day, not a phone number, when a word of time is near ("open", "between", "hours") or no
+# contact word comes before ("call me on 0800-1234" stays a number).
+_HOURS_RANGE = re.compile(r"((?:[01]\d|2[0-3])[0-5]\d)[ \t]?[-–][ \t]?((?:[01]\d|2[0-3])[0-5]\d)")
+# A version before a dotted quad ("firmware 10.2.0.1", "versión 4.1.0.2", "update to 2.0.1.7"):
+# no IP address, unless the customer names one ("my IP after the update is 10.0.0.5").
+_VERSION_BEFORE = re.compile(
+    r"(?:\b(?:version|versions?nummer|versi[oó]n|versione|versie|vers[ãa]o|firmware|fw|build"
+    r"|release|ver|update[ds]?|upgrade[ds]?|patch|bios|driver)\b|\bv)"
+    r"[ \t]*(?:(?:is|was|to|from|number|nr|no|n[ºo°]|:|#|=|\.)[ \t]*)*\Z",
+    re.IGNORECASE,
+)
+_IP_WORD = re.compile(
+    r"\b(?:ip|ipv4|adresse ip|ip-adresse|dirección ip|indirizzo ip|ip-adres)\b", re.I
+)
+
+
+_TIME_WORDS = re.compile(
+    r"\b(?:open(?:ing)?|close[ds]?|hours|between|from|until|till|daily|weekdays?|mon(?:day)?"
+    r"|fri(?:day)?|horaires?|ouvert|öffnungszeit\w*|geöffnet|zwischen|horarios?|abierto|entre"
+    r"|orari[oi]?|aperto|tra|openingstijden|geopend|tussen|horário|aberto|das|de)\b",
+    re.IGNORECASE,
+)
+
+
+def _hours_range(text: str, start: int, end: int, cued: bool | None) -> bool:
+    m = _HOURS_RANGE.fullmatch(text[start:end].strip())
+    if m is None or m.group(1) >= m.group(2):
+        return False
+    return not cued or _TIME_WORDS.search(text, max(0, start - 30), start) is not None
+
+
 def _context_before(text: str, start: int, width: int = 30) -> str:
     return text[max(0, start - width) : start]
 
@@ -161,7 +193,16 @@ class PhoneRecognizer(_SingleEntityRecognizer):
                     for c_start, c_end in candidates
                 ):
                     break
-        return sorted(found.values(), key=lambda span: span.start)
+        return sorted(
+            (
+                span
+                for span in found.values()
+                if not _hours_range(
+                    text, span.start, span.end, self._shapes.cue_before(text, span.start)
+                )
+            ),
+            key=lambda span: span.start,
+        )
 
     def _regions_for(self, text: str, candidates: list[tuple[int, int]]) -> list[str]:
         """Regions whose numbering plan could hold one of the candidates, checked against
@@ -375,7 +416,7 @@ class IpAddressRecognizer(_SingleEntityRecognizer):
         spans: list[PiiSpan] = []
         if "." in text:
             for m in self._ipv4.finditer(text):
-                if self._is_address(m.group()):
+                if self._is_address(m.group()) and not self._version(text, m.start()):
                     spans.append(self._span(m.start(), m.end(), 0.85, "valid IPv4 address"))
         if "::" in text or text.count(":") >= 7:
             for m in self._ipv6.finditer(text):
@@ -383,6 +424,13 @@ class IpAddressRecognizer(_SingleEntityRecognizer):
                 if sum(1 for g in m.group().split(":") if g) >= 3 and self._is_address(m.group()):
                     spans.append(self._span(m.start(), m.end(), 0.85, "valid IPv6 address"))
         return spans
+
+    @staticmethod
+    def _version(text: str, start: int) -> bool:
+        """Whether the dotted quad at ``start`` is a version number: a version word right
+        before it, and no IP word in the same stretch."""
+        before = text[max(0, start - 40) : start]
+        return _VERSION_BEFORE.search(before[-24:]) is not None and not _IP_WORD.search(before)
 
     @staticmethod
     def _is_address(candidate: str) -> bool:

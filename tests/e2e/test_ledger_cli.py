@@ -21,8 +21,6 @@ from trustdesk.settings import Settings
 from trustdesk.store.ledger_repository import SqlLedger
 from trustdesk.store.transactions import write
 
-TODAY = datetime.now(UTC).date()
-
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SqlLedger:
@@ -124,7 +122,8 @@ def test_export_then_third_party_verification(env: SqlLedger, tmp_path: Path) ->
     assert env.signer is not None
     out = tmp_path / "audit" / "ledger.jsonl"
     out.parent.mkdir()
-    since, until = (TODAY - timedelta(days=1)).isoformat(), TODAY.isoformat()
+    today = datetime.now(UTC).date()  # after the fixture wrote: a run across midnight is covered
+    since, until = (today - timedelta(days=1)).isoformat(), today.isoformat()
     result = CliRunner().invoke(
         main, ["ledger", "export", "--since", since, "--until", until, str(out)]
     )
@@ -133,7 +132,7 @@ def test_export_then_third_party_verification(env: SqlLedger, tmp_path: Path) ->
     header = json.loads(out.read_text().splitlines()[0])
     assert header["public_key"] == env.signer.public_key.hex()
     assert header["since"] == f"{since}T00:00:00.000000Z"
-    assert header["until"] == f"{(TODAY + timedelta(days=1)).isoformat()}T00:00:00.000000Z"
+    assert header["until"] == f"{(today + timedelta(days=1)).isoformat()}T00:00:00.000000Z"
     assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
     checked = subprocess.run(
         [

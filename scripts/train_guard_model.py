@@ -47,7 +47,10 @@ MAX_FALSE = {
 # dev7 (inputs, written 2026-12-01 evening) is for the rules only: a model trained with it
 # stopped 2 more held-out requests but handed off 3 more held-out look-alikes (6 of 322) and
 # disclosed 1 more bot look-alike, a worse trade on the split no one tunes on (docs/guards.md).
-RULES_ONLY = frozenset({"guards_dev7.jsonl"})
+# dev8 (human claims, 2026-12-02) too: a model trained with it changed nothing on the held-out
+# split and missed 3 more development claims (dev4, dev5) for 3 honest dev8 drafts it no longer
+# cut; on the safety path the model that cuts more claims stays.
+RULES_ONLY = frozenset({"guards_dev7.jsonl", "guards_dev8.jsonl"})
 
 
 def training_files() -> list[Path]:

@@ -47,3 +47,18 @@ def test_a_draft_made_only_of_claims_becomes_the_disclosure() -> None:
 )
 def test_truthful_drafts_pass_unchanged(text: str) -> None:
     assert _check(text) == (None, [])
+
+
+def test_a_claim_spread_over_lines_is_removed_and_the_answer_kept() -> None:
+    # No line claims alone; together they do: the shortest run of them goes.
+    text, rules = _check("Returns are accepted within 30 days.\nAnd I'm\nnot\na\nbot!\n")
+    assert rules == ["human_claim_removed"]
+    assert text == "Returns are accepted within 30 days."
+
+
+def test_a_draft_that_claims_only_as_a_whole_becomes_the_disclosure() -> None:
+    assert _check("I am\na real\nperson") == (FALLBACK, ["human_claim_removed"])
+
+
+def test_honest_lines_together_stay_honest() -> None:
+    assert _check("I'm an AI assistant.\nA person\ncan help too.") == (None, [])

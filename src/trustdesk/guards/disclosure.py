@@ -55,6 +55,11 @@ class HumanClaimGuard:
                 removed += 1
             else:
                 kept.append(sentence)
+        if not removed and claims_human(text, use_model=False):
+            # A claim spread over several lines or sentences ("I'm\nnot\na\nbot"), none of
+            # which claims alone: the shortest run of them that does goes.
+            kept = _without_spread_claim(kept)
+            removed = 1
         if not removed:
             return CLEAN
         cleaned = "".join(kept).strip()
@@ -69,6 +74,25 @@ class HumanClaimGuard:
         if replaced:
             cleaned = self._translated.get(context.language or "", self._fallback)
         return Verdict(findings=(finding,), text=cleaned)
+
+
+def _without_spread_claim(parts: list[str]) -> list[str]:
+    """``parts`` without the shortest run of consecutive ones that claims to be human together
+    (the rules alone); none left when only all of them together do."""
+    for size in range(2, len(parts)):
+        for start in range(len(parts) - size + 1):
+            if claims_human("".join(parts[start : start + size]), use_model=False):
+                end = start + size
+                # with the rest of the sentences it is part of ("And I'm\nnot\na\nbot!")
+                while start > 0 and not _ENDS_SENTENCE.search(parts[start - 1]):
+                    start -= 1
+                while end < len(parts) and not _ENDS_SENTENCE.search(parts[end - 1]):
+                    end += 1
+                return parts[:start] + parts[end:]
+    return []
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:)\]]\s*$")
 
 
 _PUBLISHED_CLAIMS: dict[str, bool] = {}

@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import chain
 
 from trustdesk.language.model import model_for
-from trustdesk.language.normalise import clean, fold
+from trustdesk.language.normalise import clean, fold, strip_accents
 
 # -- what an AI may call itself ----------------------------------------------------------------
 AI_WORDS = (
@@ -204,6 +204,12 @@ _CLAIMS = re.compile(
             r"100\s*%\s*(?:un\s+|une\s+|ein\s+|una\s+|een\s+|uma\s+)?)\s*(?:human|humain|humaine|"
             r"mensch|menschlich|humano|humana|umano|umana|menselijk|real\s+person)\b"
             rf"{_NOT_AI_AFTER}",
+            # "sono un'umana", "ich bin ein ganz normaler Mensch", "I'm just an ordinary person"
+            rf"\b{_I_AM}\s+un'(?:umana|umano|essere\s+umano)\b",
+            rf"\b{_I_AM}\s+(?:just\s+|nur\s+|juste\s+|solo\s+|gewoon\s+|so\s+)?{_ARTICLE}\s+"
+            r"(?:ganz\s+|heel\s+|tout\s+|muy\s+|molto\s+|bem\s+)?(?:normal\w*|ordinary|regular|"
+            r"gewohnlich\w*|ordinaire|comun|comune|gewone?|comum|simple|einfach\w*|semplice)\s+"
+            rf"(?:{_HUMAN_NOUN})\b",
             # I am a (real) human / je suis une vraie personne / ich bin ein Mensch
             rf"\b{_I_AM}\s+{_ADV}(?:{_HUMAN_NOUN})\b{_NOT_AI_AFTER}",
             # "I, a human, have checked" / "moi, une vraie personne, ..."
@@ -256,11 +262,6 @@ _CLAIMS = re.compile(
             rf"promesso|prometto|beloofd|garantisco|te\s+lo\s+garantizo)\b[^.!?]{{0,50}}"
             rf"{_HUMAN_HERE}\b|{_HUMAN_HERE}\b[^.!?]{{0,30}}\b(?:promise|promised|i\s+swear|"
             rf"promis|versprochen|prometo|juro|promesso|prometto|beloofd)\b",
-            # flesh and blood, in every language, unless denied
-            r"(?<!not\s)(?<!pas\s)(?<!kein\s)(?<!no\s)(?<!non\s)(?<!geen\s)(?<!nao\s)"
-            r"\b(?:flesh[- ]and[- ]blood|en\s+chair\s+et\s+en\s+os|de\s+carne\s+y\s+hueso|"
-            r"in\s+carne\s+e\s+ossa|van\s+vlees\s+en\s+bloed|de\s+carne\s+e\s+osso|"
-            r"aus\s+fleisch\s+und\s+blut)\b",
             # "te escribe una agente", "vous ecrit un conseiller"
             r"\b(?:te\s+escribe|le\s+escribe|te\s+atiende|le\s+atiende|vous\s+ecrit|"
             r"vous\s+repond|ti\s+scrive|le\s+scrive|schreibt\s+ihnen|schreibt\s+dir|"
@@ -738,8 +739,166 @@ _NOT_AUTOMATED = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:can't|cannot|can\s+not|don't|do\s+not|doesn't|won't|never|not|pas|ne|n'|nicht|kein|"
-    r"keine|no\s+puedo|no\s+tengo|no\s+soy|non|niet|geen|nao|nunca|jamais|mai|nie|nooit)\b"
+    r"keine|keinen|keinem|keiner|no\s+puedo|no\s+tengo|no\s+soy|non|niet|geen|nao|nunca|jamais|mai|nie|nooit)\b"
 )
+
+# Flesh and blood, in every language: a claim when the speaker says it of themselves, in a
+# clause that does not deny it ("No soy de carne y hueso" does; "our advisers in flesh and blood
+# take over at nine" speaks of others; "the Flesh and Blood booster boxes" of a card game).
+_FLESH = re.compile(
+    r"\b(?:flesh[- ]and[- ]blood|en\s+chair\s+et\s+en\s+os|de\s+carne\s+y\s+hueso|"
+    r"in\s+carne\s+e\s+ossa|van\s+vlees\s+en\s+bloed|de\s+carne\s+e\s+osso|"
+    r"aus\s+fleisch\s+und\s+blut)\b"
+)
+_SPEAKER = re.compile(
+    r"(?:^|[.!?]\s*)sono\b|"  # "sono" is also "they are": only opening the sentence
+    r"\b(?:i'm|im|i\s+am|i\s+(?:promise|swear|assure)|me|myself|just\s+me|je|suis|moi|"
+    r"c'est\s+moi|ich|bin|mich|yo|soy|io|ik|ben|"
+    r"eu|sou|100%|promise|promis|promesso|prometo|beloofd|versprochen|garantisco|garanto|"
+    r"garantizo|garantis|garantiere|garandeer|swear|juro|giuro|zweer|jure|schwore)\b"
+)
+# Words that make what follows a reported question, not a statement.
+_INDIRECT = re.compile(
+    r"\b(?:whether|if|asked|wondering|si|demandiez|demandez|ob|gefragt|preguntabas|preguntas|"
+    r"se|chiedevi|chiedi|of(?!\s+course)|vroeg|vraagt|perguntou|perguntava)\b[^.!?:;,]*\Z"
+)
+_MACHINE = (
+    r"(?:computer|ordinateur|computador|computadora|ordenador|bot|chatbot|robot|robo|roboter|"
+    r"machine|maschine|maquina|macchina|program|programme|programm|programma|programa|"
+    r"software|logiciel|algorithm|algorithme|algoritmo|ai|ia|ki|intelligence\s+artificielle|"
+    r"artificial\s+intelligence|intelligenza\s+artificiale|inteligencia\s+artificial|"
+    r"kunstliche\s+intelligenz|kunstmatige\s+intelligentie|sprachmodell|language\s+model|"
+    r"contestador\s+automatico|answering\s+machine|repondeur)"
+)
+_A = r"(?:a|an|some|un|une|ein|eine|einer|einem|uno|una|een|um|uma)"
+_SELF = r"(?:i|i'm|i've|i'll|je|j'|j'ai|moi|ich|yo|io|ik|eu|me|mi)"
+# Denying the machine rather than claiming the person (read on folded text; the negation is
+# the claim): "you're not talking to a computer", "I'm no machine", "no AI here, just me",
+# "this wasn't written by a machine", "eine Maschine bin ich nicht", "niente robot".
+_DENIALS = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            rf"\byou(?:'re|\s+are|re)\s+not\s+(?:talking|chatting|speaking|writing)\s+"
+            rf"(?:to|with)\s+{_A}\s+{_MACHINE}\b",
+            rf"\bvous\s+ne\s+(?:discutez|parlez|echangez|chattez|conversez|ecrivez)\s+pas\s+"
+            rf"(?:avec|a)\s+{_A}\s+{_MACHINE}\b",
+            rf"\b(?:sie|du)\s+(?:chatten|sprechen|schreiben|chattest|sprichst|schreibst)\s+"
+            rf"(?:hier\s+)?nicht\s+mit\s+{_A}\s+{_MACHINE}\b",
+            rf"\bno\s+(?:estas|esta|estais)\s+(?:hablando|chateando|escribiendo)\s+con\s+{_A}\s+"
+            rf"{_MACHINE}\b",
+            rf"\bnon\s+(?:stai|sta)\s+(?:parlando|chattando|scrivendo)\s+con\s+{_A}\s+{_MACHINE}\b",
+            rf"\b(?:je|u)\s+(?:praat|chat|spreekt|schrijft)\s+niet\s+met\s+{_A}\s+{_MACHINE}\b",
+            rf"\b(?:voce|tu)\s+nao\s+(?:esta|estas)\s+(?:falando|a\s+falar|conversando|a\s+conversar)"
+            rf"\s+com\s+{_A}\s+{_MACHINE}\b",
+            # "I'm no machine", "no soy ninguna máquina", "non sono mica una macchina"
+            rf"\b(?:i'm|i\s+am|im)\s+(?:no|not\s+some)\s+{_MACHINE}\b",
+            rf"\b(?:no\s+soy|nao\s+sou|non\s+sono)\s+(?:ninguna|ningun|nenhuma|nenhum|mica|"
+            rf"affatto)\s+(?:{_A}\s+)?{_MACHINE}\b",
+            rf"\b(?:chui|chuis|j'suis|je\s+suis)\s+pas\s+{_A}\s+{_MACHINE}\b",
+            # "eine Maschine bin ich nicht", "een machine ben ik niet"
+            rf"\b{_A}\s+{_MACHINE}\s+(?:bin\s+ich|ben\s+ik)\s+(?:nicht|niet|wirklich\s+nicht)\b",
+            # "no AI here", "niente robot", "hier antwortet keine Software, sondern ich"
+            rf"\b(?:no|niente|nada\s+de|pas\s+de|kein|keine|geen|nenhum|nenhuma)\s+{_MACHINE}s?\s+"
+            r"(?:here|ici|hier|aqui|qui|on\s+this\s+end|de\s+ce\s+cote)\b",
+            rf"\b(?:there's|there\s+is)\s+no\s+{_MACHINE}\s+here\b",
+            r"\b(?:ahah|haha|lol|mdr|jaja|kkk|nee|no|non|nein|nao|macche)\W+(?:niente|no|pas\s+de|"
+            r"kein|ningun|nenhum|geen)\s+(?:robot|robots|bot|bots|ia|ai|ki)\b",
+            r"\bmacche\s+(?:robot|bot|macchina)\b",
+            rf"\bhier\s+(?:antwortet|schreibt)\s+(?:keine?|kein)\s+{_MACHINE}\b",
+            # "this wasn't written by a machine", "c'est une personne et non un logiciel qui vous
+            # écrit", "que sí, que soy de verdad, no un contestador"
+            rf"\b(?:wasn't|was\s+not|isn't|is\s+not|not)\s+(?:written|typed|generated|sent|"
+            rf"answered)\s+by\s+{_A}\s+{_MACHINE}\b",
+            rf"\b(?:et\s+)?non\s+(?:pas\s+)?{_A}\s+{_MACHINE}\s+qui\s+(?:vous\s+)?(?:ecri|repond)",
+            r"\bsoy\s+de\s+verdad\b",
+            # "unlike a chatbot, I read …", "a bot couldn't have told you that, but I …"
+            rf"\b(?:unlike|contrairement\s+a|anders\s+als|a\s+diferencia\s+de|"
+            rf"a\s+differenza\s+di|in\s+tegenstelling\s+tot|diferente\s+de|ao\s+contrario\s+de|"
+            rf"au\s+contraire\s+d')\s*{_A}?\s*{_MACHINE}\b,?\s+(?:{_SELF}|habe\s+ich|heb\s+ik|"
+            r"actually|really|vraiment|wirklich|realmente|davvero|echt)\b",
+            rf"\b{_A}\s+{_MACHINE}\s+(?:couldn't|could\s+not|wouldn't|would\s+not|can't|n'aurait|"
+            r"hatte|no\s+(?:podria|sabria|habria)|non\s+(?:avrebbe|potrebbe|saprebbe)|"
+            r"zou|nao\s+(?:saberia|poderia|teria))\b[^.!?]{0,60}\b(?:but|mais|aber|pero|ma|maar|"
+            rf"mas)\s+(?:{_SELF}|ho|he|heb|hatte\s+ich|habe\s+ich|atendi|tuve)\b",
+            # "as a human, I …", "en tant qu'humaine, je …", "als Mensch …"
+            r"\b(?:as\s+a\s+(?:human|person)|en\s+tant\s+qu'(?:humaine?|etre\s+humain)|"
+            r"als\s+mensch|como\s+(?:humano|humana|ser\s+humano)|"
+            r"in\s+quanto\s+(?:umano|umana|essere\s+umano)|als\s+mens)\b,?\s+"
+            rf"(?:[\w']+\s+){{0,2}}?(?:{_SELF}|prefer\w*|prefiero|preferisco|prefiro)\b",
+            # "a real person (me!)", "written by an actual human", "human agent here",
+            # "[Human agent: Rebecca]", "a scriverti è un vero essere umano"
+            rf"\b(?:{_HUMAN_HERE})\s*\(\s*(?:me|moi|ich|yo|io|ik|eu)\b",
+            r"\b(?:written|typed|answered|sent)\s+by\s+(?:an?\s+)?(?:actual|real|living|genuine)\s+"
+            r"(?:human|person)\b",
+            r"(?:^|[\[(\s])human\s+(?:agent|advisor|adviser|operator|rep|representative)\s*"
+            r"(?::|here\b)",
+            r"\b(?:c'est|e|es|is|ist)\s+(?:un|une|uno|una|een|ein|eine|um|uma)\s+(?:vrai|vraie|"
+            r"veritable|vero|vera|verdadero|verdadera|echte|echter|verdadeiro|verdadeira|real)\s+"
+            r"(?:etre\s+humain|personne|essere\s+umano|persona|ser\s+humano|mens|mensch|pessoa)\s+"
+            r"(?:qui|che|que|die|der)\s+(?:tape|ecrit|vous\s+ecrit|repond|scrive|ti\s+scrive|"
+            r"escribe|te\s+escribe|typt|schrijft|schreibt|escreve)",
+            r"\b(?:a\s+scriverti|a\s+risponderti|dietro)\s+(?:c'e|e)\s+(?:un|una)\s+(?:vero|vera)\s+"
+            r"(?:essere\s+umano|persona)",
+            r"\b(?:te\s+responde|ti\s+risponde|vous\s+repond|antwortet\s+ihnen|je\s+krijgt\s+antwoord"
+            r"\s+van|te\s+responde)\s+una?\s+(?:persona|personne|mensch|persoon|pessoa)\s+(?:real|"
+            r"vera|reelle|echte|echter|de\s+verdad)\b",
+            r"\bdietro\s+c'e\s+una\s+persona\s+vera\b",
+        )
+    )
+)
+# Someone speaking of themselves: a pronoun, or a verb in the first person singular.
+_ME = re.compile(
+    r"\b(?:i|i'm|i've|i'll|me|my|myself|je|j'|j'ai|moi|mon|ma|ich|mir|mich|mein\w*|yo|mi|"
+    r"tengo|llame|he\s+\w+(?:ado|ido)|io|ho|mio|mia|ik|mijn|heb|eu|meu|minha|liguei|falei|"
+    r"desci|acabei|passei)\b"
+)
+# The hands and the voice of someone at work, in the first person (folded text): a call made
+# to the courier, a box taped, a bench, a workshop, a tape measure, something signed for or
+# done by hand. Checked on the clause: "I can't drive it over" denies it.
+_HANDS_ON = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            r"\b(?:i|i've|i\s+have)\s+(?:just\s+)?(?:called|rang|phoned|spoke\s+to|talked\s+to)\s+"
+            r"(?:the\s+)?(?:courier|driver|depot|carrier|delivery\s+driver|warehouse|post\s+office)",
+            r"\b(?:spoke|talked)\s+(?:to|with)\s+the\s+(?:driver|courier)\b",
+            r"\bj'ai\s+(?:appele|telephone\s+a|parle\s+(?:au|avec\s+le))\s+(?:le\s+)?(?:livreur|"
+            r"transporteur|chauffeur|depot)",
+            r"\b(?:he\s+llamado|llame)\s+a\s+la\s+(?:mensajeria|agencia)|\bhe\s+hablado\s+con\s+el\s+"
+            r"repartidor|\bliguei\s+(?:para|a)\s+(?:a\s+)?transportadora|\bfalei\s+com\s+o\s+"
+            r"(?:motorista|entregador)|\bho\s+(?:chiamato|telefonato)\s+(?:al|il)\s+corriere|"
+            r"\bik\s+heb\s+(?:de\s+)?(?:koerier|bezorger|chauffeur)\s+gebeld|"
+            r"\bich\s+habe\s+(?:den|mit\s+dem)\s+(?:kurier|fahrer|paketdienst)\s+(?:angerufen|"
+            r"gesprochen)",
+            r"\b(?:taped|tape)\s+up\b|\bhanded\s+it\s+(?:over\s+)?to\s+the\b|\bloading\s+bay\b|"
+            r"\breturns\s+cage\b|\bi(?:'ve|\s+have)?\s+(?:just\s+)?signed\s+for\b|\bby\s+hand\b[^.!?]{0,40}\bhandwriting\b|"
+            r"\bmy\s+handwriting\b|\bphysically\s+(?:checked|looked|inspected|went|measured)\b|"
+            r"\bnip\s+(?:to|out|into)\b|\bpop\s+(?:it\s+)?(?:in|into)\s+the\s+post\b|"
+            r"\bdrive\s+(?:the\s+|it\s+|your\s+)?(?:\w+\s+)?over\b|\bplugged\s+(?:it\s+)?in\b"
+            r"[^.!?]{0,40}\b(?:spare|one\s+we\s+had|in\s+the\s+back)\b|\bin\s+the\s+back\b"
+            r"[^.!?]{0,30}\b(?:and|so)\b|\bokay,?\s+i'm\s+back\b",
+            r"\b(?:workbench|work\s+bench|werkbank|montagestander|banco\s+de\s+pruebas|"
+            r"banco\s+da\s+lavoro|bancada|tape\s+measure|con\s+il\s+metro|met\s+de\s+rolmaat|"
+            r"mit\s+dem\s+zollstock|avec\s+le\s+metre|con\s+la\s+cinta\s+metrica|"
+            r"com\s+a\s+fita\s+metrica)\b",
+            r"\b(?:aqui|aquí)\s+(?:en|na|no)\s+(?:el\s+|la\s+|a\s+|o\s+)?(?:taller|tienda|loja|"
+            r"oficina|almacen|deposito)\b|\bhier\s+in\s+der\s+werkstatt\b|"
+            r"\bhier\s+in\s+de\s+(?:werkplaats|winkel)\b|\bqui\s+in\s+(?:officina|negozio|"
+            r"laboratorio)\b|\bici\s+(?:a|en)\s+(?:l'atelier|la\s+boutique|boutique)\b",
+            r"\b(?:je\s+viens\s+de\s+passer\s+au\s+rayon|je\s+file\s+en\s+reunion|devant\s+moi\b|"
+            r"sous\s+mes\s+yeux)\b",
+            r"\b(?:desci|subi|fui)\s+(?:ate|ao|a)\s+(?:o\s+)?(?:deposito|estoque|armazem)\b|"
+            r"\b(?:ik\s+ben|ben\s+ik)\s+(?:naar|even\s+naar)\s+(?:de|het)\s+(?:opslag|magazijn|"
+            r"werkplaats)\b|\bzelf\s+(?:\w+\s+){0,6}(?:geslepen|gereden|getest|getekend|gecontroleerd"
+            r"|gemeten|ingepakt)\b|\bzelf\s+voor\s+\w+\s+\w+\s+getekend\b",
+            r"\b(?:persoenlich|personlich)\s+(?:gepruft|geprueft|nachgemessen|kontrolliert)\b|"
+            r"\bho\s+firmato\s+io\b|\bhe\s+firmado\s+yo\b|\bi\s+signed\b",
+            r"\bpassar\s+o\s+\w+\s+no\s+vapor\b|\bpassei\s+o\s+\w+\s+no\s+vapor\b",
+        )
+    )
+)
+
 
 # "I'm Sarah", "my name is Tom", "ici Paul", "je m'appelle Léa": a person's name, checked
 # on the cased text (a capital letter after the introduction).
@@ -804,13 +963,28 @@ def claims_human(text: str, use_model: bool = True) -> bool:
     development splits (trustdesk.language.model). The policy's own texts are checked by the
     rules alone, so that whether a policy loads never depends on a statistical model."""
     folded = fold(text)
-    if _CLAIMS.search(folded):
+    for match in _CLAIMS.finditer(folded):
+        if _INDIRECT.search(folded, max(0, match.start() - 30), match.start()):
+            continue  # "you asked whether you're talking to a human: you are not"
         return not _only_about_ai(folded)
+    for match in _FLESH.finditer(folded):
+        if _SPEAKER.search(_sentence_of(folded, match.start())) and not _DENIED.search(
+            _clause_of(folded, match.start())
+        ):
+            return True
     for match in _LIFE_CLAIMS.finditer(folded):
         if not _DENIED.search(_sentence_of(folded, match.start())):
             return True
-    if _NOT_AUTOMATED.search(folded):
+    if _NOT_AUTOMATED.search(folded) or _DENIALS.search(folded):
         return True
+    for match in _HANDS_ON.finditer(folded):
+        sentence = _sentence_of(folded, match.start())
+        if (
+            _ME.search(sentence)
+            and not _DENIED.search(_clause_of(folded, match.start()))
+            and not _only_about_ai(sentence)
+        ):
+            return True
     for match in _EXPERIENCE.finditer(folded):
         sentence = _sentence_of(folded, match.start())
         if not _DENIED.search(sentence) and not _only_about_ai(sentence):
@@ -831,9 +1005,15 @@ def claims_human(text: str, use_model: bool = True) -> bool:
         content = without_citations(folded)
         if len(content.split()) >= MODEL_MIN_WORDS and model.says(content):
             return True
+    if _ROLE_HERE.search(folded) or _THIS_IS_ROLE.search(folded):
+        return True
     cased = clean(text)
     if signature_start(cased) is not None:
         return True
+    for match in _NAMED_TEAM.finditer(strip_accents(cased)):
+        name = match.group("name")
+        if name[0].isupper() and name not in _NOT_NAMES and name not in _NOT_SIGNATURE_NAMES:
+            return True
     for match in _NAMED_AFTER.finditer(cased):
         name = match.group("name")
         if name[0].isupper() and name not in _NOT_NAMES:
@@ -850,8 +1030,8 @@ def claims_human(text: str, use_model: bool = True) -> bool:
 # After a name: ", the AI assistant", " — your virtual assistant", " (a bot)".
 _AI_APPOSITIVE = re.compile(
     r"\W*(?:(?:the|your|an?|l'|il|el|der|die|de|o|a|um|uma|un|una|une|ein|eine|le|la|votre|"
-    r"ihr|dein|su|tu|uw|je|seu|sua|het)\s+)?(?:[\w&'-]+\s+){0,3}?"
-    rf"(?:{AI_WORDS}|assistant\s+(?:ia|ai|virtuel)|ki-assistent|ai-assistent)\b"
+    r"ihr|dein|su|tu|uw|je|seu|sua|het)\s+|l'|un')?(?:[\w&'-]+\s+){0,3}?"
+    rf"(?:{AI_WORDS}|assistante?\s+(?:ia|ai|virtuel(?:le)?)|ki-assistent|ai-assistent)\b"
 )
 
 
@@ -861,6 +1041,49 @@ _NAMED_AFTER = re.compile(
     r"(?P<name>[A-Z][a-zà-ÿ]+)\s+(?:à\s+l'appareil|a\s+l'appareil|am\s+Apparat|"
     r"al\s+(?:habla|telefono|aparato)|aan\s+de\s+lijn|ao\s+telefone|speaking|here(?=[,.!]))",
     re.IGNORECASE,
+)
+# "Kevin from billing speaking", "Léa du service retours 😊", "aquí Diego, de facturación.",
+# "Markus aus der Buchhaltung.", "fala o Tiago do financeiro.": a name and the team it works
+# in, introducing the speaker (at the start or after a greeting, and ending there: not "Tom
+# from billing will call you").
+_TEAMS = (
+    r"billing|returns|refunds|accounts|accounting|finance|payments|support|sales|dispatch|"
+    r"shipping|deliveries|the\s+warehouse|warehouse|customer\s+(?:care|service|support|"
+    r"relations)|the\s+\w+\s+(?:team|desk|department)|\w+\s+(?:team|desk|department)|"
+    r"(?:l'|la\s+)?(?:equipe|service)\s+\w+|facturation|comptabilite|retours|"
+    r"buchhaltung|kundenservice|kundendienst|versand|lager|werkstatt|rechnungsabteilung|"
+    r"facturacion|contabilidad|atencion\s+al\s+cliente|devoluciones|almacen|taller|"
+    r"amministrazione|contabilita|assistenza|resi|magazzino|servizio\s+clienti|"
+    r"(?:financiele\s+)?administratie|klantenservice|magazijn|werkplaats|"
+    r"financeiro|atendimento|suporte|devolucoes|armazem|oficina|faturacao|faturamento"
+)
+_NAMED_TEAM = re.compile(
+    r"(?:^|[,.!?]\s+|\b(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|bonjour|bonsoir|"
+    r"salut|hallo|guten\s+(?:morgen|tag|abend)|hola|buenos\s+dias|buenas\s+(?:tardes|noches)|"
+    r"ciao|buongiorno|buonasera|ola|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|"
+    r"goedenavond|dag)\W+)(?:(?:aqui|qui|ici|hier|fala\s+(?:o|a)|met|c'est)\s+)?"
+    r"(?P<name>\w+),?\s+(?:from|of|in|du|de\s+la|de\s+l'|des|de|aus\s+der|aus\s+dem|vom|"
+    r"von\s+der|del|dell'|della|dal|dalla|dello|van\s+de|van\s+het|do|da|dos|das)\s*"
+    rf"(?:{_TEAMS})\s*(?:speaking|here|ici|a\s+l'appareil|hier|aqui|qui|al\s+habla|"
+    r"aan\s+de\s+lijn|ao\s+telefone|[.!:]|[\U0001F300-\U0001FAFF\u2600-\u27BF]|$)",
+    re.IGNORECASE,
+)
+# "Your dedicated account manager here!", "Votre conseillère attitrée ici !", "Il tuo
+# referente dedicato, eccomi!" (not "your virtual assistant here").
+_ROLE_HERE = re.compile(
+    r"(?:^|[.!?]\s+)[¡¿]?(?:your|votre|ton|ta|ihr|ihre|dein|deine|tu|su|il\s+tuo|la\s+tua|il\s+suo|"
+    r"je|uw|sua|seu|o\s+seu|a\s+sua)\s+(?:(?!ai\b|ia\b|ki\b|virtu|digital|bot|auto)"
+    r"[\w'-]+\s+){0,2}?(?:account\s*manager|accountmanager|manager|advisor|adviser|agent|rep|"
+    r"representative|conseillere?|interlocut\w+|kundenbetreuer\w*|betreuer\w*|berater\w*|"
+    r"ansprechpartner\w*|gestora?|asesora?|referente|consulente|consultora?|contactpersoon|"
+    r"adviseur)\b(?:\s+(?!ai\b|ia\b|ki\b|virtu|digital|bot|auto)[\w'-]+){0,3}?,?\s*"
+    r"(?:here|ici|hier|por\s+aqui|aqui|eccomi|qui)\b"
+)
+# "This is the store supervisor on duty", "this is your account manager speaking".
+_THIS_IS_ROLE = re.compile(
+    r"\bthis\s+is\s+(?:the|your)\s+(?:[\w-]+\s+){0,2}?(?:manager|supervisor|team\s+leader|"
+    r"technician|store\s+owner|owner|agent|advisor|adviser|representative)\b(?!['’])"
+    r"(?!\s+(?:team|department|page|address|number|e-?mail|policy|of|for|at|who|that|will))"
 )
 _SIGN_OFF = (
     r"kind\s+regards|best\s+regards|warm\s+regards|warmest\s+regards|regards|best\s+wishes|best|"
@@ -881,7 +1104,7 @@ _PERSONAL_NAME = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+[A-Z][a-zà-ÿ]*\
 # "— Jess, Customer Care", "Cheers, Sam @ Alder & Finch", "Cordialement,\nSophie Martin".
 _SIGNATURE = re.compile(
     rf"(?:^|\n|[.!?😊🙂]\s+)(?:[-–—~]\s*)?(?:(?i:{_SIGN_OFF})\s*[,!.:]?\s*(?:\n\s*)?"
-    rf"(?:[-–—~]\s*)?|[–—~]\s*|-\s*(?={_PERSONAL_NAME}\s*,))(?P<name>{_PERSONAL_NAME})"
+    rf"(?:[-–—~]\s*)?|[–—~]\s*|-\s*(?={_PERSONAL_NAME}\s*[,|]))(?P<name>{_PERSONAL_NAME})"
     rf"(?P<after>[^\n]{{0,40}})"
 )
 # A signature ends a message: at most this many lines after the name.

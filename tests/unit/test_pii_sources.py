@@ -32,6 +32,9 @@ FLOORS = {
     # cs2: written blind on 2026-12-01 (cs2_README.md); its first contact read 0.829 / 0.795
     ("cs2_messages", "dev"): (0.885, 0.955, 0.885, 0.72, 0.955),
     ("cs2_messages", "final"): (0.81, 0.875, 0.89, 0.51, 0.95),
+    # cs3: written blind on 2026-12-02 (cs3_README.md); its first contact, nothing tuned on it
+    ("cs3_messages", "dev"): (0.84, 0.885, 0.925, 0.59, 0.97),
+    ("cs3_messages", "final"): (0.82, 0.885, 0.91, 0.59, 0.97),
 }
 NOT_STRUCTURED = frozenset({"PERSON", "ADDRESS"})
 

@@ -342,8 +342,8 @@ class CardSecurityCodeRecognizer:
             re.IGNORECASE,
         )
         self._after_card = re.compile(
-            r"(?<![\w.,+-])(?P<card>\d(?:(?: {1,2}|[ ]?[-.][ ]?)?\d){12,18})[\s,;|]{1,3}"
-            r"(?:exp\w*\.?\s*:?\s*)?(?:0?[1-9]|1[0-2])\s?/\s?(?:20)?\d{2}[\s,;|]{1,3}"
+            r"(?<![\w.,+-])(?P<card>\d(?:(?: {1,2}|[ ]?[-.][ ]?)?\d){12,18})[\s,;|—–]{1,4}"
+            r"(?:exp\w*\.?\s*:?\s*)?(?:0?[1-9]|1[0-2])\s?/\s?(?:20)?\d{2}[\s,;|—–]{1,4}"
             r"(?:(?:cvv2?|cvc2?|cv2)\s*:?\s*)?(?P<value>\d{3,4})(?![\d/.,-]\d|\w)",
             re.IGNORECASE,
         )
@@ -356,7 +356,9 @@ class CardSecurityCodeRecognizer:
         # In a message that gives a card number, a plain "code" before three or four digits:
         # "vervalt 07/27, code 640", "validade 09/28, código 027", "código de 4 dígitos 5093".
         self._code_near_card = re.compile(
-            r"(?<!\w)(?:code|c[óo]digo|codice|kode)(?:\s+(?:de|di|van|of)\s+[34]\s+"
+            r"(?<!\w)(?:code|c[óo]digo|c[óo]d\.?|codice|cod\.|kode)(?:\s+(?:au\s+dos|hinten"
+            r"|(?:de\s+)?atr[áa]s|del\s+reverso|sul\s+retro|achterop|(?:no\s+)?verso))?"
+            r"(?:\s+(?:de|di|van|of)\s+[34]\s+"
             r"(?:d[íi]gitos|cifre|cijfers|digits|chiffres))?\s*:?\s*"
             r"(?P<value>\d{3,4})(?![\d/.,-]\d|\w)",
             re.IGNORECASE,
@@ -503,9 +505,10 @@ class CardExpiryRecognizer:
             r"[\s:\"'“(]*$",
             re.IGNORECASE,
         )
+        self._due_before = re.compile(r"(?<!\w)[ée]ch[ée]ance\s*:?\s*$", re.IGNORECASE)
         self._card_before = re.compile(
             r"(?<![\w.,+-])(?P<card>\d(?:(?: {1,2}|[ ]?[-.][ ]?)?\d){12,18})"
-            r"[\s,;|]{1,3}(?:(?:exp|exp\.|expires|expiry)\s*:?\s*)?[(]?$",
+            r"[\s,;|—–]{1,4}(?:(?:exp|exp\.|expires|expiry)\s*:?\s*)?[(]?$",
             re.IGNORECASE,
         )
 
@@ -519,6 +522,11 @@ class CardExpiryRecognizer:
                 continue
             start, end = m.span("value")
             if self._cue_before.search(text, max(0, start - 45), start):
+                spans.append(self._span(start, end, "month and year after an expiry word"))
+                continue
+            if self._due_before.search(text, max(0, start - 30), start) and any(
+                stem in text.lower() for stem in _CARD_STEMS
+            ):  # "échéance" is also an invoice's due date: only in a message about a card
                 spans.append(self._span(start, end, "month and year after an expiry word"))
                 continue
             card = self._card_before.search(text, max(0, start - 60), start)

@@ -26,6 +26,16 @@ _LINK = (
     r"|numéro|numero|número|nummer|de|di|do|du|van|mijn|my|do|meu|mein|mon|mi|il|le|el)(?!\w)"
     r"|n\.?[º°]|n\.o(?!\w)|n\.|:|#))*"  # "n.º" (normalised to "n.o")
 )
+# A few words about whose passport or what it is for, then "is" or a colon: "passport number
+# for the age check is …", "passport no. so here: …", "Reisepass für den Zoll: …",
+# "il passaporto di mio marito è …", "paspoortnummer voor de douane: …".
+_ABOUT = (
+    r"(?:[\s.,]+(?:so\s+here|here|below|again|then|please"
+    r"|(?:for|of|für|fuer|von|pour|de|para|per|di|voor|van|do|da)\s+(?:(?:the|my|his|her|den|die"
+    r"|der|dem|meinem|meiner|la|le|les|mon|ma|el|mi|il|lo|mio|mia|de|het|mijn|o|a|meu|minha)\s+)?"
+    r"[^\W\d_]+(?:\s+[^\W\d_]+)?)"
+    r"\s*(?::|=|is|was|est|ist|lautet|es|era|è|é)(?!\w))?"
+)
 # Common national forms (ICAO 9303 allows 9 characters): letters and digits, or digits only;
 # a letter prefix may stand apart ("AB 1234567").
 _VALUE = r"(?P<value>[A-Za-z]{1,2} \d{6,8}|[A-Za-z0-9]{6,9})"
@@ -71,7 +81,7 @@ class PassportRecognizer:
 
     def __init__(self) -> None:
         self._pattern = re.compile(
-            rf"(?<!\w)(?:{_CUES})(?!\w){_LINK}[\s:#.-]*{_VALUE}(?![\w-])",
+            rf"(?<!\w)(?:{_CUES})(?!\w){_LINK}{_ABOUT}[\s:#.-]*{_VALUE}(?![\w-])",
             re.IGNORECASE,
         )
 

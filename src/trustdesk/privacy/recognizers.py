@@ -270,13 +270,15 @@ class PhoneRecognizer(_SingleEntityRecognizer):
 
 
 _IBAN_REASON = "IBAN country format and mod-97 checksum are valid"
+_IBAN_MOD97_REASON = "IBAN country length and mod-97 checksum are valid (national check digits not)"
 _IBAN_CUED_REASON = "IBAN-shaped value after an IBAN or bank transfer word (checksum or length off)"
 # Words that announce a bank account number: an IBAN-shaped value after one is reported even
 # when the customer mistyped it (a failed checksum, a digit too few).
 _IBAN_CUE = re.compile(
     r"(?<!\w)(?:iban|bic|bank\s+account|account|transfer(?:red)?|wire|refund(?:ed)?\s+to"
     r"|virement|rib|rembours\w*|[üu]berweis\w*|konto|bankverbindung|transferencia|cuenta"
-    r"|reembols\w*|bonifico|conto|rimbors\w*|overschrijving|overmaken|rekening\w*"
+    r"|reembols\w*|devoluci[óo]n|devolu[çc][ãa]o|restituzione|r[üu]ckerstattung|terugbetaling"
+    r"|bonifico|conto|rimbors\w*|overschrijving|overmaken|rekening\w*"
     r"|transfer[êe]ncia|conta)(?!\w)",
     re.IGNORECASE,
 )
@@ -313,6 +315,10 @@ class IbanRecognizer(_SingleEntityRecognizer):
             if end is not None:
                 spans.append(self._span(m.start(), m.start() + end, 0.95, _IBAN_REASON))
                 continue
+            end = self._mod97_end(m.group())
+            if end is not None:
+                spans.append(self._span(m.start(), m.start() + end, 0.85, _IBAN_MOD97_REASON))
+                continue
             end = self._shaped_end(m.group())
             if end is not None and _IBAN_CUE.search(text, max(0, m.start() - 40), m.start()):
                 spans.append(self._span(m.start(), m.start() + end, 0.6, _IBAN_CUED_REASON))
@@ -326,6 +332,27 @@ class IbanRecognizer(_SingleEntityRecognizer):
         while end >= 15:
             if stdnum_iban.is_valid(re.sub(r"[ -]", "", candidate[:end]).upper()):
                 return end
+            cut = max(candidate.rfind(" ", 0, end), candidate.rfind("-", 0, end))
+            if cut < 0:
+                return None
+            end = cut
+        return None
+
+    @staticmethod
+    def _mod97_end(candidate: str) -> int | None:
+        """Where a value of its country's exact IBAN length with a valid mod-97 checksum ends,
+        although the national check digits inside it fail (a mistyped bank or branch code is
+        still a bank account)."""
+        if not candidate[:2].isupper():
+            return None
+        expected = _iban_length(candidate[:2])
+        end = len(candidate)
+        while end >= 15:
+            compact = re.sub(r"[ -]", "", candidate[:end]).upper()
+            if len(compact) == expected and compact[2:4].isdigit():
+                rearranged = compact[4:] + compact[:4]
+                if int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1:
+                    return end
             cut = max(candidate.rfind(" ", 0, end), candidate.rfind("-", 0, end))
             if cut < 0:
                 return None

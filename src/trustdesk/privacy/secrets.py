@@ -33,6 +33,7 @@ _CODE_CUES = (
     r"|sicherheitscode|verifizierungscode|c[óo]digo(?:\s+(?:pin|secreto|de\s+verificaci[óo]n"
     r"|de\s+confirmaci[óo]n|de\s+acceso|de\s+verifica[çc][ãa]o|de\s+acesso))?|codice(?:\s+(?:pin"
     r"|segreto|di\s+verifica|di\s+conferma|otp|di\s+accesso))?|verificatiecode|toegangscode"
+    r"|sms-?code|sms-?kode|text\s+code|code\s+sms"
     r"|tan|code"  # last: the longer cues above start with "code"
 )
 _ANSWER_CUES = (
@@ -62,6 +63,14 @@ _ANSWER_CUES = (
     r"|eerste\s+huisdier\s+heette|naam\s+van\s+mijn\s+eerste\s+huisdier"
     r"|primeiro\s+animal(?:\s+de\s+estima[çc][ãa]o)?\s+(?:se\s+)?chamava(?:-se)?"
     r"|nome\s+do\s+meu\s+primeiro\s+animal"
+    # the question itself, quoted or in brackets: 'answer to "name of your first school"',
+    # "pregunta de seguridad (ciudad de nacimiento de mi padre)"
+    r"|(?:answer|r[ée]ponse|antwort|respuesta|risposta|antwoord|resposta)\s+(?:to|[àa]|auf"
+    r"|a|alla|op)\s+[\"“'‘«„][^\"”'’»“\n]{3,60}[\"”'’»“]"
+    r"|(?:security\s+question|secret\s+question|question\s+(?:secr[èe]te|de\s+s[ée]curit[ée])"
+    r"|sicherheitsfrage|geheimfrage|pregunta\s+(?:secreta|de\s+seguridad)"
+    r"|domanda\s+(?:segreta|di\s+sicurezza)|beveiligingsvraag|geheime\s+vraag"
+    r"|pergunta\s+(?:secreta|de\s+seguran[çc]a))\s*\([^)\n]{3,60}\)"
 )
 # Between the cue and the value: "is", ":", "=", "lautet", "es" ... and a few filler words.
 _LINK = (
@@ -69,6 +78,31 @@ _LINK = (
     r"(?:[\"'”’]?[)\]]?(?=\s))?"
     r"(?:\s*(?:is|was|will\s+be|is\s+now|now|was\s+called|:|=|est|c'est|ist|lautet|war|es|era"
     r"|è|é|era|is|was|equals|reads|=>|->))*"
+)
+# A password or code given in brackets: "the temporary password you sent (Tq7#vW2m) fails".
+_BRACKET = r"(?:\s*\((?=\S))?"
+# Between a password or code word and its link, who set, sent or used it: "the password I used
+# was", "the password you made me reset is now", "the temporary password you emailed,",
+# "la clave que me dieron es", "der Code aus der SMS war", "het oude was" (the old one).
+_SAID = (
+    r"(?:\s+(?:provisoire|temporaire|temporal|provisional|provvisoria|temporanea|tijdelijke"
+    r"|tempor[áa]ria|provis[óo]ria|vorl[äa]ufige?|tempor[äa]re?))?"
+    r"(?:,?\s+(?:that\s+|which\s+)?(?:i|you|we|they)\s+(?:\w+\s+){0,3}?(?:used|use|set|chose"
+    r"|picked|made|sent|emailed|e-mailed|texted|gave|reset|typed|entered|tried|received|got"
+    r"|created|had|changed|change)(?:\s+me)?(?:\s+(?:to\s+)?(?:reset|use|change|set))?,?"
+    r"|\s+(?:from|in)\s+the\s+(?:sms|text|e-?mail|mail)"
+    r"|\s+que\s+(?:vous\s+m['’]avez|tu\s+m['’]as|j['’]ai)\s+\w+"
+    r"|\s+(?:aus\s+der|in\s+der)\s+(?:sms|e-?mail|mail)"
+    r"|\s+(?:den|das|die)\s+ich\s+(?:\w+\s+){0,3}?(?:habe|hatte)"
+    r"|\s+que\s+(?:me\s+(?:dieron|disteis|diste|dio|deram|deu)|us[ée]|puse|eleg[íi]|recib[íi]"
+    r"|recebi|usei|escolhi)(?:\s+(?:por|via)\s+(?:sms|e-?mail|mail))?"
+    r"|\s+che\s+ho\s+(?:ricevuto|usato|messo|scelto)(?:\s+(?:per|via)\s+(?:sms|e-?mail|mail))?"
+    r"|\s+(?:uit|in)\s+de\s+(?:sms|mail|e-?mail)"
+    r"|\s+die\s+ik\s+(?:\w+\s+){0,2}?(?:gebruikt|gekregen|ontvangen|ingesteld|gekozen)"
+    r"(?:\s+heb)?"
+    # the old one: "wachtwoord vergeten, het oude was …"
+    r"|(?:\s+\w+)?,?\s+(?:(?:het|de)\s+oude|the\s+old\s+one|l['’]ancien|das\s+alte"
+    r"|el\s+antiguo|la\s+antigua|la\s+vecchia|il\s+vecchio|a\s+antiga|o\s+antigo)(?=\s))?"
 )
 # Between a one-time-code cue and its value: "the code you sent is", "le code reçu par SMS
 # est", "der Code, den ich per SMS bekommen habe" ...
@@ -180,17 +214,19 @@ class SecretRecognizer:
         )
         sources = (
             (
-                rf"(?<![\w-])(?:{_PASSWORD_CUES})(?![\w-])(?P<link>{password_link})\s*{value}",
+                rf"(?<![\w-])(?:{_PASSWORD_CUES})(?![\w-]){_SAID}"
+                rf"(?P<link>{password_link}{_BRACKET})\s*{value}",
                 "password",
             ),
             (
-                rf"(?<![\w-])(?:{_CODE_CUES})(?!\w)(?P<link>{_CODE_LINK}{_LINK})\s*"
+                rf"(?<![\w-])(?:{_CODE_CUES})(?!\w){_SAID}(?P<link>{_CODE_LINK}{_LINK}{_BRACKET})\s*"
                 # "971 887": a one-time code read out in groups
                 rf"(?:(?P<spaced>\d{{2,4}}(?:[ ]\d{{2,4}}){{1,2}})(?![ ]?\d|[\w-])|{value})",
                 "code",
             ),
             (
-                rf"(?<!\w)(?:{_ANSWER_CUES})(?!\w)(?P<link>{_LINK})\s*"
+                # the question may follow its word in brackets: "(ciudad de nacimiento …):"
+                rf"(?<!\w)(?:{_ANSWER_CUES})(?!\w)(?:\s*\([^)\n]{{3,60}}\))?(?P<link>{_LINK})\s*"
                 rf"(?:[{_QUOTES}](?P<quoted>[^{_QUOTES}\n]{{1,64}})[{_QUOTES}]"
                 r"|(?P<bare>[\w'-]+(?:[ ][\w'-]+){0,2}))",
                 "answer",
@@ -204,6 +240,7 @@ class SecretRecognizer:
             r"|code|digo|codice|tan\b|2fa|mfa|geheim|maiden|pet|answer|memorable|jeune"
             r"|mädchen|madchen|soltera|nubile|meisjes|solteira|antwort|réponse|reponse"
             r"|respuesta|risposta|antwoord|resposta|haustier|animal|mascota|huisdier"
+            r"|securi|seguri|sicurez|sicherheitsfrage|beveiliging|seguran|secret|geheime"
         )
 
     def find(self, text: str) -> list[PiiSpan]:

@@ -1,0 +1,117 @@
+"""Values after cues said the way customers say them (issue 9, after the cs3 source's
+development half): a password "I used was", a code "from the text was", a question in brackets
+before its answer, a passport "for the trip", a card's expiry and code after dashes, an IBAN
+whose national check digits were mistyped; and the look-alikes that stay unreported."""
+
+from __future__ import annotations
+
+import pytest
+
+from trustdesk.privacy.detector import PiiDetector
+
+REGIONS = ("US", "GB", "CA", "IE", "AU", "DE", "FR", "ES", "IT", "NL", "PT", "BE", "CH")
+
+
+@pytest.fixture(scope="module")
+def detector() -> PiiDetector:
+    return PiiDetector(phone_regions=REGIONS)
+
+
+def found(detector: PiiDetector, text: str) -> list[tuple[str, str]]:
+    return [(s.entity, text[s.start : s.end]) for s in detector.detect(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the password I picked was Marigold#77 and now it's refused", "Marigold#77"),
+        ("the password you had me change is now Orchard_2025, still locked", "Orchard_2025"),
+        ("The one-time password you texted, 7Hq-2Lm, expired already.", "7Hq-2Lm"),
+        ("le mot de passe temporaire que vous m'avez donné (Rv8!kP2x) ne passe pas", "Rv8!kP2x"),
+        ("la contraseña que me dieron es Lince2024!, no funciona", "Lince2024!"),
+        ("wachtwoord kwijt, het oude was Tulp#2020 geloof ik", "Tulp#2020"),
+        ("Der Code aus der E-Mail war 4471 09, jetzt geht nichts mehr.", "4471 09"),
+        ("il codice che ho ricevuto per sms è 51 20 88", "51 20 88"),
+        ("de code uit de mail was 903 117, graag hulp", "903 117"),
+        ("O código que recebi por e-mail é 662 019.", "662 019"),
+        ("My sms-code is 448 201 and it says invalid", "448 201"),
+        ('the answer to "favourite teacher" is Mrs Hughes. please unlock', "Mrs Hughes"),
+        ("Sicherheitsfrage (Geburtsort der Mutter): Kassel. Bitte entsperren.", "Kassel"),
+        ("pergunta de segurança (nome da primeira escola): Camões. obrigado", "Camões"),
+    ],
+)
+def test_secrets_after_who_set_or_sent_them(detector: PiiDetector, text: str, value: str) -> None:
+    assert ("SECRET", value) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the password I used was not accepted",
+        "the code you sent was wrong, please send another",
+        "the old one was fine, the new one not",
+        "Respuesta a la pregunta de seguridad (la de siempre): no la recuerdo",
+    ],
+)
+def test_no_secret_without_a_value(detector: PiiDetector, text: str) -> None:
+    assert [v for e, v in found(detector, text) if e == "SECRET"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my passport no. so here: 734019265. thanks", "734019265"),
+        ("passport number for the visa form is 812003947", "812003947"),
+        ("Reisepass für die Reise: C4RT82L19, bitte eintragen", "C4RT82L19"),
+        ("il passaporto di mia figlia è YA7730921", "YA7730921"),
+        ("paspoortnummer van mijn zoon: NX4P81KT2", "NX4P81KT2"),
+    ],
+)
+def test_passports_after_a_few_words_about_them(
+    detector: PiiDetector, text: str, value: str
+) -> None:
+    assert ("PASSPORT", value) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my passport for the trip expires 2027 and I have 2 bags",
+        "passport of my son is valid until 2030",
+        "passport for my daughter is ready, order 123456789 shipped",
+    ],
+)
+def test_no_passport_without_a_number_after_its_link(detector: PiiDetector, text: str) -> None:
+    assert [v for e, v in found(detector, text) if e == "PASSPORT"] == []
+
+
+def test_expiry_and_code_after_a_card_between_dashes(detector: PiiDetector) -> None:
+    got = found(detector, "new card: 5425 2334 3010 9903 — 11/28 — 604")
+    assert ("CARD_EXPIRY", "11/28") in got and ("CARD_SECURITY_CODE", "604") in got
+
+
+def test_echeance_and_code_au_dos_in_a_message_about_a_card(detector: PiiDetector) -> None:
+    got = found(detector, "ma carte Visa 4539 1488 0343 6467, échéance 09/2029, code au dos 552")
+    assert ("CARD_EXPIRY", "09/2029") in got and ("CARD_SECURITY_CODE", "552") in got
+
+
+def test_an_invoice_due_date_is_no_card_expiry(detector: PiiDetector) -> None:
+    assert found(detector, "la facture a une échéance 04/2030 pour 118 euros") == []
+
+
+def test_cod_after_a_card_is_its_code(detector: PiiDetector) -> None:
+    got = found(detector, "tarjeta 4539 1488 0343 6467, vto 03/28, cód 219. gracias")
+    assert ("CARD_SECURITY_CODE", "219") in got
+
+
+def test_an_iban_whose_national_check_digits_are_mistyped_is_still_an_iban(
+    detector: PiiDetector,
+) -> None:
+    # ES + mod-97 check digits computed over a bank/branch/account whose own check digits
+    # (the Spanish CCC's) are wrong: valid as an IBAN checksum, invalid as a Spanish account.
+    text = "para la devolución: ES47 1465 0100 9120 3341 7265, gracias"
+    assert ("IBAN_CODE", "ES47 1465 0100 9120 3341 7265") in found(detector, text)
+
+
+def test_a_wrong_mod97_without_a_cue_is_no_iban(detector: PiiDetector) -> None:
+    assert found(detector, "ref ES48 1465 0100 9120 3341 7265 ok") == []

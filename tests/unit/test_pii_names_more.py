@@ -415,3 +415,47 @@ def test_a_whole_message_in_capitals_is_not_a_name_unless_it_is_one(
 
 def test_a_known_name_in_capitals_alone_is_still_one(person: PersonRecognizer) -> None:
     assert names(person, "MARIA GARCIA") == ["MARIA GARCIA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("if nobody answers, ask for Tamsin or Oriel at the desk", ["Tamsin", "Oriel"]),
+        ("Vraag naar Joke of Wessel bij de balie.", ["Joke", "Wessel"]),
+        ("Demandez Capucine ou Anouk à l'accueil.", ["Capucine", "Anouk"]),
+    ],
+)
+def test_a_name_listed_with_or_after_a_named_one(
+    person: PersonRecognizer, text: str, expected: list[str]
+) -> None:
+    got = names(person, text)
+    assert all(name in got for name in expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Bonjour, c'est Marie-Claire Van den Broeck, au sujet de ma commande.",
+            "Marie-Claire Van den Broeck",
+        ),
+        ("Hello, this is Pieter Van Der Walt speaking.", "Pieter Van Der Walt"),
+        ("Mit freundlichen Grüßen\nKarl Von der Heide", "Karl Von der Heide"),
+    ],
+)
+def test_a_capitalised_van_or_von_keeps_its_article(
+    person: PersonRecognizer, text: str, name: str
+) -> None:
+    assert name in names(person, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you sell the oak table or the Cedar one?",
+        "Is it Monday or Tuesday that you deliver?",
+        "We drove to Van and back",
+    ],
+)
+def test_or_and_van_look_alikes(person: PersonRecognizer, text: str) -> None:
+    assert names(person, text) == []

@@ -108,7 +108,14 @@ def _after_not_name_label(text: str, start: int) -> bool:
 # "Priyanka, could you ...": a name called at the start of a message.
 _HANDLE_CHARS = frozenset("0123456789_")
 _LIST_GAPS = frozenset({", ", ",", " & "})
-_AND_WORDS = frozenset({"and", "et", "und", "y", "e", "en"})
+# "and", and "or" ("ask for Hemi or Aroha", "vraag naar Marieke of Staf") in the seven languages.
+# Particles written with a capital in Flanders, South Africa and the Netherlands' south; the
+# article after them belongs to the name ("Van den Eynde", "Van Der Merwe").
+_CAPITAL_PARTICLES = frozenset({"Van", "Von"})
+# A list without a comma is two names joined by "or" ("ask for Hemi or Aroha").
+_OR_WORD = re.compile(r" (?:or|ou|oder|o|oppure|of) ")
+_OR_WORDS = frozenset({"or", "ou", "oder", "o", "oppure", "of"})
+_AND_WORDS = frozenset({"and", "et", "und", "y", "e", "en"}) | _OR_WORDS
 # Verbs after a name at the start of a sentence ("Okafor said", "Okafor said so").
 # Verbs of speech and action: after them even an everyday word is a name ("Mark said").
 _SPEECH_VERBS = frozenset(
@@ -190,8 +197,12 @@ def _starts_sentence(text: str, start: int) -> bool:
     return k < 0 or text[k] in ".!?¿¡:;\n"
 
 
-def _list_neighbour(text: str, words: list[_Word], k: int, step: int) -> int | None:
-    """The next member of a list ("A, B and C") from word ``k`` in direction ``step``."""
+def _list_neighbour(
+    text: str, words: list[_Word], k: int, step: int, ors: bool = True
+) -> int | None:
+    """The next member of a list ("A, B and C") from word ``k`` in direction ``step``; with
+    ``ors`` false, not across an "or" (a firm is "Hale and Booth", never "Hale or Booth")."""
+    joins = _AND_WORDS if ors else _AND_WORDS - _OR_WORDS
     j = k + step
     if not 0 <= j < len(words):
         return None
@@ -201,7 +212,7 @@ def _list_neighbour(text: str, words: list[_Word], k: int, step: int) -> int | N
         if words[j].text.lower() not in _AND_WORDS:
             return j
         gap = " "  # ", and C"
-    if gap == " " and words[j].text.lower() in _AND_WORDS:
+    if gap == " " and words[j].text.lower() in joins:
         n = j + step
         if 0 <= n < len(words):
             left, right = (words[n], words[j]) if step < 0 else (words[j], words[n])
@@ -307,7 +318,7 @@ class PersonRecognizer:
                     used.update(found[1].indices)
         if "@" in text:
             self._named_in_email(text, words, spans, used)
-        if spans and "," in text:
+        if spans and ("," in text or _OR_WORD.search(text)):
             singles = [
                 index
                 for index, end in ((by_start.get(span.start), span.end) for span in spans)
@@ -482,10 +493,15 @@ class PersonRecognizer:
 
     @staticmethod
     def _joiner(words: list[_Word], run: list[int], word: _Word) -> bool:
-        """An article inside a name: "van der Berg", "María del Carmen"."""
-        if not (run and word.particle and word.text.islower()):
+        """An article inside a name: "van der Berg", "María del Carmen", and after a
+        capitalised "Van" or "Von" ("Van den Eynde", "Van Der Merwe")."""
+        if not run or not word.particle:
             return False
         before = words[run[-1]]
+        if before.text in _CAPITAL_PARTICLES:
+            return True
+        if not word.text.islower():
+            return False
         return (before.particle and not before.title) or word.text in JOINERS
 
     @staticmethod
@@ -1330,7 +1346,7 @@ class PersonRecognizer:
         for step in (-1, 1):
             k: int | None = index
             while k is not None and len(members) < 8:
-                k = _list_neighbour(text, words, k, step)
+                k = _list_neighbour(text, words, k, step, ors=False)
                 if k is not None:
                     members.append(words[k])
         return any(

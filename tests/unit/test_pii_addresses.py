@@ -650,3 +650,141 @@ def test_newer_forms_are_found_whole(
 )
 def test_four_digit_codes_alone_stay_unreported(recognizer: AddressRecognizer, text: str) -> None:
     assert found(recognizer, text) == []
+
+
+# --- round 3: forms from text written elsewhere (cs3 development half) -------------------------
+
+ROUND_3_FORMS = [
+    # Australian lots and roadside mail bags, US military with a three-digit PSC
+    ("Our block is Lot 7 Banksia Rd, Mundaring WA 6073.", "Lot 7 Banksia Rd, Mundaring WA 6073"),
+    ("Send it to RMB 210 Creek Rd Nairne SA 5252 please", "RMB 210 Creek Rd Nairne SA 5252"),
+    ("Please ship to PSC 412 Box 7, APO AE 09021 thanks", "PSC 412 Box 7, APO AE 09021"),
+    # Canadian unit, dash, house number
+    (
+        "My condo is 1203 - 655 Bute Street, Vancouver, BC V6E 3L8.",
+        "1203 - 655 Bute Street, Vancouver, BC V6E 3L8",
+    ),
+    # Dublin postal district, a comma after it
+    (
+        "I moved from 12 Iona Road, Glasnevin, Dublin 9, last month.",
+        "12 Iona Road, Glasnevin, Dublin 9",
+    ),
+    # house or townland lines above a British or Irish postcode on its own line
+    (
+        "Delivery: Ivy Cottage\nChurch Lane\nLower Slaughter\nCheltenham\nGL54 2HS",
+        "Ivy Cottage\nChurch Lane\nLower Slaughter\nCheltenham\nGL54 2HS",
+    ),
+    (
+        "Delivery address: Ballynoe\nTallow\nCo Waterford\nP51 X2Y4 Name: Jo",
+        "Ballynoe\nTallow\nCo Waterford\nP51 X2Y4",
+    ),
+    # French "r.", business zones, Belgian "Clos", Swiss boxes after the street
+    ("Paquet pour 8 r. Pasteur, 31000 Toulouse merci", "8 r. Pasteur, 31000 Toulouse"),
+    (
+        "Livrez à Z.I. des Grands Champs, 12 rue Ampère, 78190 Trappes svp",
+        "Z.I. des Grands Champs, 12 rue Ampère, 78190 Trappes",
+    ),
+    ("Livraison : Clos des Lilas 9\n1300 Wavre", "Clos des Lilas 9\n1300 Wavre"),
+    (
+        "Adresse : Route de Lausanne 14, case postale 8, 1110 Morges.",
+        "Route de Lausanne 14, case postale 8, 1110 Morges",
+    ),
+    # a village street without a type, a box, four digits after a cue, a state after the town
+    (
+        "Anschrift: Hauptgasse 5, Postfach 12, 6430 Schwyz. Danke",
+        "Hauptgasse 5, Postfach 12, 6430 Schwyz",
+    ),
+    ("Anschrift: Unterdorf 9, 6863 Egg, Vorarlberg. Danke", "Unterdorf 9, 6863 Egg, Vorarlberg"),
+    (
+        "Lieferung an Am Weiher 3\n2. OG rechts\n80331 München",
+        "Am Weiher 3\n2. OG rechts\n80331 München",
+    ),
+    # Spanish: "c/", Catalan floors, bilingual towns, a province after the town, "A Coruña"
+    (
+        "mi dirección: c/ del Carme 14, 2n 1a, 08001 Barcelona.",
+        "c/ del Carme 14, 2n 1a, 08001 Barcelona",
+    ),
+    (
+        "Entregar en Plaza de la Villa 2, bajo, 01001 Vitoria/Gasteiz (Álava).",
+        "Plaza de la Villa 2, bajo, 01001 Vitoria/Gasteiz (Álava)",
+    ),
+    (
+        "La dirección es Camino del Molino s/n, 24100 Astorga, León, gracias",
+        "Camino del Molino s/n, 24100 Astorga, León",
+    ),
+    (
+        "Mándenlo a Ronda de Nelle 40, 1º izq, 15005 A Coruña, gracias",
+        "Ronda de Nelle 40, 1º izq, 15005 A Coruña",
+    ),
+    # Mexico (cross streets, state abbreviation), Argentina (Bv., CPA, no street type)
+    (
+        "Enviar a Calle 42 No. 310-B x 23 y 25, Centro, 97000 Mérida, Yuc. por favor",
+        "Calle 42 No. 310-B x 23 y 25, Centro, 97000 Mérida, Yuc.",
+    ),
+    (
+        "Dirección: Bv. Pellegrini 1200, 2°B, S2000 Rosario, Santa Fe.",
+        "Bv. Pellegrini 1200, 2°B, S2000 Rosario, Santa Fe",
+    ),
+    (
+        "Dirección: Lavalle 1450, 6° piso, oficina 12, C1048AAF Buenos Aires.",
+        "Lavalle 1450, 6° piso, oficina 12, C1048AAF Buenos Aires",
+    ),
+    # Italian "d'", Dutch street and postcode without a street type or a cue
+    (
+        "Consegnare in Via Santa Maria d'Aquino 8, 70121 Bari BA, grazie",
+        "Via Santa Maria d'Aquino 8, 70121 Bari BA",
+    ),
+    ("Graag naar Stationsplein 9, 3511 ED Utrecht.", "Stationsplein 9, 3511 ED Utrecht"),
+    ("Nieuw adres: Vaartkade 21-B, 6812 AB Arnhem.", "Vaartkade 21-B, 6812 AB Arnhem"),
+    # Portuguese and Brazilian: estate and floor before, "Cidade/UF", "n.º"
+    (
+        "Moro na Rua Augusta 55, ap 301, Jardim Paulista, São Paulo/SP, 01413-000.",
+        "Rua Augusta 55, ap 301, Jardim Paulista, São Paulo/SP, 01413-000",
+    ),
+    (
+        "Podem entregar na Quinta do Lago, Lote 4, 2.º A, 8135-024 Almancil?",
+        "Quinta do Lago, Lote 4, 2.º A, 8135-024 Almancil",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), ROUND_3_FORMS)
+def test_round_3_forms_are_found_whole(
+    recognizer: AddressRecognizer, text: str, address: str
+) -> None:
+    assert found(recognizer, text) == [address]
+
+
+def test_portuguese_number_sign_is_read_after_normalisation() -> None:
+    from trustdesk.privacy.detector import PiiDetector
+
+    text = "Morada: Rua de Santa Catarina n.º 120, 3.º Esq, 4000-447 Porto"
+    spans = [s for s in PiiDetector().detect(text) if s.entity == "ADDRESS"]
+    assert [text[s.start : s.end] for s in spans] == [
+        "Rua de Santa Catarina n.º 120, 3.º Esq, 4000-447 Porto"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need 3 - 1850 Comox units by Friday.",  # a quantity before a dash
+        "Galaxy 23, 75008 Paris is where the event was.",  # five digits need a cue
+        "Order 4411, 1098 items shipped in 2023.",
+        "Price 1200, 2000 EUR total, ref 4700-329 from Braga.",
+        "Call me on 0612 345 678, 1012 AB is my old code? no.",
+        "Set 12, 1050 pieces, version 4650 Herve edition",
+        "Model S2000 Rosario edition costs 1200 euros.",  # a short Argentine code needs more
+        "The km 14.5 marker on the highway is closed.",
+        "Version 12, 4700-329 build passed tests.",
+        "Lot 9 arrived broken, quantity 12, at 10:30.",
+        "I paid 22 r. for it, 59800 visitors came.",
+        "Mi pedido 12345, 28001 unidades en Madrid, Asturias.",
+        "Calle 60 x 57 es bonita.",
+        "Dublin 9 is where I grew up.",
+        "Item 7, Dublin 2 office",
+        "iPhone 15, 6708 Brand",
+    ],
+)
+def test_round_3_look_alikes_stay_unreported(recognizer: AddressRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []

@@ -41,6 +41,7 @@ from trustdesk.privacy.postcodes import (
     country_pattern,
     is_valid_postcode,
     region_pattern,
+    subregion_pattern,
 )
 from trustdesk.privacy.spans import PiiSpan
 
@@ -88,9 +89,9 @@ _UNIT = r"(?:,?[ \t]+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Fl\.?|#)[ \t]*[\
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 _ORDINAL = r"\d{1,3}(?:st|nd|rd|th)"  # "W 57th St"
 _NUMBER_FIRST = re.compile(
-    r"(?<![\w,.-])(?:(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite|Level)[ \t]+[\w-]{1,5}"
+    r"(?<![\w,.-])(?:(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite|Level|Lot|RMB|RSD)[ \t]+[\w-]{1,5}"
     r"(?:,?[ \t]+|,?[ \t]*\r?\n[ \t]*))?"
-    rf"(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+)?"
+    rf"(?:(?:\d{{1,4}}[ \t]-[ \t])?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+)?"
     rf"(?:(?:{_CAP}|{_ORDINAL}|(?:St|Mt|Ste)\.)[ \t]+){{1,4}}?"
     rf"(?:{_US_SUFFIX})\b\.?(?:[ \t]+(?:{_US_SUFFIX})\b\.?)?{_UNIT}"
 )
@@ -98,30 +99,33 @@ _FR_TYPES = (
     r"rue|avenue|av\.|boulevard|boul\.|bd|chemin|impasse|allée|place|quai|route|cours|square|passage"
     r"|voie|sentier|faubourg|rond-point|résidence|lotissement"
 )
+# "22 r. Nationale": the abbreviation only after a house number.
+_FR_TYPES_NUMBERED = rf"{_FR_TYPES}|r\."
 _FR_LINK = r"(?:(?:de la|de l'|de l’|du|des|de|d'|d’|la|le|les)[ \t]*)?"
 _FRENCH = re.compile(
     r"(?<![\w-])(?:\d{1,5}-)?\d{1,4}(?:[ \t]?(?:bis|ter|quater)|[A-Za-z])?,?"
-    rf"[ \t]+(?i:{_FR_TYPES})[ \t]+{_FR_LINK}"
+    rf"[ \t]+(?i:{_FR_TYPES_NUMBERED})[ \t]+{_FR_LINK}"
     rf"{_CAP}(?:[ \t]+(?:{_FR_LINK}){_CAP}){{0,3}}"
     rf"|(?<![\w-])(?:{_FR_TYPES})[ \t]+{_FR_LINK}{_CAP}(?:[ \t]+{_FR_LINK}{_CAP}){{0,3}}"
 )
 # A house number with what may follow it before a comma: "301 bis", "114 hs", "200-II", "137/b".
 _HOUSE_NO = (
-    r"\d{1,5}(?:[ \t]?(?:bis|ter|quater|hs|[1-9]?hg|[1-9]-?hoog)(?![\w-])|[ \t]?[A-Za-z](?![\w'’-])"
+    r"\d{1,5}(?:[ \t]?(?:bis|ter|quater|hs|bg|[1-9]?hg|[1-9]-?hoog)(?![\w-])"
+    r"|[ \t]?[A-Za-z](?![\w'’-])"
     r"|[ \t]?[-/][ \t]?(?:\d{1,4}[A-Za-z]?|[A-Za-z]|I{1,3}|IV|hg|hs)(?:/\d{1,4}(?![\w-]))?"
     r"(?![\w-]))?"
 )
 _TYPE_FIRST_WORDS = (
-    "Calle C/ C. Avenida Avda. Avda Av. Av Paseo Pº Pº. P° P°. Po. Po Plaza Pza. Camino Ronda"
+    "Calle C/ c/ C. Avenida Avda. Avda Av. Av Paseo Pº Pº. P° P°. Po. Po Plaza Pza. Camino Ronda"
     " Carrer Travesía Travesia Callejón Pasaje Vía Rambla Alameda Carretera Cañada Urbanización"
-    " Glorieta Cuesta Acceso Vial Pasadizo Bulevar Sector Polígono Barrio"
+    " Glorieta Cuesta Acceso Vial Pasadizo Bulevar Bv. Bvd. Sector Polígono Barrio"
     " Via Vico Viale Piazza Piazzale Piazzetta Corso Largo Vicolo Strada Contrada Borgo Rotonda"
     " Stretto Lungomare Salita Traversa Canale Incrocio Rione"
     # Portuguese and Brazilian
     " Rua Travessa Praça Praca Estrada Rodovia Beco Calçada Rotunda Praceta Ladeira Viela"
     " Vereda Trecho Passeio Avenue"
     # French, number after the name (Belgium, Switzerland): "Rue Haute 52", "Chemin des Vignes 7"
-    " Rue Chemin Chaussée Boulevard Bd Allée Impasse Quai Avenue"
+    " Rue Chemin Chaussée Boulevard Bd Allée Impasse Quai Avenue Clos Drève Ruelle Venelle Sentier"
     # Polish
     " ul. ulica aleja plac osiedle"
 ).split()
@@ -134,7 +138,7 @@ _TYPE_FIRST_WEAK_WORDS = [
         " Alter Neue Neuer Lange Korte Oude Nieuwe Hoge Grote Kleine Campo Sítio Sitio Trevo"
         " Morro Vila Jardim Parque Lago Lagoa Vale Setor Quadra Recanto Residencial Núcleo"
         " Conjunto Chácara Condomínio Fazenda Favela Feira Área Colônia Distrito Esplanada"
-        " Estação Loteamento Pátio Praia Passarela Viaduto Quinta Bairro Urbanización"
+        " Estação Loteamento Pátio Praia Passarela Viaduto Quinta Bairro Urbanización Route Place"
         # abbreviations that are initials as often: "R. Nova do Almada 5", "pl. Zbawiciela 3"
         " R. al. pl. os."
     ).split()
@@ -142,12 +146,12 @@ _TYPE_FIRST_WEAK_WORDS = [
 _TYPE_FIRST_TYPES = _by_first_letter(_TYPE_FIRST_WORDS)
 _TYPE_FIRST_WEAK_TYPES = _by_first_letter(_TYPE_FIRST_WEAK_WORDS)
 _TYPE_LINK = (
-    r"(?:(?:de la|de los|de las|del|des|du|de|di|della|delle|dei|degli|dello|da|do|das|dos|e|d'|d’)"
-    r"[ \t]+){0,2}"
+    r"(?:(?:de la|de los|de las|del|des|du|de|di|della|delle|dei|degli|dello|da|do|das|dos|e|el)"
+    r"[ \t]+|d['’](?=[A-Z])){0,2}"
 )
 _NAME_WORD = rf"(?:{_CAP}|(?:Dr|Dra|Prof|Sr|Sra|Gen|Sto|Sta|Pe|Eng|Cde|Gral|Mal|Pres|Hl|St)\.)"
 _TYPE_NUMBER = (
-    r",?[ \t]+(?:n\.?[ \t]?|nº[ \t]?|n\.º[ \t]?|no\.?[ \t]?|Nr\.?[ \t]?|num\.?[ \t]?)?"
+    r",?[ \t]+(?:n\.?[ \t]?|nº[ \t]?|n\.[ºo][ \t]?|no\.?[ \t]?|Nr\.?[ \t]?|num\.?[ \t]?)?"
     rf"(?:{_HOUSE_NO}|S/N|s/n|SN)(?![\w])"
 )
 
@@ -163,7 +167,7 @@ def _type_first(types: str) -> re.Pattern[str]:
 _TYPE_FIRST = _type_first(_TYPE_FIRST_TYPES)
 _TYPE_FIRST_WEAK = _type_first(_TYPE_FIRST_WEAK_TYPES)
 _LINK_WORDS = frozenset(
-    "no de la los las del di della delle dei degli dello da do das dos e".split()
+    "no de la los las del el di della delle dei degli dello da do das dos e".split()
 )
 _TYPE_FIRST_SOURCES = frozenset((_TYPE_FIRST.pattern, _TYPE_FIRST_WEAK.pattern))
 _COMPOUND_SUFFIXES = (
@@ -195,7 +199,9 @@ _NUMBERED = re.compile(
     r"(?<![\w-])(?:Calle|Carrera|Cra\.?|Kra\.?|Cr\.?|Cl\.?|Avenida|Av\.?|Diagonal|Dg\.?"
     r"|Transversal|Tv\.?|Autopista)[ \t]+\d{1,3}[A-Z]?(?:[ \t]+(?:Bis|Sur|Norte|Este|Oeste))*"
     r"[ \t]*(?:#[ \t]*\d{1,4}[A-Z]?[ \t]*-[ \t]*\d{1,3}"
-    r"|(?:No\.?|N°|Nº|Nro\.?)[ \t]*\d{1,4}[A-Z]?(?:[ \t]*-[ \t]*\d{1,3})?)(?![\w-])"
+    r"|(?:No\.?|N°|Nº|Nro\.?)[ \t]*\d{1,4}(?:-?[A-Z])?(?:[ \t]*-[ \t]*\d{1,3})?)"
+    # Yucatán: the cross streets, "Calle 60 No. 491-A x 57 y 59"
+    r"(?:[ \t]+(?:x|entre)[ \t]+\d{1,3}[A-Z]?(?:[ \t]+y[ \t]+\d{1,3}[A-Z]?)?)?(?![\w-])"
 )
 
 
@@ -215,7 +221,7 @@ _POST_BOX = re.compile(
     r"(?:(?:RR|R\.R\.|Rural[ \t]Route)[ \t]?\d{1,3}[ \t]+Box|P\.?[ \t]?O\.?[ \t]?Box"
     r"|PO[ \t]?Box|Post[ \t]Office[ \t]Box|GPO[ \t]Box"
     r"|Locked[ \t]Bag|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Apdo\.|Casella[ \t]"
-    r"[Pp]ostale|C\.P\.|Boîte[ \t][Pp]ostale|BP|PSC[ \t]\d{4},?[ \t]Box|Unit[ \t]\d{4},?[ \t]Box)"
+    r"[Pp]ostale|C\.P\.|Boîte[ \t][Pp]ostale|BP|PSC[ \t]\d{3,4},?[ \t]Box|Unit[ \t]\d{4},?[ \t]Box)"
     r"[ \t]*\d(?:[ \t]?\d){0,7}(?![\w-])"
 )
 # Forms that are an address only when a locality or military post office follows.
@@ -242,7 +248,7 @@ _STOP_WORDS = (
     " Rechnung Reisepass Carte Numéro Téléphone Passeport Tarjeta Pedido Número Pasaporte"
     " Atentamente Carta Ordine Numero Distinti Saluti Cartão Obrigado Obrigada Cumprimentos"
     " Abraço Enviado Passaporte Creditcard Bestelling Factuur Alvast Beste Liebe Viele Grüße"
-    " LG VG MfG Passport IBAN CVV PIN"
+    " LG VG MfG Passport IBAN CVV PIN Name Note Notes Attn Contact"
 ).split()
 
 
@@ -255,10 +261,15 @@ _PARTICLE = (
 )
 _LOC = (
     rf"{_LOC_WORD}(?:(?:[ \t]+{_PARTICLE})*[ \t]+{_LOC_WORD}){{0,4}}"
+    # a town's name in two languages: "Arrasate/Mondragón", "Donostia/San Sebastián"
+    rf"(?:/(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]){_LOC_WORD}(?:[ \t]+{_LOC_WORD})?)?"
     r"(?:(?<=Dublin)[ \t](?:6W|\d{1,2})(?![\w-]))?"
 )
 _LOCS = rf"{_LOC}(?:(?:[ \t]*(?:,|\r?\n[ \t]*>?)|[ \t]+[-–])[ \t]*{_LOC}){{0,2}}"
 _REGION = rf"(?:{region_pattern()})(?![\w-])"
+_SUBREGION = rf"(?:{subregion_pattern()})(?![\w-])"
+# A region after the town and postcode: "33519 Siero, Asturias", "97000 Mérida, Yuc."
+_SUBREGION_AFTER = rf"(?:[ \t]*,[ \t]*{_SUBREGION})?"
 _END = r"(?![\w-])"
 # Postcode shapes; the country rules in postcodes.py decide.
 _PC_AFTER = (
@@ -275,12 +286,16 @@ _PC_FIRST = (
 # Between a street line and what follows: a comma, a line break (quoted with ">" too), a dash.
 _SEP = r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*>?[ \t]*|[ \t]+[-–][ \t]+|[ \t]+)"
 _LINE_SEP = r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*>?[ \t]*|[ \t]+[-–][ \t]+)"
+# Between a town and its region: also a slash ("São Paulo/SP", "Porto Alegre/RS").
+_REGION_SEP = rf"(?:{_SEP}|[ \t]*/[ \t]*)"
 _UNIT_WORDS = (
     r"Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Level|Piso|Puerta"
     r"|Escalera|Esc|Planta|Étage|Etage|Bât|Bâtiment|Appt|Appartement|Wohnung|Whg|Interno|Int"
     r"|Scala|Piano|Dept|Apto|Casa|Bloco|Bloque|Portal|Andar|Lote|Sala|Loja|Appartamento"
     # Belgian boxes ("bus 4", "bte 3", "boîte 7"), Austrian doors ("Top 3", "Stiege 2")
     r"|bus|bte|boîte|boite|Top|Stiege|Stg|Tür|Chambre|Stanza|Torre|Interior"
+    # Australian lots, Spanish and Latin American doors, plots, offices, Dutch rooms
+    r"|Lot|Pta|Ap|Parcela|Oficina|Bodega|Local|Depto|Dpto|Kamer"
 )
 # A floor and side, Spanish and Portuguese: "3º dcha.", "2ºA", "2º izq.", "3.º andar", "1º Esq."
 # (the detector reads "º" as "o", its compatibility form).
@@ -294,15 +309,19 @@ _FLOOR = (
 )
 # German floors and wings, before or after the street line: "3. OG", "Hinterhaus".
 _DE_FLOOR = (
-    r"(?:\d{1,2}\.[ \t]?(?:OG|UG|Etage|Stock|Obergeschoss)|EG|DG|Erdgeschoss|Dachgeschoss"
+    r"(?:(?:\d{1,2}\.[ \t]?(?:OG|UG|Etage|Stock|Obergeschoss)|EG|DG|Erdgeschoss|Dachgeschoss)"
+    r"(?:[ \t](?:links|rechts|Mitte|li\.|re\.))?"
     r"|Hinterhaus|Vorderhaus|Seitenflügel|Gartenhaus|Hinterhof|Souterrain)"
 )
 _UNIT_AFTER = (
     rf"(?:(?:{_SEP}|[ \t]*/[ \t]*)(?:(?:(?i:{_UNIT_WORDS})(?:\.|(?![\w-]))[ \t]*#?|#[ \t]?)"
     r"(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w-])|\d{1,2}(?:st|nd|rd|th)[ \t]+Floor"
     rf"|{_FLOOR}|(?i:r/c|s/n)(?![\w-])|{_DE_FLOOR}(?![\w-])"
-    r"|\d{1,2}(?:er|e|ème|eme)[ \t](?i:étage|etage)"
-    r"|(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Urb\.|Urbanización)"
+    r"|\d{1,2}(?:er|e|ème|eme)[ \t](?i:étage|etage)(?:[ \t](?:gauche|droite|face|fond))?"
+    # a kilometre point on a road, a box after the street ("case postale 52", "Postfach 31")
+    r"|(?i:km)\.?[ \t]?\d{1,3}(?:[.,]\d{1,3})?(?![\w-])"
+    r"|(?:(?i:case|casella)[ \t](?i:postale)|Postfach|C\.P\.|CP|BP|Apdo\.)[ \t]?\d{1,6}(?![\w-])"
+    r"|(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Urb\.|Urbanización|[Bb]arrio|Bairro|Ejido)"
     rf"[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,3}}"
     r"))*"
 )
@@ -330,7 +349,8 @@ def _tail_forms(any_case: bool, lead: str = _SEP) -> dict[str, re.Pattern[str]]:
     loc = rf"{one}(?:(?:[ \t]*,|[ \t]+-)[ \t]*{one})?" if any_case else _LOCS
     forms = {
         # "Montréal (Québec) H3B 1K9" too
-        "locality region postcode": rf"{lead}(?P<loc>{loc}){_SEP}\(?(?P<region>{_REGION})\)?{_SEP}"
+        "locality region postcode": rf"{lead}(?P<loc>{loc}){_REGION_SEP}\(?(?P<region>{_REGION})\)?"
+        rf"{_SEP}"
         rf"(?P<pc>{_PC_AFTER}){_END}",
         # "Springfield 62704", "Varanasi-221001" (India)
         "locality postcode": rf"{lead}(?P<loc>{loc})(?:{_SEP}|-)(?P<pc>{_PC_AFTER}){_END}",
@@ -341,16 +361,27 @@ def _tail_forms(any_case: bool, lead: str = _SEP) -> dict[str, re.Pattern[str]]:
             rf"(?P<loc>{one})(?:[ \t]*\({one}\))?"
             if any_case
             # A Brazilian district may come first: "Centro, 30160-011 Belo Horizonte / MG".
-            else rf"(?:(?:da|do|de|dos|das)[ \t]+)?(?P<loc>{_LOC}){_PROVINCE}"
+            # A Galician or Portuguese article starts some towns: "15007 A Coruña".
+            else rf"(?:(?:da|do|de|dos|das)[ \t]+)?"
+            rf"(?P<loc>(?:(?:A|O|As|Os)[ \t](?=[A-ZÀ-Þ]))?{_LOC})"
+            rf"{_PROVINCE}{_SUBREGION_AFTER}"
         ),
     }
     if not any_case and lead:
-        forms["locality region"] = rf"{_LINE_SEP}(?P<loc>{loc}){_SEP}(?P<region>{_REGION})"
+        forms["locality region"] = (
+            rf"{_LINE_SEP}(?P<loc>{loc}){_REGION_SEP}(?P<region>{_REGION}|{_SUBREGION})"
+        )
         # A last line of a country and a code not checked here: "Liechtenstein 9490".
         forms["locality"] = (
             rf"{_LINE_SEP}(?P<loc>{_LOC})(?:{_LINE_SEP}{_LOC}[ \t]+(?:\d{{4,6}}"
             r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)"
             r"(?=[ \t]*(?:[.!?;)]|\r?\n|$)))?"
+        )
+        # A Dublin postal district ends an address as a postcode does: ", Drumcondra, Dublin 9".
+        forms["postal district"] = (
+            rf"{_LINE_SEP}(?:{_LOC_WORD}(?:[ \t]+{_LOC_WORD})?{_LINE_SEP})?"
+            r"Dublin[ \t](?:6W|\d{1,2})"
+            r"(?![\w-])"
         )
         forms["military post office"] = (
             rf"{_SEP}(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{{5}}{_END}"
@@ -368,16 +399,21 @@ _UNITS_ANY_CASE = re.compile(_UNIT_AFTER, re.IGNORECASE)
 
 _START = r"(?<![\w'’-])"
 # These end where the candidate postcode ends (searched with endpos; "$" anchors there).
+# One line, or one part a line ("Knockanore\nKilmacthomas\nCo Waterford\nX42 HP93").
+_GROUP_GAP = r"(?:,?[ \t]+|[ \t]*,?[ \t]*\r?\n[ \t]*)"
+_LOC_LINES = rf"{_LOC}(?:[ \t]*\r?\n[ \t]*{_LOC}){{0,2}}"
 _GROUP_REGION = re.compile(
-    rf"{_START}(?P<loc>{_LOC}),?[ \t]+(?P<region>{_REGION}),?[ \t]+(?P<pc>{_PC_AFTER})$"
+    rf"{_START}(?P<loc>{_LOC_LINES}){_GROUP_GAP}(?P<region>{_REGION}){_GROUP_GAP}(?P<pc>{_PC_AFTER})$"
 )
 _GROUP_UK_IE = re.compile(
-    rf"{_START}(?P<loc>{_LOC}),?[ \t]+(?P<pc>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}}"
+    rf"{_START}(?P<loc>{_LOC_LINES}){_GROUP_GAP}(?P<pc>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}}"
     rf"|(?:[A-Z]\d\d|D6W)[ \t][A-Z\d]{{4}})$"
 )
 _GROUP_POSTCODE_FIRST = re.compile(
-    rf"(?<![\w-])(?P<pc>{_PC_FIRST}){_END}{_SEP}(?P<loc>{_LOC}){_PROVINCE}"
+    rf"(?<![\w-])(?P<pc>{_PC_FIRST}){_END}{_SEP}(?P<loc>{_LOC}){_PROVINCE}{_SUBREGION_AFTER}"
 )
+# Postcodes written before the town that no year, quantity or phone number looks like.
+_STRONG_FIRST = re.compile(r"[1-9]\d{3}[ \t]?[A-Z]{2}|[1-9]\d{3}-\d{3}")
 _GROUP_FIVE_AFTER = re.compile(
     rf"{_START}(?P<loc>{_LOC})[ \t]*,?[ \t]+(?P<pc>\d{{5}}(?:-\d{{4}})?)$"
 )
@@ -386,7 +422,7 @@ _STREET_BEFORE = re.compile(
     r"(?:(?:Unit|Flat|Apt\.?|Level|Suite|Studio)[ \t]+[\w-]{1,5},?[ \t]+)?"
     rf"(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?(?:[ \t]+{_WORD}){{1,4}}"
     rf"|{_WORD}(?:(?:[ \t]+{_PARTICLE})*[ \t]+{_WORD}){{0,3}},?[ \t]+\d{{1,4}}[A-Za-z]?"
-    r"(?:[-/]\d{1,4})?)"
+    r"(?:[-/](?:\d{1,4}|[A-Za-z]))?)"
     rf"(?:[ \t]+(?:{_UNIT_WORDS})\.?[ \t]*#?\w{{1,5}})?{_LINE_SEP}$"
 )
 # What may come before a street line: a flat, floor or building ("Appt 4, ", "Bât. B, ", "2. OG, ",
@@ -396,7 +432,16 @@ _PREFIX_UNIT = re.compile(
     r"(?<![\w-])(?:(?i:h\.[ \t]?no\.|house[ \t]no\.?)"
     r"|(?i:appt|app|apt|apartment|appartement|flat|unit|suite|studio|level|bât|bat"
     r"|bâtiment|batiment|escalier|esc|wohnung|whg|bloco|bloc|block"
-    r"|piso|porte|room|chambre|stanza)\.?[ \t]*#?(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w'’-])"
+    r"|piso|porte|room|chambre|stanza|lot|lote|parcela|kamer|oficina|local)\.?[ \t]*#?"
+    r"(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w'’-])"
+    # a floor ("3.º B, ", "11° piso, "), a box before the street ("C.P. 214, ")
+    r"|\d{1,2}\.?[º°ªo](?:[ \t]?(?:(?i:piso|andar|planta)|[A-Z])(?![\w-]))?"
+    r"|(?:C\.P\.|CP|P\.?O\.?[ \t]Box|BP|Postfach|Apdo\.)[ \t]?\d{1,6}"
+    # a business park or estate before the street: "Z.A. des Portes, ", "Urb. Los Almendros, "
+    r"|(?:Z\.[AI]\.(?:C\.)?|ZAC|ZA|ZI|Urb\.|Edif\.|(?i:zone[ \t](?:artisanale|industrielle"
+    r"|commerciale|d['’]activités?)|parc[ \t]d['’]activités?|pol[íi]gono(?:[ \t]industrial)?))"
+    r"[ \t]+(?:(?:de la|de los|des|de|du|del|los|las|la|le|les|l['’]|d['’])[ \t]*)?"
+    rf"{_CAP}(?:[ \t]+(?:(?:de la|de|des|du|del|l['’]|d['’])[ \t]*)?{_CAP}){{0,3}}"
     rf"|{_DE_FLOOR}|\d{{1,2}}(?:st|nd|rd|th)[ \t]Floor|\d{{1,2}}(?:er|e|ème)[ \t]étage"
     rf"|(?i:résidence|residence|résidences)[ \t]+(?:(?:les|le|la|des|du|de|l'|l’)[ \t]*)?"
     rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
@@ -408,14 +453,16 @@ _PREFIX_BARE_UNIT = re.compile(
 )
 _UNIT_SLASH_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?/\d")
 _PREFIX_HINT = re.compile(
-    r"(?i:ap|fl|un|su|st|le|b[âa]t|es|h\.|hou|wo|wh|bl|pi|po|ro|og|eg|dg|haus|ges|res|rés|\d)"
+    r"(?i:ap|fl|un|su|st|le|b[âa]t|es|h\.|hou|wo|wh|bl|pi|po|ro|og|eg|dg|haus|ges|res|rés|\d"
+    r"|lo|pa|ka|of|z|ur|ed|bp)"
 )
 # A house or estate name before a street line or a locality group: "The Granary, ",
 # "Tŷ Newydd, ", "Rose Cottage, "; and before a locality group a street without a number
 # ("Oakwood Park, Tralee, Co. Kerry"). A name before a street is too often a person's
 # ("Anna Berg, 12 Church Road") for anything less.
 _PREFIX_NAME = re.compile(
-    rf"(?<![\w'’-])(?:The[ \t]+)?{_WORD}(?:[ \t]+(?:na|an|y|de|of|the|du|{_WORD})){{0,3}}"
+    rf"(?<![\w'’-])(?:The[ \t]+)?{_WORD}"
+    rf"(?:[ \t]+(?:na|an|y|de|of|the|du|des|da|das|do|dos|del|la|las|los|el|{_WORD})){{0,3}}"
     r"[ \t]*(?P<sep>,|\r?\n)[ \t]*\Z"
 )
 _HOUSE_WORDS = frozenset(
@@ -423,6 +470,9 @@ _HOUSE_WORDS = frozenset(
         "The House Cottage Cottages Farm Farmhouse Lodge Forge Barn Manor Villa Grange Bungalow"
         " Stables Rectory Vicarage Ty Tŷ Bryn Ard Tigh Residenz Immeuble Edificio Palazzo"
         " Building Apartments Mansions"
+        # farms, estates and buildings in Spanish and Portuguese
+        " Finca Quinta Sítio Sitio Fazenda Chácara Hacienda Rancho Cortijo Masía Granja Edifício"
+        " Urbanização Urbanización Condomínio Residencial Torre"
     ).split()
 )
 _SUFFIX_WORDS = frozenset(_US_SUFFIX_WORDS)
@@ -435,7 +485,7 @@ _CUE_STEM = re.compile(
             " sent deliver mail post forward return c/o anschrift wohnhaft direcci domicilio"
             " indirizzo morada endereço j'habite j’habite habite livr envoy sped abito vivo"
             " risiedo envi enví mand moro wohn woon wonend factuuradres afleveradres"
-            " bezorgadres stuur"
+            " bezorgadres stuur entreg"
             " verstuur bitte liefern schick"
         ).split()
     )
@@ -456,6 +506,8 @@ _CUE = re.compile(
     r"|moro[ \t]+(?:na|no|em)|wohne?[ \t]+(?:in[ \t]+der|in|im|am|an[ \t]+der)"
     r"|woon(?:t)?[ \t]+(?:op|in|aan)|wonend[ \t]+te"
     r"|(?:factuur|aflever|bezorg)adres|(?:ver)?stuur[ \t]+(?:\w+[ \t]+)?naar"
+    r"|entreg(?:ar|ue|uen|uem|ad|a|em)[ \t]+(?:(?:o|a|os|as|el|la|lo|tudo|todo)[ \t]+"
+    r"(?:\w+[ \t]+)?)?(?:na|no|em|en|a)"
     r"|bitte[ \t]+an|liefern[ \t]+an|schicken[ \t]+(?:sie[ \t]+)?(?:es[ \t]+)?an)"
     r"(?![\w])(?:[ \t]+(?:is|ist|es|est|è|was)(?:[ \t]+now)?(?![\w]))?[ \t]*:?[ \t]*"
 )
@@ -467,7 +519,8 @@ _PC_CANDIDATE = re.compile(
     r"(?=[A-Z\d])(?<![\w-])(?:(?:D|DE|F|FR|I|IT|E|ES|NL)-\d{5}|[1-9]\d{3}[ \t]?[A-Z]{2}"
     r"|\d{4,5}(?:-\d{4}|-\d{3})?|[1-9]\d{5}"
     r"|[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}"
-    r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|(?:[A-Z]\d\d|D6W)[ \t]?[A-Z\d]{4})(?![\w-])"
+    r"|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|(?:[A-Z]\d\d|D6W)[ \t]?[A-Z\d]{4}|[A-HJ-NP-Z]\d{4}[A-Z]{3})"
+    r"(?![\w-])"
 )
 _LOWER_NL_LETTERS = re.compile(r"[ \t]?([a-z]{2})(?![\w-])")
 # A number and a lowercase word: where a lowercase street line may start.
@@ -653,7 +706,9 @@ class AddressRecognizer:
                 continue
             tail_end, tail_reason = _extend(text, m.end(), any_case=False)
             if tail_end > m.end():
-                found.append((m.start(), tail_end, 0.85, f"post-office box, then {tail_reason}"))
+                # "Hinterdorf 12, Postfach 31, 9050 Appenzell": the street line before joins.
+                start = _street_start(text, m.start(), found)
+                found.append((start, tail_end, 0.85, f"post-office box, then {tail_reason}"))
             elif not _WEAK_BOX.fullmatch(m.group()):
                 found.append((m.start(), m.end(), 0.8, "post-office box number"))
         if "US" in text:
@@ -671,6 +726,12 @@ class AddressRecognizer:
             return  # already in the tail of a street line
         # A locality is on the postcode's line, at most five words and particles before it.
         window = max(0, pc.start() - 60, text.rfind("\n", 0, pc.start()) + 1)
+        if window == pc.start() and window:
+            # A postcode on a line of its own: the locality lines above it (three at most).
+            window = pc.start() - 1
+            for _ in range(3):
+                window = text.rfind("\n", 0, max(0, window - 1)) + 1
+            window = max(window, pc.start() - 80)
         m = (
             _GROUP_REGION.search(text, window, pc.end())
             if _region_before(text, pc.start())
@@ -703,14 +764,23 @@ class AddressRecognizer:
                 country = None
             # Four digits ("1050 Ixelles") are as often the end of a phone number before a
             # signature: alone, they need a country name or prefix, not just a cue.
+            # After a street line ("Science Park 402, 1098 XH Amsterdam", "Oberdorf 27, 6708
+            # Brand") a Dutch, Portuguese or Argentine code needs nothing more, four digits a cue.
             four = len(m.group("pc")) == 4
+            start = _street_start(text, m.start(), found)
             if _postcode_ok(m.group("pc"), _countries_named(country) or _AFTER_FIRST) and (
                 country is not None
                 or (m.group("prov") or m.group("prov2") or "") in IT_PROVINCES
                 or m.group("pc")[0].isalpha()  # "D-10115"
                 or (not four and cues.before(m.start()) is not None)
+                or (
+                    start < m.start()
+                    and (
+                        _STRONG_FIRST.fullmatch(m.group("pc")) is not None
+                        or cues.before(start) is not None
+                    )
+                )
             ):
-                start = _street_start(text, m.start(), found)
                 found.append((start, end, 0.7, "postcode and locality"))
         code = pc.group()
         if len(code) == 4 and code.isdigit():
@@ -756,6 +826,9 @@ class AddressRecognizer:
             "unit",
             "suite",
             "level",
+            "lot",
+            "rmb",
+            "rsd",
         )
 
 
@@ -855,6 +928,11 @@ def _street_start(text: str, start: int, found: list[tuple[int, int, float, str]
     """Where a street line that ends just before `start` (a comma or line break apart) begins."""
     if any(0 <= start - end <= 3 for _, end, _, _ in found):
         return start  # a street already found there; the spans are merged later
+    for _ in range(3):  # a flat or floor between ("Maipú 267, 11° piso, oficina 3, C1084ABE")
+        unit = _PREFIX_UNIT.search(text, max(0, start - 24), start)
+        if unit is None or not unit.group().rstrip(" \t\r\n").endswith(","):
+            break
+        start = unit.start()
     lo = max(0, start - 60)
     sep = len(text[lo:start].rstrip(" \t")) + lo - 1  # the comma or line break
     if sep < lo or text[sep] not in ",\n":
@@ -882,7 +960,7 @@ def _province_end(m: re.Match[str]) -> int:
 
 
 def _tail_ok(text: str, m: re.Match[str], form: str, any_case: bool) -> bool:
-    if form == "military post office":
+    if form in ("military post office", "postal district"):
         return True
     if form == "locality":
         return not any_case and bool(

@@ -340,3 +340,50 @@ def country_pattern() -> str:
     """An alternation of every country name, longest first, to be compiled case-insensitively."""
     names = sorted(COUNTRY_NAMES, key=len, reverse=True)
     return "|".join(re.escape(name) for name in names)
+
+
+# Regions written after the town, where no postcode rule depends on them: Spanish provinces and
+# communities ("33519 Siero, Asturias"), Mexican states and their abbreviations ("Mérida,
+# Yuc."), Argentine provinces, Colombian departments, Austrian states, Swiss cantons. They
+# only lengthen an address already found ("…, 6708 Brand, Vorarlberg"), never make one.
+SUBREGIONS: tuple[str, ...] = tuple(
+    name.replace("_", " ")
+    for name in (
+        # Spain (provinces whose name is no town's, and the communities)
+        "Álava Araba Albacete Alicante Alacant Almería Asturias Ávila Badajoz Baleares"
+        " Illes_Balears"
+        " Burgos Cáceres Cádiz Cantabria Castellón Ciudad_Real Córdoba Cuenca Girona Gerona Granada"
+        " Guadalajara Gipuzkoa Guipúzcoa Huelva Huesca Jaén La_Rioja Las_Palmas León Lleida Lugo"
+        " Madrid Málaga Murcia Navarra Ourense Palencia Pontevedra Salamanca Segovia Sevilla Soria"
+        " Tarragona Teruel Toledo Valencia Valladolid Bizkaia Vizcaya Zamora Zaragoza Barcelona"
+        " A_Coruña Santa_Cruz_de_Tenerife Andalucía Aragón Canarias Cataluña Catalunya Galicia"
+        " Extremadura Castilla_y_León Castilla-La_Mancha País_Vasco Euskadi Comunidad_de_Madrid"
+        " Región_de_Murcia Comunidad_Valenciana"
+        # Mexico
+        " Aguascalientes Baja_California Baja_California_Sur Campeche Chiapas Chihuahua Coahuila"
+        " Colima Durango Guanajuato Guerrero Hidalgo Jalisco Michoacán Morelos Nayarit Nuevo_León"
+        " Oaxaca Puebla Querétaro Quintana_Roo San_Luis_Potosí Sinaloa Sonora Tabasco Tamaulipas"
+        " Tlaxcala Veracruz Yucatán Zacatecas CDMX Ciudad_de_México Estado_de_México Edo._Méx."
+        " Ags. B.C. B.C.S. Camp. Chis. Chih. Coah. Dgo. Gto. Gro. Hgo. Jal. Méx. Mich. Mor. Nay."
+        " N.L. Oax. Pue. Qro. Q._Roo Q.R. S.L.P. Sin. Son. Tab. Tamps. Tlax. Ver. Yuc. Zac."
+        # Argentina
+        " Buenos_Aires Catamarca Chaco Chubut Corrientes Entre_Ríos Formosa Jujuy La_Pampa"
+        " Mendoza Misiones Neuquén Río_Negro Salta San_Juan San_Luis Santa_Cruz Santa_Fe"
+        " Santiago_del_Estero Tierra_del_Fuego Tucumán CABA"
+        # Colombia
+        " Amazonas Antioquia Arauca Atlántico Bolívar Boyacá Caldas Caquetá Casanare Cauca Cesar"
+        " Chocó Cundinamarca Guainía Guaviare Huila La_Guajira Magdalena Meta Nariño"
+        " Norte_de_Santander Putumayo Quindío Risaralda Santander Sucre Tolima Valle_del_Cauca"
+        " Vaupés Vichada"
+        # Austria, Switzerland
+        " Burgenland Kärnten Niederösterreich Oberösterreich Salzburg Steiermark Tirol Vorarlberg"
+        " Wien Aargau Appenzell Basel-Land Basel-Stadt Bern Freiburg Fribourg Genf Genève Glarus"
+        " Graubünden Jura Luzern Neuchâtel Nidwalden Obwalden Schaffhausen Schwyz Solothurn"
+        " Thurgau Tessin Ticino Uri Wallis Valais Waadt Vaud Zug Zürich"
+    ).split()
+)
+
+
+def subregion_pattern() -> str:
+    """An alternation of the regions in SUBREGIONS, longest first."""
+    return "|".join(re.escape(name) for name in sorted(set(SUBREGIONS), key=len, reverse=True))

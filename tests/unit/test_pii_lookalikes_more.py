@@ -124,3 +124,7 @@ def test_a_capitalised_word_after_a_number_is_not_read_as_a_lowercase_street(
     detector: PiiDetector,
 ) -> None:
     assert found(detector, "I have 2 Oak tables and 3 Pine chairs, LS6 is my area") == []
+
+
+def test_a_pair_before_floor_lamp_is_no_person(detector: PiiDetector) -> None:
+    assert found(detector, "Is the Lincoln Park floor lamp back in stock?") == []

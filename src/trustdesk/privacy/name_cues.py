@@ -148,7 +148,7 @@ PRODUCT_AFTER = re.compile(
     r"|vouchers?|collection|range|series|edition|bundle|lamps?|tables?|chairs?|sofas?|couch"
     r"|beds?|desks?|rugs?|mirrors?|shel(?:f|ves)|cabinets?|wardrobes?|cushions?|vases?"
     r"|armchairs?|stools?|benches|bench|sideboards?|dressers?|mattress(?:es)?|pendants?"
-    r"|fabric|colou?rway|catalog(?:ue)?|brochure|bestseller)\b"
+    r"|floor\s+lamps?|fabric|colou?rway|catalog(?:ue)?|brochure|bestseller)\b"
 )
 FROM_TEAM = re.compile(
     r"\s+(?:from|at|in|of) (?:your|the) (?:team|support|customer service|service desk|store|shop)"

@@ -49,8 +49,10 @@ MAX_FALSE = {
 # disclosed 1 more bot look-alike, a worse trade on the split no one tunes on (docs/guards.md).
 # dev8 (human claims, 2026-12-02) too: a model trained with it changed nothing on the held-out
 # split and missed 3 more development claims (dev4, dev5) for 3 honest dev8 drafts it no longer
-# cut; on the safety path the model that cuts more claims stays.
-RULES_ONLY = frozenset({"guards_dev7.jsonl", "guards_dev8.jsonl"})
+# cut; on the safety path the model that cuts more claims stays. dev9 (a life lived in the first
+# person) likewise: trained with dev8 and dev9 the model left the held-out split unchanged and
+# missed 10 more claims of dev4 to dev6.
+RULES_ONLY = frozenset({"guards_dev7.jsonl", "guards_dev8.jsonl", "guards_dev9.jsonl"})
 
 
 def training_files() -> list[Path]:

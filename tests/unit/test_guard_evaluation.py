@@ -60,6 +60,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float]] = {
     ("dev7", "person_request"): (0.95, 0.01),
     ("dev7", "offer"): (1.0, 0.0),
     ("dev8", "human_claim"): (1.0, 0.02),
+    ("dev9", "human_claim"): (0.92, 0.02),
 }
 # Every language of the held-out split, each intent: recall at least this.
 LANGUAGE_FLOOR = 0.7

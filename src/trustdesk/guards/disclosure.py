@@ -51,7 +51,7 @@ class HumanClaimGuard:
             text = clean(text)[:signed]
             removed += 1
         for sentence in sentences(text):
-            if sentence.strip() not in self._vetted and claims_human(sentence):
+            if sentence.strip() not in self._vetted and claims_human(sentence, context=text):
                 removed += 1
             else:
                 kept.append(sentence)

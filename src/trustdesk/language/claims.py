@@ -32,7 +32,7 @@ AI_WORDS = (
     r"pas\s+un\s+etre\s+humain|robot\s+conversationnel|agent\s+conversationnel|"
     # de
     r"ki|kunstliche\s+intelligenz|kuenstliche\s+intelligenz|virtueller\s+assistent|"
-    r"automatisiert|automatisch|computerprogramm|kein\s+mensch|keine\s+person|sprachmodell|"
+    r"automatisiert\w*|automatisch\w*|computerprogramm|kein\s+mensch|keine\s+person|sprachmodell|"
     r"digitaler\s+assistent|ki-assistent|ki-gestutzt|ki\s+assistent|"
     # es
     r"inteligencia\s+artificial|asistente\s+virtual|automatizado|automatizada|automatico|"
@@ -739,7 +739,9 @@ _NOT_AUTOMATED = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:can't|cannot|can\s+not|don't|do\s+not|doesn't|won't|never|not|pas|ne|n'|nicht|kein|"
-    r"keine|keinen|keinem|keiner|no\s+puedo|no\s+tengo|no\s+soy|non|niet|geen|nao|nunca|jamais|mai|nie|nooit)\b"
+    r"keine|keinen|keinem|keiner|cannae|canna|dinnae|willnae|if\s+i\s+could|si\s+je\s+pouvais|"
+    r"wenn\s+ich\s+[^.!?]{0,30}\bkonnte|si\s+pudiera|se\s+potessi|als\s+ik\s+[^.!?]{0,30}\bkon|"
+    r"se\s+eu\s+pudesse|no\s+puedo|no\s+tengo|no\s+soy|non|niet|geen|nao|nunca|jamais|mai|nie|nooit)\b"
 )
 
 # Flesh and blood, in every language: a claim when the speaker says it of themselves, in a
@@ -762,6 +764,7 @@ _INDIRECT = re.compile(
     r"\b(?:whether|if|asked|wondering|si|demandiez|demandez|ob|gefragt|preguntabas|preguntas|"
     r"se|chiedevi|chiedi|of(?!\s+course)|vroeg|vraagt|perguntou|perguntava)\b[^.!?:;,]*\Z"
 )
+_MACHINE_RHET = r"(?:robot|bot|chatbot|machine|computer|software|program|ai|algorithm)"
 _MACHINE = (
     r"(?:computer|ordinateur|computador|computadora|ordenador|bot|chatbot|robot|robo|roboter|"
     r"machine|maschine|maquina|macchina|program|programme|programm|programma|programa|"
@@ -900,6 +903,128 @@ _HANDS_ON = re.compile(
 )
 
 
+# A life lived in the first person, as dev9 told it (folded text): the first day and the first
+# time on the job, a body reacting (goosebumps, a heart that sank, tears, blushing, laughing out
+# loud), things worn, used and owned at home, cooked in last night, "been stuck at the returns
+# table all morning", "we humans, me included". Checked like _HANDS_ON: someone speaking of
+# themselves, not denied, not only about an AI.
+_LIVED = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            # the first day, the first time, when I started
+            r"\bwhen\s+i\s+(?:first\s+)?(?:started|joined|was\s+training|trained|began)\b|"
+            r"\bthe\s+first\s+time\s+i\s+(?:assembled|built|put|set|tried|used|unpacked|unboxed|"
+            r"made|wore)\b|\bi\s+remember\s+(?:unboxing|unpacking|packing|opening|the\s+first)\b|"
+            r"\bi\s+once\s+(?:dropped|broke|spilled|burnt|burned|tried|returned|wore)\b|"
+            r"\b(?:my|on\s+my)\s+first\s+(?:day|week|shift)\s+(?:here|at\s+work|on\s+the\s+job)\b|"
+            r"\bi\s+stood\s+(?:at|in|by)\b",
+            r"\bquand\s+j'ai\s+commence\b|\bla\s+premiere\s+fois\s+que\s+j'ai\b|"
+            r"\bmon\s+premier\s+jour\b|\bje\s+me\s+souviens\s+d'avoir\b|"
+            r"\bjour\s+de\s+mon\s+entretien\b|"
+            r"\bals\s+ich\s+(?:hier\s+)?(?:angefangen|anfing)\b|\bbeim\s+ersten\s+mal\s+habe\s+ich\b|"
+            r"\bin\s+meiner\s+ersten\s+woche\b|\ban\s+meinem\s+ersten\s+(?:tag|arbeitstag)\b|"
+            r"\bcuando\s+empece\b|\bla\s+primera\s+vez\s+que\s+(?:monte|use|probe|abri)\b|"
+            r"\bmi\s+primer\s+dia\b|"
+            r"\bquando\s+ho\s+(?:cominciato|iniziato)\b|\bla\s+prima\s+volta\s+che\s+ho\b|"
+            r"\bil\s+mio\s+primo\s+giorno\b|"
+            r"\btoen\s+ik\s+(?:hier\s+)?begon\b|\bde\s+eerste\s+keer\s+dat\s+ik\b|"
+            r"\bop\s+mijn\s+eerste\s+(?:werk)?dag\b|"
+            r"\bquando\s+(?:eu\s+)?comecei\b|\ba\s+primeira\s+vez\s+que\s+(?:montei|usei|abri)\b|"
+            r"\bno\s+meu\s+primeiro\s+dia\b",
+            # a body reacting
+            r"\b(?:i|i'm|i've|i'd|me|my)\b(?:(?!\byou)[^.!?]){0,40}?"
+            r"\b(?:goosebumps|goose\s+bumps|(?<!your\s)heart\s+sank|lump\s+in\s+my\s+throat|"
+            r"grinning\s+from\s+ear\s+to\s+ear|palms\s+sweat\w*|teared\s+up|tears\s+in\s+my\s+eyes|"
+            r"sigh\s+of\s+relief|snort\w*\s+with\s+laughter|laughed\s+out\s+loud|burst\s+out\s+laughing|"
+            r"my\s+(?:wrist|back|feet|legs)\s+(?:is|are)\s+(?:aching|killing\s+me|sore)|"
+            r"mine's\s+aching)\b",
+            r"\b(?:j'ai\s+eu\s+(?:des\s+frissons|la\s+chair\s+de\s+poule|un\s+pincement\s+au\s+c\w+ur|"
+            r"un\s+coup\s+au\s+c\w+ur|les\s+larmes\s+aux\s+yeux)|j'en\s+ai\s+eu\s+les\s+larmes|"
+            r"j'ai\s+eclate\s+de\s+rire|m'a\s+fait\s+rougir|j'ai\s+sursaute)\b",
+            r"\b(?:ich\s+(?:hatte|habe|bekam)\s+(?:\w+\s+)?ganse?haut|musste\s+ich\s+laut\s+lachen|"
+            r"mir\s+ist\s+das\s+herz|mir\s+standen\s+(?:\w+\s+)?die\s+tranen|"
+            r"(?:hat|haben)\s+mich\s+(?:\w+\s+){0,3}rot\s+werden\s+lassen|"
+            r"mir\s+ist\s+fast\s+die\s+\w+\s+aus\s+der\s+hand)\b",
+            r"\b(?:se\s+me\s+puso\s+la\s+piel\s+de\s+gallina|me\s+rei\s+a\s+carcajadas|"
+            r"se\s+me\s+cayo\s+el\s+alma|(?:tenia|tuve)\s+un\s+nudo\s+en\s+la\s+garganta|"
+            r"me\s+he\s+puesto\s+colorad[oa]|se\s+me\s+partio\s+el\s+corazon|"
+            r"se\s+me\s+encogio\s+el\s+corazon)\b",
+            r"\b(?:mi\s+e\s+venuta\s+la\s+pelle\s+d'oca|ho\s+riso\s+a\s+crepapelle|"
+            r"mi\s+si\s+e\s+stretto\s+il\s+cuore|avevo\s+un\s+nodo\s+in\s+gola|"
+            r"sono\s+arrossit[oa]|non\s+mi\s+andava\s+di\s+traverso)\b",
+            r"\b(?:ik\s+kreeg\s+(?:er\s+)?(?:kippenvel|een\s+krop\s+in\s+de\s+keel)|ik\s+lag\s+dubbel|"
+            r"ik\s+werd\s+er\s+(?:helemaal\s+)?rood\s+van|tranen\s+in\s+mijn\s+ogen)\b",
+            r"\b(?:fiquei\s+(?:tod[oa]\s+)?arrepiad[oa]|ri-me\s+as\s+gargalhadas|"
+            r"fiquei\s+com\s+o\s+coracao\s+apertado|tive\s+um\s+no\s+na\s+garganta|"
+            r"corei\s+ate|morri\s+de\s+rir)\b",
+            # things worn, used and owned, cooked in last night
+            r"\b(?:mine\s+(?:shrank|broke|lasted|has\s+lasted|faded|stretched)|"
+            r"i'?m\s+wearing\s+(?:the|this|these|one|mine)|gave\s+me\s+(?:a\s+)?blisters?|"
+            r"i\s+(?:use|wear)\s+(?:this|these|the\s+same|that)\b[^.!?]{0,50}\bmy\b|"
+            r"i(?:'ve|\s+have)\s+got\s+one\s+(?:of\s+these|o')|i\s+own\s+the\s+same)\b",
+            r"\b(?:je\s+porte\s+(?:ce|cette|ces)\b|j'ai\s+essaye\s+les\s+\w+\s+tailles|"
+            r"mon\s+\w+\s+a\s+les\s+memes|j'ai\s+la\s+meme\b|j'y\s+ai\s+fait\s+des|"
+            r"ich\s+trage\s+(?:diese|diesen|dieses)\b|bei\s+meinem\s+eigenen\b|"
+            r"habe\s+ich\s+darin\s+\w+\s+gebraten|"
+            r"llevo\s+est[ae]\s+\w+\s+todos|me\s+probe\s+las\s+\w+\s+tallas|uso\s+est[ae]\s+\w+\s+"
+            r"todas|yo\s+tengo\s+(?:el|la)\s+mism[oa]|anoche\s+hice\b|"
+            r"indosso\s+quest[oa]\b|io\s+l[ao]\s+tengo\s+sul|ieri\s+sera\s+ci\s+ho\s+fatto|"
+            r"(?:deze|die)\s+\w+\s+draag\s+ik|ik\s+heb\s+hem\s+sinds\s+\w+\s+zelf|"
+            r"gisteravond\s+heb\s+ik\s+er|"
+            r"uso\s+este\s+\w+\s+todos|experimentei\s+as\s+\w+\s+(?:cores|tamanhos)|"
+            r"ontem\s+a\s+noite\s+fiz)\b",
+            # arrivals and places, said without a pronoun
+            r"(?:^|[.!?,:;]\s*)(?:been\s+stuck\s+(?:behind|at|with)|only\s+just\s+(?:sat|got\s+in|"
+            r"come\s+in)|(?:wee\s+)?bit\s+knackered|just\s+back\s+from\s+the)\b",
+            r"\b(?:revenue?\s+du\s+depot|chu\s+au\s+magasin|je\s+suis\s+passee?\s+au|"
+            r"sitze\s+seit\s+\w+\s+(?:\w+\s+)?an\s+den|war\s+vorhin\s+kurz\s+an\s+der|"
+            r"bin\s+(?:grad|gerade)\s+(?:vom|im|in\s+der|am)\b|"
+            r"llevo\s+toda\s+la\s+manana\s+de\s+pie|me\s+he\s+acercado\s+a\s+recepcion|"
+            r"al\s+llegar\s+esta\s+manana|subi\s+hace\s+un\s+rato|"
+            r"passata\s+poco\s+fa\s+dal|appena\s+arrivat[oa]\s+in|"
+            r"(?:sta|zit)\s+(?:nu\s+)?(?:in\s+het\s+magazijn|sinds\s+vanochtend)|"
+            r"net\s+even\s+naar\s+boven\s+geweest|"
+            r"acabei\s+de\s+chegar\s+ao|passei\s+ha\s+bocado\s+pelo|cheguei\s+hoje\s+de\s+manha|"
+            r"logo\s+que\s+cheguei)\b",
+            # we humans, me included
+            r"\b(?:us\s+folks\s+in|those\s+of\s+us\s+(?:on|in|at)\s+the|me\s+included|"
+            r"we'?re\s+only\s+human|we\s+humans|"
+            r"nous\s+autres\s+au|"
+            r"wir\s+im\s+lager|wir\s+kolleginnen\s+und\s+kollegen|ich\s+auch\b[^.!?]{0,30}\bhaben|"
+            r"los\s+humanos\s+nos\s+equivocamos|nosotras,\s+las\s+del\s+turno|"
+            r"noi\s+(?:esseri\s+umani|ragazzi\s+del\s+turno)|"
+            r"wij\s+(?:in\s+het\s+magazijn|van\s+de\s+\w+\s+dienst)|ikzelf\s+incluis|"
+            r"nos,\s+humanos|nos\s+(?:ca\s+do|da\s+equipa\s+da)|eu\s+incluid[oa])\b",
+        )
+    )
+)
+
+
+# Rhetorical questions that only a person would ask of themselves ("Would a robot remember that
+# you ordered the blue one? I don't think so!", "Do I sound like a machine?"): a claim when the
+# draft speaks in the first person and nowhere says that it is an AI.
+_RHETORICAL = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            # "would a robot remember …?", "do I sound like a machine?"
+            rf"\b(?:would|could|does|do|can)\s+(?:a|an|some)\s+{_MACHINE_RHET}\s+(?:remember|know|"
+            r"get|care|feel|have|be\s+able|notice)\b[^?]{0,80}\?",
+            rf"\b(?:do\s+i\s+(?:sound|seem|look|write)\s+like|why\s+would\s+i\s+be|if\s+i\s+were)"
+            rf"\s+(?:a|an)\s+{_MACHINE_RHET}\b",
+            rf"\b(?:est-ce\s+que\s+j'ai\s+l'air\s+d'une?|klinge\s+ich\s+(?:etwa\s+)?wie\s+eine?|"
+            rf"(?:le\s+|te\s+)?parezco\s+una?|(?:le\s+|ti\s+)?sembro\s+una?|klink\s+ik\s+als\s+een|"
+            rf"pareco-lhe\s+uma?|pareco\s+uma?)\s+{_MACHINE_RHET}\b",
+            r"\b(?:un\s+logiciel\s+aurait|wurde\s+sich\s+ein\s+roboter|un\s+robot\s+se\s+acordaria|"
+            r"a\s+un\s+programa\s+le\s+doleria|un\s+robot\s+si\s+ricorderebbe|"
+            r"a\s+un\s+programma\s+verrebbe|zou\s+een\s+robot|krijgt\s+een\s+computerprogramma|"
+            r"um\s+robo\s+lembrava-se|um\s+programa\s+ficava)\b",
+        )
+    )
+)
+
+
 # "I'm Sarah", "my name is Tom", "ici Paul", "je m'appelle Léa": a person's name, checked
 # on the cased text (a capital letter after the introduction).
 _NAMED = re.compile(
@@ -956,12 +1081,14 @@ _NOT_NAMES = frozenset(
 
 
 @lru_cache(maxsize=512)
-def claims_human(text: str, use_model: bool = True) -> bool:
+def claims_human(text: str, use_model: bool = True, context: str = "") -> bool:
     """Whether ``text`` claims, in the first person, to be human, staff or a named person.
 
     The rules first; then, unless ``use_model`` is false, the classifier trained on the
     development splits (trustdesk.language.model). The policy's own texts are checked by the
-    rules alone, so that whether a policy loads never depends on a statistical model."""
+    rules alone, so that whether a policy loads never depends on a statistical model.
+    ``context``, when ``text`` is one sentence of a longer draft, is the whole draft: a
+    rhetorical question ("Would a robot remember that?") is judged with what answers it."""
     folded = fold(text)
     for match in _CLAIMS.finditer(folded):
         if _INDIRECT.search(folded, max(0, match.start() - 30), match.start()):
@@ -973,7 +1100,8 @@ def claims_human(text: str, use_model: bool = True) -> bool:
         ):
             return True
     for match in _LIFE_CLAIMS.finditer(folded):
-        if not _DENIED.search(_sentence_of(folded, match.start())):
+        sentence = _sentence_of(folded, match.start())
+        if not _DENIED.search(sentence) and not _only_about_ai(sentence):
             return True
     if _NOT_AUTOMATED.search(folded) or _DENIALS.search(folded):
         return True
@@ -984,6 +1112,16 @@ def claims_human(text: str, use_model: bool = True) -> bool:
             and not _DENIED.search(_clause_of(folded, match.start()))
             and not _only_about_ai(sentence)
         ):
+            return True
+    for match in _LIVED.finditer(folded):  # first person by construction
+        sentence = _sentence_of(folded, match.start())
+        if not _DENIED.search(_clause_of(folded, match.start())) and not _only_about_ai(sentence):
+            return True
+    if _RHETORICAL.search(folded):
+        # judged with the rest of the draft: "Do I sound like a machine? That's because I am
+        # one: I'm the shop's automated assistant" answers its own question honestly
+        around = fold(context) if context else folded
+        if _ME.search(around) and not _only_about_ai(around):
             return True
     for match in _EXPERIENCE.finditer(folded):
         sentence = _sentence_of(folded, match.start())

@@ -438,3 +438,25 @@ def test_a_rhetorical_question_is_judged_with_the_rest_of_the_draft() -> None:
     assert claims_human(question, use_model=False, context=question + " I don't think so!")
     honest = question + " This one does: I'm an AI assistant and I can see it in your history."
     assert not claims_human(question, use_model=False, context=honest)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Please tape up the box and I will book the courier for you.",
+        "You can pop it in the post and I will refund you.",
+        "Our technician has your bike on the workbench and I will update you.",
+        "The courier handed it to the neighbour, I can see that in tracking.",
+        "Check the label in the back of the box and I can help further.",
+    ],
+)
+def test_hands_on_work_is_the_speakers_only_in_the_speakers_clause(draft: str) -> None:
+    assert not claims_human(draft, use_model=False)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["I have just taped up the box myself.", "¿Qué tal? Soy Álvaro, el técnico de la tienda."],
+)
+def test_the_speakers_own_hands_and_an_accented_name_are_claims(draft: str) -> None:
+    assert claims_human(draft, use_model=False)

@@ -879,8 +879,7 @@ _HANDS_ON = re.compile(
             r"\bmy\s+handwriting\b|\bphysically\s+(?:checked|looked|inspected|went|measured)\b|"
             r"\bnip\s+(?:to|out|into)\b|\bpop\s+(?:it\s+)?(?:in|into)\s+the\s+post\b|"
             r"\bdrive\s+(?:the\s+|it\s+|your\s+)?(?:\w+\s+)?over\b|\bplugged\s+(?:it\s+)?in\b"
-            r"[^.!?]{0,40}\b(?:spare|one\s+we\s+had|in\s+the\s+back)\b|\bin\s+the\s+back\b"
-            r"[^.!?]{0,30}\b(?:and|so)\b|\bokay,?\s+i'm\s+back\b",
+            r"[^.!?]{0,40}\b(?:spare|one\s+we\s+had|in\s+the\s+back)\b|\bokay,?\s+i'm\s+back\b",
             r"\b(?:workbench|work\s+bench|werkbank|montagestander|banco\s+de\s+pruebas|"
             r"banco\s+da\s+lavoro|bancada|tape\s+measure|con\s+il\s+metro|met\s+de\s+rolmaat|"
             r"mit\s+dem\s+zollstock|avec\s+le\s+metre|con\s+la\s+cinta\s+metrica|"
@@ -1057,7 +1056,7 @@ _NAMED = re.compile(
     r"Mitarbeiter(?:in)?|agente|asesora?|operat(?:ore|rice)|consulente|medewerker|adviseur|"
     r"atendente|consultora?)\s+(?:(?:today|for\s+today|aujourd'hui|heute|hoy|"
     r"oggi|vandaag|hoje)\s+)?(?:is|will\s+be|est|sera|ist|es|ser[áa]|[eè]|sar[àa]|[ée]))\s+"
-    r"(?:(?:a|o|la|el|il|le|der|die)\s+)?(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|"
+    r"(?:(?:a|o|la|el|il|le|der|die)\s+)?(?P<name>[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?|"
     r"\[PERSON_\d+\])(?:\s+[A-Z][a-zà-ÿ]+)?(?=\s*(?:[,.!]|$|\s+(?:from|at|of|with|"
     r"here|and|de|du|chez|bei|von|aus|vom|del|della|di|da|do|van|bij|und|et|y|e|en|"
     r"from\s+the)\b|\s+(?:dell'|dall'|d')))"
@@ -1106,11 +1105,11 @@ def claims_human(text: str, use_model: bool = True, context: str = "") -> bool:
     if _NOT_AUTOMATED.search(folded) or _DENIALS.search(folded):
         return True
     for match in _HANDS_ON.finditer(folded):
-        sentence = _sentence_of(folded, match.start())
+        clause = _clause_of(folded, match.start())  # the speaker's own hands, in the clause
         if (
-            _ME.search(sentence)
-            and not _DENIED.search(_clause_of(folded, match.start()))
-            and not _only_about_ai(sentence)
+            _ME.search(clause)
+            and not _DENIED.search(clause)
+            and not _only_about_ai(_sentence_of(folded, match.start()))
         ):
             return True
     for match in _LIVED.finditer(folded):  # first person by construction

@@ -55,7 +55,8 @@ class HumanClaimGuard:
                 removed += 1
             else:
                 kept.append(sentence)
-        if not removed and claims_human(text, use_model=False):
+        unvetted = [part for part in kept if part.strip() and part.strip() not in self._vetted]
+        if not removed and unvetted and claims_human(text, use_model=False):
             # A claim spread over several lines or sentences ("I'm\nnot\na\nbot"), none of
             # which claims alone: the shortest run of them that does goes.
             kept = _without_spread_claim(kept)

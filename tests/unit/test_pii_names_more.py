@@ -459,3 +459,31 @@ def test_a_capitalised_van_or_von_keeps_its_article(
 )
 def test_or_and_van_look_alikes(person: PersonRecognizer, text: str) -> None:
     assert names(person, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Guest: Harrington, Olive (2 nights)", "Harrington, Olive"),
+        ("payee Delacroix, Margot; amount 120.00", "Delacroix, Margot"),
+        ("Mieter - Schröder, Lena - Wohnung 4", "Schröder, Lena"),
+        ("titular: GARCÍA PONCE, LUCÍA - DNI pendiente", "GARCÍA PONCE, LUCÍA"),
+        ("Naam;IBAN\nJanssen, Pieter;NL91ABNA0417164300", "Janssen, Pieter"),
+        ("Pupil record: Whitfield, Amelia Jane; year 4", "Whitfield, Amelia Jane"),
+    ],
+)
+def test_a_surname_first_name_in_a_record(person: PersonRecognizer, text: str, name: str) -> None:
+    assert name in names(person, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris, Texas is a long way from here.",
+        "Gender: Male, Age: 52",
+        "new login from 203.0.113.9 (Calgary, AB)",
+        "They had four: Barbara, Chloe, Sarah and Abbie.",
+    ],
+)
+def test_surname_first_look_alikes(person: PersonRecognizer, text: str) -> None:
+    assert not any("," in name for name in names(person, text)), names(person, text)

@@ -108,12 +108,28 @@ def _after_not_name_label(text: str, start: int) -> bool:
 # "Priyanka, could you ...": a name called at the start of a message.
 _HANDLE_CHARS = frozenset("0123456789_")
 _LIST_GAPS = frozenset({", ", ",", " & "})
-# "and", and "or" ("ask for Hemi or Aroha", "vraag naar Marieke of Staf") in the seven languages.
 # Particles written with a capital in Flanders, South Africa and the Netherlands' south; the
 # article after them belongs to the name ("Van den Eynde", "Van Der Merwe").
 _CAPITAL_PARTICLES = frozenset({"Van", "Von"})
+# Where a field of a record ends (not at ":": "Gender: Male, Age: 52"; not before a number:
+# "Bianchi, Calle 7").
+_FIELD_END = re.compile(r"[ \t]*(?:$|[\n;,()|/]|[-–—][ \t]|&)")
+# A list of capitalised words goes on after, or came before: "Barbara, Chloe, Sarah and Abbie".
+_LIST_AFTER = re.compile(
+    r",[ \t]*[A-ZÀ-Þ][\w'-]*(?![\w'-])(?![ \t]*[\d@])|[ \t]+(?:and|&|et|und|y|e|en)[ \t]+[A-ZÀ-Þ]"
+)
+_LIST_BEFORE = re.compile(r"[A-ZÀ-Þ][\w'-]*,[ \t]*\Z")
+# Where a field of a record or a form starts: a surname-first name may stand there.
+_FIELD_OPENING = re.compile(
+    r"(?:^|\n|[:;=(|]|\s[-–—]|\b(?:name|names|nom|nombre|nome|naam|debtor|creditor|holder"
+    r"|titular|titulaire|tenant|patient|student|pupil|employee|payee|record|for|re|under"
+    r"|deudor|débiteur|schuldner|inhaber|mieter|locataire|inquilino|inquilino|huurder"
+    r"|paciente|patiënt|aluno|alumno|élève|schüler|leerling))[ \t]*$",
+    re.IGNORECASE,
+)
 # A list without a comma is two names joined by "or" ("ask for Hemi or Aroha").
 _OR_WORD = re.compile(r" (?:or|ou|oder|o|oppure|of) ")
+# "and", and "or" ("ask for Hemi or Aroha", "vraag naar Marieke of Staf") in the seven languages.
 _OR_WORDS = frozenset({"or", "ou", "oder", "o", "oppure", "of"})
 _AND_WORDS = frozenset({"and", "et", "und", "y", "e", "en"}) | _OR_WORDS
 # Verbs after a name at the start of a sentence ("Okafor said", "Okafor said so").
@@ -268,6 +284,8 @@ class PersonRecognizer:
         by_start = {word.start: index for index, word in enumerate(words)}
         spans: list[PiiSpan] = []
         used: set[int] = set()
+        if "," in text:  # before the cues, which would take the surname alone
+            self._inverted(text, words, spans, used)
         # Cues start at a word or a dash; matching only there is several times faster than
         # scanning every position.
         starts = [word.start for word in words]
@@ -1403,6 +1421,83 @@ class PersonRecognizer:
         if not (run.names[-1].surname or run.names[-1].everyday_surname):
             return None
         return self._span(run, 0.6, "common first name and known surname in capitals"), run
+
+    def _inverted(
+        self, text: str, words: list[_Word], spans: list[PiiSpan], used: set[int]
+    ) -> None:
+        """Names written surname first, as records, forms and lists write them: "Sutherland,
+        Iris", "O'Sullivan, Caitlin Rose", "HUSSAIN, ZARA", "Ruiz Castaño, Alberto". The word
+        after the comma must be a first name the lexicon knows, the one or two before it a
+        capitalised non-place word; and the pair must open a field (the text's or a line's
+        start, after ":", ";", "-", "(", "=") or follow a record word ("name", "debtor",
+        "holder", "titular" …), unless the surname is one the census knows."""
+        for k in range(len(words) - 1):
+            first = words[k + 1]
+            if k in used or k + 1 in used or text[words[k].end : first.start] not in (", ", ","):
+                continue
+            if not (first.title or first.caps) or first.stop or first.vocabulary:
+                continue
+            if not (first.first_count or first.everyday_first) or first.text.upper() in PLACE_NAMES:
+                continue
+            start = k
+            if (
+                k > 0
+                and k - 1 not in used
+                and text[words[k - 1].end : words[k].start] == " "
+                and self._surname_word(words[k - 1])
+            ):
+                start = k - 1  # "Ruiz Castaño, Alberto", "FERNÁNDEZ LÓPEZ, DIEGO"
+            if not all(self._surname_word(words[i]) for i in range(start, k + 1)):
+                continue
+            if len(first.text) < 3 or _LIST_AFTER.match(text, first.end):
+                continue  # "Calgary, AB"; "Barbara, Chloe, Sarah and Abbie": a list
+            before = text[max(0, words[start].start - 24) : words[start].start]
+            opens_field = _FIELD_OPENING.search(before) is not None
+            if not (
+                opens_field or (words[k].surname and first.first_count >= LONE_FIRST_NAME_COUNT)
+            ):
+                continue
+            end = k + 1
+            nxt = end + 1  # a middle name or initial: "Caitlin Rose", "Grace M."
+            if (
+                nxt < len(words)
+                and nxt not in used
+                and text[words[end].end : words[nxt].start] == " "
+                and (words[nxt].title or words[nxt].caps)
+                and (
+                    words[nxt].first_count > 0
+                    or words[nxt].everyday_first
+                    or self._initial(text, words[nxt])
+                )
+                and not words[nxt].stop
+            ):
+                end = nxt
+            stop = words[end].end + (1 if self._initial(text, words[end]) else 0)
+            if _LIST_BEFORE.search(text, 0, words[start].start) or not _FIELD_END.match(text, stop):
+                continue  # "Paris, Texas is far": a field ends where the name does
+            spans.append(
+                PiiSpan(
+                    words[start].start,
+                    stop,
+                    "PERSON",
+                    0.7,
+                    "person_lexicon",
+                    "surname, then a known first name",
+                )
+            )
+            used.update(range(start, end + 1))
+
+    @staticmethod
+    def _surname_word(word: _Word) -> bool:
+        return (
+            (word.title or word.caps)
+            and not word.stop
+            and not word.vocabulary
+            and not word.particle
+            and len(word.text) > 1
+            and word.text.upper() not in PLACE_NAMES
+            and word.text.upper() not in NOT_ALONE
+        )
 
     @staticmethod
     def _span(run: _Run, score: float, reason: str) -> PiiSpan:

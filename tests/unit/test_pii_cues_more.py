@@ -115,3 +115,60 @@ def test_an_iban_whose_national_check_digits_are_mistyped_is_still_an_iban(
 
 def test_a_wrong_mod97_without_a_cue_is_no_iban(detector: PiiDetector) -> None:
     assert found(detector, "ref ES48 1465 0100 9120 3341 7265 ok") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The new password for the staff portal is Heron!Lake42 - keep it safe", "Heron!Lake42"),
+        ("The PIN for the garage key safe is 5190.", "5190"),
+        ("Access is via the lockbox code 3307 by the back door.", "3307"),
+        ("Code porte : 7C21, puis deuxième étage.", "7C21"),
+        ("Le code de validation de votre virement est 530118.", "530118"),
+        ("Il codice SMS è 270391, grazie.", "270391"),
+        ("Das Passwort für das Kundenkonto: Ahorn#7731", "Ahorn#7731"),
+    ],
+)
+def test_secrets_said_with_what_they_open(detector: PiiDetector, text: str, value: str) -> None:
+    assert ("SECRET", value) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the code for the discount is SAVE10",
+        "the code for the discount is 2024",
+        "the password for your account is not working",
+    ],
+)
+def test_what_a_code_is_for_can_make_it_no_secret(detector: PiiDetector, text: str) -> None:
+    assert [v for e, v in found(detector, text) if e == "SECRET"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Passeport belge EM123456, valable jusqu'en 2031.", "EM123456"),
+        ("my Irish passport PX7700213 is in the drawer", "PX7700213"),
+    ],
+)
+def test_a_passport_with_its_nationality(detector: PiiDetector, text: str, value: str) -> None:
+    assert ("PASSPORT", value) in found(detector, text)
+
+
+def test_validita_after_a_card_is_its_expiry(detector: PiiDetector) -> None:
+    got = found(detector, "carta 4539 1488 0343 6467, validità 08/29, grazie")
+    assert ("CARD_EXPIRY", "08/29") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Patient Olivia Bramwell (DOB 02/05/1980) was seen today.", "Olivia Bramwell"),
+        ("Court record: Plaintiff Harriet Moss; Defendant Owen T. Barr.", "Harriet Moss"),
+        ("Forwarding address for Professor Iain Munro: 4 Kirk Wynd, Crail.", "Iain Munro"),
+        ("Atenciosamente,\nDra. Helena Prado", "Helena Prado"),
+    ],
+)
+def test_titles_and_roles_stay_out_of_a_name(detector: PiiDetector, text: str, name: str) -> None:
+    assert ("PERSON", name) in found(detector, text)

@@ -439,7 +439,7 @@ _EXPIRY_CUES = (
     r"|ablaufdatum|g[üu]ltig\s+bis|g[üu]ltigkeit|verfall\w*|ablauf"
     r"|date\s+d'expiration|date\s+d[’']expiration|expire\s+le|expiration|valable\s+jusqu'(?:au|à)"
     r"|valable|fin\s+de\s+validit[ée]|caducidad|caduca|vencimiento|vence|v[áa]lid[ao]\s+hasta"
-    r"|scadenza|scade|valid[ao]\s+fino\s+a[l]?|vervaldatum|verloopt|vervalt|geldig\s+tot"
+    r"|scadenza|scade|validit[àa]|valid[ao]\s+fino\s+a[l]?|vervaldatum|verloopt|vervalt|geldig\s+tot"
     r"|venc\.?|vto\.?"
     r"|validade|v[áa]lido\s+at[ée]|expira|data\s+de\s+validade"
     r"|l[äa]uft\s+(?:ab|aus)(?:\s+am)?|scad\.?|scad(?:e|enza)"

@@ -110,7 +110,8 @@ _VERB = (
 )
 TITLES = frozenset(
     "mr mrs ms miss mx dr prof sir dame herr herrn frau hr fr m mme mlle monsieur madame sr sra"
-    " srta señor señora doña sig signor signora dott dhr mevr mevrouw meneer avv".split()
+    " srta señor señora doña sig signor signora dott dhr mevr mevrouw meneer avv"
+    " professor honourable honorable hon dra eng ing arch dña".split()
 )
 _TITLE_RE = "|".join(sorted(TITLES, key=len, reverse=True)) + r"|sig\.ra|dott\.ssa"
 CUES = re.compile(

@@ -78,6 +78,11 @@ NOT_NAME_WORDS = _words(
     beijos abrazo abrazos bisous amitiés cordialmente obrigado obrigada mvg mfg lg vg tschüss
     add ajoutez añadid anadid aggiungete adicionem voeg
     tel tél fax mob whatsapp
+    patient plaintiff defendant claimant respondent appellant tenant landlord witness applicant
+    payee debtor creditor titulaire locataire inhaber inhaberin mieter mieterin zeuge zeugin
+    arrendador arrendatario demandante demandado inquilino titular testigo ricorrente testimone
+    huurder verhuurder getuige inquilina
+    lohnabrechnung personalnummer kundennummer sendungsnummer erdgeschoss groet bel
     inc ltd llc plc gmbh lda ltda corp group iban à journée journee trace
     """
 )

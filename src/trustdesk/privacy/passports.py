@@ -36,6 +36,14 @@ _ABOUT = (
     r"[^\W\d_]+(?:\s+[^\W\d_]+)?)"
     r"\s*(?::|=|is|was|est|ist|lautet|es|era|è|é)(?!\w))?"
 )
+# Whose passport: "Passeport suisse X0487215", "Pasaporte mexicano G41772039", "my Irish passport".
+_NATIONALITY = (
+    r"(?:\s+(?:suisse|fran[çc]ais|fran[çc]aise|belge|canadien(?:ne)?|mexican[oa]|español(?:a)?"
+    r"|espanol(?:a)?|argentin[oa]|colombian[oa]|italian[oa]|portugu[eê]s(?:a)?|brasileir[oa]"
+    r"|deutsche[rn]?|[öo]sterreichische[rn]?|schweizer|niederl[äa]ndische[rn]?|belgische[rn]?"
+    r"|nederlands|belgisch|british|american|irish|canadian|australian|swiss|french|german"
+    r"|spanish|italian|dutch|portuguese|brazilian|mexican|new\s+zealand|u\.?s\.?|u\.?k\.?))?"
+)
 # Common national forms (ICAO 9303 allows 9 characters): letters and digits, or digits only;
 # a letter prefix may stand apart ("AB 1234567").
 _VALUE = r"(?P<value>[A-Za-z]{1,2} \d{6,8}|[A-Za-z0-9]{6,9})"
@@ -81,7 +89,7 @@ class PassportRecognizer:
 
     def __init__(self) -> None:
         self._pattern = re.compile(
-            rf"(?<!\w)(?:{_CUES})(?!\w){_LINK}{_ABOUT}[\s:#.-]*{_VALUE}(?![\w-])",
+            rf"(?<!\w)(?:{_CUES})(?!\w){_NATIONALITY}{_LINK}{_ABOUT}[\s:#.-]*{_VALUE}(?![\w-])",
             re.IGNORECASE,
         )
 

@@ -25,6 +25,8 @@ _PASSWORD_CUES = (
     r"|wachtwoord|senha|palavra[-\s]passe"
 )
 _CODE_CUES = (
+    # first: cues a shorter one below would cut ("codice" before "codice SMS")
+    r"sms-?code|sms-?kode|text\s+code|code\s+sms|codice\s+sms|c[óo]digo\s+sms|"
     r"pin(?:\s?code|\s+number)?|pincode|pin-code|otp|one[-\s]time\s+(?:pass\s?code|password|code|pin)"
     r"|verification\s+code|confirmation\s+code|security\s+code|authentication\s+code|auth\s+code"
     r"|access\s+code|login\s+code|sign[-\s]in\s+code|2fa(?:\s+code)?|mfa(?:\s+code)?|passcode"
@@ -33,7 +35,12 @@ _CODE_CUES = (
     r"|sicherheitscode|verifizierungscode|c[óo]digo(?:\s+(?:pin|secreto|de\s+verificaci[óo]n"
     r"|de\s+confirmaci[óo]n|de\s+acceso|de\s+verifica[çc][ãa]o|de\s+acesso))?|codice(?:\s+(?:pin"
     r"|segreto|di\s+verifica|di\s+conferma|otp|di\s+accesso))?|verificatiecode|toegangscode"
-    r"|sms-?code|sms-?kode|text\s+code|code\s+sms"
+    # codes that open a door: "lockbox code", "key safe code", "Code porte", "Türcode"
+    r"|lock\s?box\s+code|key\s?safe\s+code|gate\s+code|door\s+code|entry\s+code"
+    r"|code\s+(?:porte|portail|d'entr[ée]e|de\s+la\s+porte)|digicode|t[üu]rcode|torcode"
+    r"|c[óo]digo\s+(?:del\s+portal|de\s+la\s+puerta|do\s+port[ãa]o)|codice\s+(?:del\s+portone"
+    r"|della\s+porta|del\s+cancello)|poortcode|deurcode|code\s+de\s+validation"
+    r"|validierungscode|c[óo]digo\s+de\s+valida[çc][ãa]o|codice\s+di\s+convalida"
     r"|tan|code"  # last: the longer cues above start with "code"
 )
 _ANSWER_CUES = (
@@ -100,6 +107,12 @@ _SAID = (
     r"|\s+(?:uit|in)\s+de\s+(?:sms|mail|e-?mail)"
     r"|\s+die\s+ik\s+(?:\w+\s+){0,2}?(?:gebruikt|gekregen|ontvangen|ingesteld|gekozen)"
     r"(?:\s+heb)?"
+    # what it is for: "the password for the shared drive is", "the PIN for the key safe is",
+    # "Passwort für das Elternportal:", "code de validation de votre paiement est"
+    r"|\s+(?:for|voor|f[üu]r|pour|para|per|de|do|da|del|della)\s+(?:(?:your|the|my|our|het|de|das"
+    r"|den|die|dem|le|la|l['’]|el|il|lo|o|a|votre|vos|ton|ta|seu|sua|uw|je|ihr|ihre|su|tu|mi|il\s+tuo"
+    r"|la\s+tua)\s*)?[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}(?=\s*(?:is|was|:|est|ist|es|è|é|era"
+    r"|war|lautet|=)(?!\w))"
     # the old one: "wachtwoord vergeten, het oude was …"
     r"|(?:\s+\w+)?,?\s+(?:(?:het|de)\s+oude|the\s+old\s+one|l['’]ancien|das\s+alte"
     r"|el\s+antiguo|la\s+antigua|la\s+vecchia|il\s+vecchio|a\s+antiga|o\s+antigo)(?=\s))?"
@@ -148,6 +161,13 @@ _GENERIC_CODE_CUES = frozenset({"code", "codice", "código", "codigo", "tan", "p
 _NOT_SECRET_CODE = re.compile(
     r"(?:discount|promo|promotional|coupon|voucher|postal|zip|post|area|error|country|product"
     r"|gift|sort|swift|bank|referral|dial|colour|color|status|qr|bar|source|tracking)\s+$",
+    re.IGNORECASE,
+)
+# What a code said to be "for" is no secret: "the code for the discount is SAVE10".
+_NOT_SECRET_SAID = re.compile(
+    r"discount|promo|coupon|voucher|gift|sale|offer|order|tracking|parcel|shipment|delivery"
+    r"|r[ée]duction|remise|rabatt|gutschein|descuento|cup[óo]n|sconto|buono|korting|desconto"
+    r"|cupom|commande|bestellung|pedido|ordine|bestelling|encomenda",
     re.IGNORECASE,
 )
 # What may follow a plain-word value: the end of the clause.
@@ -219,14 +239,16 @@ class SecretRecognizer:
                 "password",
             ),
             (
-                rf"(?<![\w-])(?:{_CODE_CUES})(?!\w){_SAID}(?P<link>{_CODE_LINK}{_LINK}{_BRACKET})\s*"
+                rf"(?<![\w-])(?P<cue>{_CODE_CUES})(?!\w)(?P<said>{_SAID})"
+                rf"(?P<link>{_CODE_LINK}{_LINK}{_BRACKET})\s*"
                 # "971 887": a one-time code read out in groups
                 rf"(?:(?P<spaced>\d{{2,4}}(?:[ ]\d{{2,4}}){{1,2}})(?![ ]?\d|[\w-])|{value})",
                 "code",
             ),
             (
                 # the question may follow its word in brackets: "(ciudad de nacimiento …):"
-                rf"(?<!\w)(?:{_ANSWER_CUES})(?!\w)(?:\s*\([^)\n]{{3,60}}\))?(?P<link>{_LINK})\s*"
+                rf"(?<!\w)(?:{_ANSWER_CUES})(?!\w)(?:\s+on\s+file)?(?:\s*\([^)\n]{{3,60}}\))?"
+                rf"(?P<link>{_LINK})\s*"
                 rf"(?:[{_QUOTES}](?P<quoted>[^{_QUOTES}\n]{{1,64}})[{_QUOTES}]"
                 r"|(?P<bare>[\w'-]+(?:[ ][\w'-]+){0,2}))",
                 "answer",
@@ -241,6 +263,7 @@ class SecretRecognizer:
             r"|mädchen|madchen|soltera|nubile|meisjes|solteira|antwort|réponse|reponse"
             r"|respuesta|risposta|antwoord|resposta|haustier|animal|mascota|huisdier"
             r"|securi|seguri|sicurez|sicherheitsfrage|beveiliging|seguran|secret|geheime"
+            r"|lock\s?box|key\s?safe|gate|door|porte|t[üu]r|portal|port[ãa]o|portone|cancello|deur"
         )
 
     def find(self, text: str) -> list[PiiSpan]:
@@ -324,9 +347,11 @@ class SecretRecognizer:
             # Codes and PINs are digits or short alphanumeric strings with a digit.
             if not (has_digit and 3 <= len(raw) <= 12 and raw.replace("-", "").isalnum()):
                 return None
-            cue = text[m.start() : m.start("link")].strip().casefold()
+            cue = " ".join(m.group("cue").split()).casefold()
             if cue == "code" and _NOT_SECRET_CODE.search(text, max(0, m.start() - 14), m.start()):
                 return None  # "discount code SAVE10", "zip code 90210", "error code 0x80"
+            if _NOT_SECRET_SAID.search(m.group("said")):
+                return None  # "the code for the discount is SAVE10"
             # A bare "code" is often a promotion ("il codice INVERNO15"): only digits count,
             # and only after "is" or ":"; "PIN 4829" needs no link.
             if cue in _GENERIC_CODE_CUES and not raw.isdigit():

@@ -560,6 +560,7 @@ def test_findings_explain_themselves_without_the_value(recognizer: AddressRecogn
         ("BR", ["01426-001", "22021001"], ["00000-000", "01426-01", "0142-6001"]),
         ("PL", ["80-827", "00-950"], ["00-000", "80827", "800-827"]),
         ("IN", ["302001", "110001"], ["030200", "30200", "3020011"]),
+        ("NZ", ["6012", "0110", "9400"], ["0100", "601", "60120"]),
         ("FR", ["75008", "01000", "20000", "97100", "98000"], ["00100", "96000", "99000", "7500"]),
         ("DE", ["01001", "10115", "99998"], ["01000", "00999", "99999", "1011"]),
         ("ES", ["01001", "28013", "52001"], ["00001", "53001", "99000", "2801"]),
@@ -580,8 +581,8 @@ def test_postcode_countries_lists_every_country_whose_format_fits() -> None:
     assert postcode_countries("75008") == {"US", "FR", "DE", "IT"}  # Spain stops at 52
     assert postcode_countries("SW1A 2AA") == {"GB"}
     assert postcode_countries("1012 AB") == {"NL"}
-    assert postcode_countries("2000") == {"AU", "BE", "CH", "AT", "LU"}
-    assert postcode_countries("0800") == {"AU"}  # the others start at 1000
+    assert postcode_countries("2000") == {"AU", "BE", "CH", "AT", "LU", "NZ"}
+    assert postcode_countries("0800") == {"AU", "NZ"}  # the others start at 1000
 
 
 # Written for the forms the second blind customer-service set (cs2) showed missing, not copied
@@ -788,3 +789,126 @@ def test_portuguese_number_sign_is_read_after_normalisation() -> None:
 )
 def test_round_3_look_alikes_stay_unreported(recognizer: AddressRecognizer, text: str) -> None:
     assert found(recognizer, text) == []
+
+
+ROUND_4_FORMS = [
+    # New Zealand: four digits after the town, rural delivery
+    (
+        "Her new flat is at 21 Kowhai Crescent, Karori, Wellington 6012 from Monday.",
+        "21 Kowhai Crescent, Karori, Wellington 6012",
+    ),
+    ("Mail the forms to PO Box 455, Timaru 7940 please.", "PO Box 455, Timaru 7940"),
+    ("The farm is RD 4, Te Awamutu 3874, by the river.", "RD 4, Te Awamutu 3874"),
+    (
+        "Bill to 9 Tui Lane, Whanganui 4500, New Zealand.",
+        "9 Tui Lane, Whanganui 4500, New Zealand",
+    ),
+    # all-capitals label lines
+    (
+        "DELIVER TO\nJOHN DOE\n845 E MAPLE AVE APT 12C\nDENVER CO 80203-1144\nFRAGILE",
+        "845 E MAPLE AVE APT 12C\nDENVER CO 80203-1144",
+    ),
+    (
+        "Consignee\nLOT 7 GUMTREE ROAD\nWAGGA WAGGA NSW 2650",
+        "LOT 7 GUMTREE ROAD\nWAGGA WAGGA NSW 2650",
+    ),
+    # a direction initial, a unit after the street
+    (
+        "Statements go to 410 N. Harbor Blvd., Suite 12\nTampa, FL 33602 now.",
+        "410 N. Harbor Blvd., Suite 12\nTampa, FL 33602",
+    ),
+    ("Her route is Rural Route 4, Box 9, Ames, IA 50010.", "Rural Route 4, Box 9, Ames, IA 50010"),
+    # flats, shops, crofts, care-of lines and house names before the street
+    (
+        "He rents the flat at 2/1, 44 Byres Road, Glasgow G11 5JY since May.",
+        "2/1, 44 Byres Road, Glasgow G11 5JY",
+    ),
+    (
+        "Registered office of the café: Shop 2, 18-20 King Street, Newtown NSW 2042.",
+        "Shop 2, 18-20 King Street, Newtown NSW 2042",
+    ),
+    (
+        "Send the papers c/o Harbour Accountants, 9 Quay Street, Whitby YO21 1BQ today.",
+        "c/o Harbour Accountants, 9 Quay Street, Whitby YO21 1BQ",
+    ),
+    (
+        "They retired to Meadow View, 5 Church Lane, Tetbury, Gloucestershire GL8 8AA.",
+        "Meadow View, 5 Church Lane, Tetbury, Gloucestershire GL8 8AA",
+    ),
+    (
+        "Please write to Croft 3, Balnakeil, Durness, Sutherland IV27 4PT.",
+        "Croft 3, Balnakeil, Durness, Sutherland IV27 4PT",
+    ),
+    # Ireland without a house number
+    (
+        "Payment from Mr Doyle, Cloonagh, Dromahair, Co. Leitrim.",
+        "Cloonagh, Dromahair, Co. Leitrim",
+    ),
+    ("She was late of Church Road, Kinvara, Co. Galway.", "Church Road, Kinvara, Co. Galway"),
+    # Canada: a numbered street after the house number
+    ("Move me to 10455 104 Ave, Edmonton, AB T5J 0H6.", "10455 104 Ave, Edmonton, AB T5J 0H6"),
+    # French, German, Spanish, Italian, Dutch, Mexican, Brazilian
+    (
+        "Le locataire habite 2e étage droite, 8 rue des Lilas, 69003 Lyon depuis juin.",
+        "2e étage droite, 8 rue des Lilas, 69003 Lyon",
+    ),
+    ("Livraison : Lieu-dit La Combe, 46100 Figeac.", "Lieu-dit La Combe, 46100 Figeac"),
+    ("Lieferung an Packstation 205, 50667 Köln bitte.", "Packstation 205, 50667 Köln"),
+    ("Domicilio: C/ Real, 7, 2º 1ª, 41001 Sevilla.", "C/ Real, 7, 2º 1ª, 41001 Sevilla"),
+    (
+        "Recapito: Frazione Villa 4, 23030 Livigno (SO) per il ritiro.",
+        "Frazione Villa 4, 23030 Livigno (SO)",
+    ),
+    (
+        "Afleveradres: Dorpsstraat 12, 3-hoog, 2611 AB Delft",
+        "Dorpsstraat 12, 3-hoog, 2611 AB Delft",
+    ),
+    (
+        "Domicilio: Av. 11 Poniente 2304, Col. Centro, 72000 Puebla, Pue.",
+        "Av. 11 Poniente 2304, Col. Centro, 72000 Puebla, Pue.",
+    ),
+    (
+        "Endereço: SQN 210 Bloco F, apto 305, Asa Norte, Brasília - DF, CEP 70862-060",
+        "SQN 210 Bloco F, apto 305, Asa Norte, Brasília - DF, CEP 70862-060",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "address"), ROUND_4_FORMS)
+def test_round_4_forms_are_found_whole(
+    recognizer: AddressRecognizer, text: str, address: str
+) -> None:
+    assert found(recognizer, text) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 4471, 2250 units of Widget 3 shipped.",  # an order number and a quantity
+        "RD 2 costs $4500 this year.",  # a rural delivery number without a town
+        "Packstation 12 is full, 80 parcels waiting.",
+        "Buy 3 x SQS 308 for 1200 dollars.",  # a product code
+        "Mary Lynch, Tralee, Co. Kerry won the raffle.",  # a person's name before the town
+        "Shop 4 sells 112 items a day.",
+        "The 3/2 split, 18 points in all.",
+    ],
+)
+def test_round_4_look_alikes_stay_unreported(recognizer: AddressRecognizer, text: str) -> None:
+    assert found(recognizer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # a year after a town is no New Zealand postcode
+        ("We opened at 14 Dock Road, Napier 2019 and moved.", "14 Dock Road"),
+        ("Ticket 88 Queen Street, Auckland 2024 edition sold out.", "88 Queen Street"),
+        # a person's name before a street or a care-of line stays out of the span
+        ("Anna Berg, 12 Church Road, Whitby YO21 3AB", "12 Church Road, Whitby YO21 3AB"),
+        ("Tom Reid, c/o 4 Bank Street, Carlisle CA3 8HG", "4 Bank Street, Carlisle CA3 8HG"),
+    ],
+)
+def test_round_4_spans_end_before_look_alikes(
+    recognizer: AddressRecognizer, text: str, address: str
+) -> None:
+    assert found(recognizer, text) == [address]

@@ -16,10 +16,11 @@ A street line is found first, in its national order:
 The span then runs on over what follows on the same line or the next ones: flat, floor or suite
 ("3º izq.", "int. 7", "2. OG"), locality, region (state, province, county, "(MI)", "- SP"),
 postcode and country name, in either order (locality then postcode: US, UK, Canada, Ireland,
-Australia, Brazil, India; postcode then locality: France, Germany, Spain, Italy, the Netherlands,
-Portugal, Poland). Postcodes are checked per country (postcodes.py). Before the street line it
-takes a flat, floor or building ("Appt 4, ", "Hinterhaus") or a house name with a house word
-("The Granary, ", "Rose Cottage, "), never a bare name: that is too often the person's.
+Australia, Brazil, India, New Zealand; postcode then locality: France, Germany, Spain, Italy,
+the Netherlands, Portugal, Poland). Postcodes are checked per country (postcodes.py). Before
+the street line it takes a flat, floor or building ("Appt 4, ", "Hinterhaus") or a house name
+with a house word ("The Granary, ", "Rose Cottage, "), never a bare name: that is too often the
+person's.
 
 A locality, region and postcode group is also found on its own: "Lake Ambermouth, CA 79336" or
 "Ianmouth TA3X 6AA" anywhere (the region and postcode must agree, the locality be capitalised);
@@ -92,7 +93,9 @@ _NUMBER_FIRST = re.compile(
     r"(?<![\w,.-])(?:(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite|Level|Lot|RMB|RSD)[ \t]+[\w-]{1,5}"
     r"(?:,?[ \t]+|,?[ \t]*\r?\n[ \t]*))?"
     rf"(?:(?:\d{{1,4}}[ \t]-[ \t])?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?[ \t]+)?"
-    rf"(?:(?:{_CAP}|{_ORDINAL}|(?:St|Mt|Ste)\.)[ \t]+){{1,4}}?"
+    rf"(?:(?:{_CAP}|{_ORDINAL}|(?:St|Mt|Ste|[NSEW])\.)[ \t]+"
+    # a street named by a bare number after the house number (Western Canada: "7319 132 St")
+    r"|(?<=\d[ \t])\d{1,3}[ \t]+(?=(?:St|Street|Ave|Avenue)\b)){1,4}?"
     rf"(?:{_US_SUFFIX})\b\.?(?:[ \t]+(?:{_US_SUFFIX})\b\.?)?{_UNIT}"
 )
 _FR_TYPES = (
@@ -106,7 +109,8 @@ _FRENCH = re.compile(
     r"(?<![\w-])(?:\d{1,5}-)?\d{1,4}(?:[ \t]?(?:bis|ter|quater)|[A-Za-z])?,?"
     rf"[ \t]+(?i:{_FR_TYPES_NUMBERED})[ \t]+{_FR_LINK}"
     rf"{_CAP}(?:[ \t]+(?:{_FR_LINK}){_CAP}){{0,3}}"
-    rf"|(?<![\w-])(?:{_FR_TYPES})[ \t]+{_FR_LINK}{_CAP}(?:[ \t]+{_FR_LINK}{_CAP}){{0,3}}"
+    rf"|(?<![\w-])(?:{_FR_TYPES}|Lieu-dit|Lieudit|lieu-dit)[ \t]+{_FR_LINK}{_CAP}"
+    rf"(?:[ \t]+{_FR_LINK}{_CAP}){{0,3}}"
 )
 # A house number with what may follow it before a comma: "301 bis", "114 hs", "200-II", "137/b".
 _HOUSE_NO = (
@@ -120,7 +124,7 @@ _TYPE_FIRST_WORDS = (
     " Carrer Travesía Travesia Callejón Pasaje Vía Rambla Alameda Carretera Cañada Urbanización"
     " Glorieta Cuesta Acceso Vial Pasadizo Bulevar Bv. Bvd. Sector Polígono Barrio"
     " Via Vico Viale Piazza Piazzale Piazzetta Corso Largo Vicolo Strada Contrada Borgo Rotonda"
-    " Stretto Lungomare Salita Traversa Canale Incrocio Rione"
+    " Stretto Lungomare Salita Traversa Canale Incrocio Rione Fraz. Frazione Località Borgata"
     # Portuguese and Brazilian
     " Rua Travessa Praça Praca Estrada Rodovia Beco Calçada Rotunda Praceta Ladeira Viela"
     " Vereda Trecho Passeio Avenue"
@@ -197,11 +201,23 @@ _COMPOUND = re.compile(
 # the second number make the form; a street named by a number alone ("Calle 7") is not one.
 _NUMBERED = re.compile(
     r"(?<![\w-])(?:Calle|Carrera|Cra\.?|Kra\.?|Cr\.?|Cl\.?|Avenida|Av\.?|Diagonal|Dg\.?"
-    r"|Transversal|Tv\.?|Autopista)[ \t]+\d{1,3}[A-Z]?(?:[ \t]+(?:Bis|Sur|Norte|Este|Oeste))*"
+    r"|Transversal|Tv\.?|Autopista)[ \t]+\d{1,3}[A-Z]?"
+    r"(?:[ \t]+(?:Bis|Sur|Norte|Este|Oeste|Poniente|Oriente|Pte\.|Ote\.))*"
     r"[ \t]*(?:#[ \t]*\d{1,4}[A-Z]?[ \t]*-[ \t]*\d{1,3}"
-    r"|(?:No\.?|N°|Nº|Nro\.?)[ \t]*\d{1,4}(?:-?[A-Z])?(?:[ \t]*-[ \t]*\d{1,3})?)"
+    r"|(?:No\.?|N°|Nº|Nro\.?)[ \t]*\d{1,4}(?:-?[A-Z])?(?:[ \t]*-[ \t]*\d{1,3})?"
+    # Puebla: a direction, then the house number ("Calle 5 Sur 1704", "Av. 11 Poniente 2304")
+    r"|(?<=[a-z.])[ \t]+\d{1,5}(?:-?[A-Z])?)"
     # Yucatán: the cross streets, "Calle 60 No. 491-A x 57 y 59"
     r"(?:[ \t]+(?:x|entre)[ \t]+\d{1,3}[A-Z]?(?:[ \t]+y[ \t]+\d{1,3}[A-Z]?)?)?(?![\w-])"
+)
+
+
+# Brasília's sector addresses: "SQS 308 Bloco C", "SHIS QI 9 Conjunto 4 Casa 12", "CLN 214".
+# The sector codes are as often other abbreviations: only with a locality or postcode after.
+_BRASILIA = re.compile(
+    r"(?<![\w-])(?:SQ[SN]W?|SHI[SN]|SH[CD][SN]|CL[SN]W?|CR[SN]|EQ[SN]|SMDB|SMPW)"
+    r"(?:[ \t]+(?:QI|QL|Q\.?)[ \t]*\d{1,3})?[ \t]+\d{1,4}"
+    r"(?:[ \t]+(?:Bloco|Bl\.|Conjunto|Conj\.|Cj\.?|Casa|Lote)[ \t]+[A-Z\d]{1,3}(?![\w-]))*"
 )
 
 
@@ -212,20 +228,25 @@ _STREET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (_COMPOUND, "German or Dutch street name and a house number"),
     (_TYPE_FIRST_WEAK, "street name and a house number"),
     (_NUMBERED, "numbered street and a house number"),
+    (_BRASILIA, "Brasília sector and block"),
 )
+# Street forms that count only with a locality or postcode after them.
+_NEEDS_TAIL = frozenset((_TYPE_FIRST_WEAK.pattern, _BRASILIA.pattern))
 # The same street forms without the capital letters, tried only right after an address cue.
 _STREET_PATTERNS_ANY_CASE = tuple(
     (re.compile(p.pattern, re.IGNORECASE), why) for p, why in _STREET_PATTERNS
 )
 _POST_BOX = re.compile(
-    r"(?:(?:RR|R\.R\.|Rural[ \t]Route)[ \t]?\d{1,3}[ \t]+Box|P\.?[ \t]?O\.?[ \t]?Box"
+    r"(?:(?:RR|R\.R\.|Rural[ \t]Route)[ \t]?\d{1,3},?[ \t]+Box|P\.?[ \t]?O\.?[ \t]?Box"
+    # New Zealand rural delivery ("RD 2, Ngatea 3597"), German parcel lockers ("Packstation 118")
+    r"|RD|Packstation"
     r"|PO[ \t]?Box|Post[ \t]Office[ \t]Box|GPO[ \t]Box"
     r"|Locked[ \t]Bag|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Apdo\.|Casella[ \t]"
     r"[Pp]ostale|C\.P\.|Boîte[ \t][Pp]ostale|BP|PSC[ \t]\d{3,4},?[ \t]Box|Unit[ \t]\d{4},?[ \t]Box)"
     r"[ \t]*\d(?:[ \t]?\d){0,7}(?![\w-])"
 )
 # Forms that are an address only when a locality or military post office follows.
-_WEAK_BOX = re.compile(r"(?:BP|C\.P\.|Unit\b.*)[ \t]*[\d \t]+")
+_WEAK_BOX = re.compile(r"(?:BP|C\.P\.|RD|Packstation|Unit\b.*)[ \t]*[\d \t]+")
 _SHIP = re.compile(r"(?<![\w-])(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?")
 
 # --- what follows a street line ------------------------------------------------------------
@@ -248,7 +269,8 @@ _STOP_WORDS = (
     " Rechnung Reisepass Carte Numéro Téléphone Passeport Tarjeta Pedido Número Pasaporte"
     " Atentamente Carta Ordine Numero Distinti Saluti Cartão Obrigado Obrigada Cumprimentos"
     " Abraço Enviado Passaporte Creditcard Bestelling Factuur Alvast Beste Liebe Viele Grüße"
-    " LG VG MfG Passport IBAN CVV PIN Name Note Notes Attn Contact"
+    " LG VG MfG Passport IBAN CVV PIN Name Note Notes Attn Contact Mobile Cell Fax Card"
+    " Telefone Telefono Teléfono"
 ).split()
 
 
@@ -300,7 +322,9 @@ _UNIT_WORDS = (
 # A floor and side, Spanish and Portuguese: "3º dcha.", "2ºA", "2º izq.", "3.º andar", "1º Esq."
 # (the detector reads "º" as "o", its compatibility form).
 _FLOOR = (
-    r"(?:\d{1,2}\.?[º°ªoa][ \t]?(?:(?i:andar|piso|planta|piano|dcha|dcho|dch|izq|izqda|izda|dto"
+    # floor and door: "3º 2ª"
+    r"(?:\d{1,2}\.?[º°o][ \t]?\d{1,2}\.?[ªa](?![\w-])"
+    r"|\d{1,2}\.?[º°ªoa][ \t]?(?:(?i:andar|piso|planta|piano|dcha|dcho|dch|izq|izqda|izda|dto"
     r"|esq|dir|centro|ctro|frente|fte|drt|direito|esquerdo|derecha|izquierda)(?:\.|(?![\w-]))"
     r"|[A-Za-z](?![\w-]))?"
     # Spanish ground and top floors ("bajo B", "ático"), Catalan "3r 1a"
@@ -318,6 +342,7 @@ _UNIT_AFTER = (
     r"(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w-])|\d{1,2}(?:st|nd|rd|th)[ \t]+Floor"
     rf"|{_FLOOR}|(?i:r/c|s/n)(?![\w-])|{_DE_FLOOR}(?![\w-])"
     r"|\d{1,2}(?:er|e|ème|eme)[ \t](?i:étage|etage)(?:[ \t](?:gauche|droite|face|fond))?"
+    r"|[1-9][ \t-]?hoog(?![\w-])"
     # a kilometre point on a road, a box after the street ("case postale 52", "Postfach 31")
     r"|(?i:km)\.?[ \t]?\d{1,3}(?:[.,]\d{1,3})?(?![\w-])"
     r"|(?:(?i:case|casella)[ \t](?i:postale)|Postfach|C\.P\.|CP|BP|Apdo\.)[ \t]?\d{1,6}(?![\w-])"
@@ -419,11 +444,11 @@ _GROUP_FIVE_AFTER = re.compile(
 )
 # A street line of any street type, right before a locality group that validated on its own.
 _STREET_BEFORE = re.compile(
-    r"(?:(?:Unit|Flat|Apt\.?|Level|Suite|Studio)[ \t]+[\w-]{1,5},?[ \t]+)?"
+    r"(?:(?i:unit|flat|apt\.?|level|suite|studio|lot|shop)[ \t]+[\w-]{1,5},?[ \t]+)?"
     rf"(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,4}})?,?(?:[ \t]+{_WORD}){{1,4}}"
     rf"|{_WORD}(?:(?:[ \t]+{_PARTICLE})*[ \t]+{_WORD}){{0,3}},?[ \t]+\d{{1,4}}[A-Za-z]?"
     r"(?:[-/](?:\d{1,4}|[A-Za-z]))?)"
-    rf"(?:[ \t]+(?:{_UNIT_WORDS})\.?[ \t]*#?\w{{1,5}})?{_LINE_SEP}$"
+    rf"(?:[ \t]+(?i:{_UNIT_WORDS})\.?[ \t]*#?\w{{1,5}})?{_LINE_SEP}$"
 )
 # What may come before a street line: a flat, floor or building ("Appt 4, ", "Bât. B, ", "2. OG, ",
 # "Hinterhaus", "flat 2b, ", "H.No. 12, ") or a residence ("Résidence du Parc"). These end
@@ -431,7 +456,7 @@ _STREET_BEFORE = re.compile(
 _PREFIX_UNIT = re.compile(
     r"(?<![\w-])(?:(?i:h\.[ \t]?no\.|house[ \t]no\.?)"
     r"|(?i:appt|app|apt|apartment|appartement|flat|unit|suite|studio|level|bât|bat"
-    r"|bâtiment|batiment|escalier|esc|wohnung|whg|bloco|bloc|block"
+    r"|bâtiment|batiment|escalier|esc|wohnung|whg|bloco|bloc|block|shop|croft"
     r"|piso|porte|room|chambre|stanza|lot|lote|parcela|kamer|oficina|local)\.?[ \t]*#?"
     r"(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w'’-])"
     # a floor ("3.º B, ", "11° piso, "), a box before the street ("C.P. 214, ")
@@ -442,7 +467,12 @@ _PREFIX_UNIT = re.compile(
     r"|commerciale|d['’]activités?)|parc[ \t]d['’]activités?|pol[íi]gono(?:[ \t]industrial)?))"
     r"[ \t]+(?:(?:de la|de los|des|de|du|del|los|las|la|le|les|l['’]|d['’])[ \t]*)?"
     rf"{_CAP}(?:[ \t]+(?:(?:de la|de|des|du|del|l['’]|d['’])[ \t]*)?{_CAP}){{0,3}}"
-    rf"|{_DE_FLOOR}|\d{{1,2}}(?:st|nd|rd|th)[ \t]Floor|\d{{1,2}}(?:er|e|ème)[ \t]étage"
+    rf"|{_DE_FLOOR}|\d{{1,2}}(?:st|nd|rd|th)[ \t]Floor"
+    r"|\d{1,2}(?:er|e|ème)[ \t]étage(?:[ \t](?:gauche|droite|face|fond))?"
+    # a Glasgow flat position ("3/2, 18 Hyndland Road"), a Mexican rural "domicilio conocido",
+    # a care-of line ("c/o Dunmore Solicitors, ", "c/o Familie Lange, ")
+    r"|[0-9]/[1-3LR]|(?i:domicilio[ \t]conocido)"
+    rf"|c/o[ \t]+(?:{_CAP}[ \t]+){{0,3}}{_CAP}"
     rf"|(?i:résidence|residence|résidences)[ \t]+(?:(?:les|le|la|des|du|de|l'|l’)[ \t]*)?"
     rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
     r"(?:[ \t]*,[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)\Z"
@@ -451,10 +481,12 @@ _PREFIX_UNIT = re.compile(
 _PREFIX_BARE_UNIT = re.compile(
     r"(?<![\w-])(?i:unit|flat|apt|apartment|suite|shop|villa)\.?[ \t]+\Z"
 )
+# "LOT 12 BULLA ROAD": an Australian lot or mail bag whose number is the street line's.
+_LOT_BEFORE = re.compile(r"(?<![\w-])(?i:lot|rmb)[ \t]+\Z")
 _UNIT_SLASH_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?/\d")
 _PREFIX_HINT = re.compile(
     r"(?i:ap|fl|un|su|st|le|b[âa]t|es|h\.|hou|wo|wh|bl|pi|po|ro|og|eg|dg|haus|ges|res|rés|\d"
-    r"|lo|pa|ka|of|z|ur|ed|bp)"
+    r"|lo|pa|ka|of|z|ur|ed|bp|sh|cr|do|c/)"
 )
 # A house or estate name before a street line or a locality group: "The Granary, ",
 # "Tŷ Newydd, ", "Rose Cottage, "; and before a locality group a street without a number
@@ -473,9 +505,22 @@ _HOUSE_WORDS = frozenset(
         # farms, estates and buildings in Spanish and Portuguese
         " Finca Quinta Sítio Sitio Fazenda Chácara Hacienda Rancho Cortijo Masía Granja Edifício"
         " Urbanização Urbanización Condomínio Residencial Torre"
+        # house names that no person has: "Orchard View, ", "Les Hauts de Chambéry, "
+        " View Haven Nook Bothy Steading Schoolhouse Hauts Domaine Hameau Mas Manoir Moulin"
     ).split()
 )
 _SUFFIX_WORDS = frozenset(_US_SUFFIX_WORDS)
+_IE_COUNTY = re.compile(
+    r"(?<![\w-])(?:Co\.?|County)[ \t]+(?:"
+    + "|".join(sorted({r[4:] for r in REGIONS if r.startswith("Co. ")}))
+    + r")(?![\w-])"
+)
+# Where the first part may start: after punctuation, a line break or "of", "at", "from" …
+_IE_FIRST_START = re.compile(r"(?:^|[,:;(\n]|(?<![\w-])(?:of|from|at|in|to|is))[ \t]*\Z")
+# The two parts before the county, each before a comma ("Knockanore, Ballyduff, ").
+_IE_LOCS_BEFORE = re.compile(
+    rf"{_START}(?P<first>{_LOC_WORD}(?:[ \t]+{_LOC_WORD}){{0,2}})[ \t]*,[ \t]*{_LOC}[ \t]*,[ \t]*\Z"
+)
 # Address cues, matched against the lowercased text: a stem is searched for first (cheap), and
 # the whole cue is matched where a stem starts a word. The cue's end is what counts.
 _CUE_STEM = re.compile(
@@ -563,6 +608,7 @@ _LOWER_STREET_WORDS: tuple[frozenset[str] | None, ...] = (
     None,
     _street_words([w.split()[0] for w in _TYPE_FIRST_WEAK_WORDS]),
     _street_words("Calle Carrera Cra Kra Cr Cl Avenida Av Diagonal Dg Transversal Tv".split()),
+    _street_words("SQS SQN SQSW SQNW SHIS SHIN CLS CLN CRS CRN EQS EQN".split()),
 )
 # A lowercase postcode shape, searched for after a lowercase street away from a cue.
 _LOWER_POSTCODE = re.compile(
@@ -646,6 +692,8 @@ class AddressRecognizer:
     def _spans(
         self, text: str, found: list[tuple[int, int, float, str]], cues: _Cues | None
     ) -> list[PiiSpan]:
+        if "Co" in text:
+            self._find_counties(text, found)
         spans = []
         for start, end, score, reason in _merged(text, found):
             if cues is not None:
@@ -687,7 +735,7 @@ class AddressRecognizer:
             return
         if tail_end > end and tail_reason != "flat or suite":
             found.append((m.start(), tail_end, 0.85, f"{reason}, then {tail_reason}"))
-        elif pattern.pattern is _TYPE_FIRST_WEAK.pattern:
+        elif pattern.pattern in _NEEDS_TAIL:
             return
         elif tail_end > end:
             found.append((m.start(), tail_end, 0.85, f"{reason}, then {tail_reason}"))
@@ -718,6 +766,24 @@ class AddressRecognizer:
                     found.append((m.start(), tail.end(), 0.85, "ship and military post office"))
 
     @staticmethod
+    def _find_counties(text: str, found: list[tuple[int, int, float, str]]) -> None:
+        """Irish addresses without a house number or Eircode: a townland or street, a town and
+        the county ("Knockanore, Ballyduff, Co. Kerry", "Main Street, Abbeyfeale, Co. Limerick").
+        The first part must be one word or end in a street or house word: two capitalised words
+        are as often a person's name ("Mary Lynch, Tralee, Co. Kerry")."""
+        for county in _IE_COUNTY.finditer(text):
+            m = _IE_LOCS_BEFORE.search(text, max(0, county.start() - 80), county.start())
+            if (
+                m is None
+                or _IE_FIRST_START.search(text, max(0, m.start() - 8), m.start()) is None
+                or any(start <= m.start() < county.end() <= end for start, end, _, _ in found)
+            ):
+                continue  # none, inside a name, or already in an address
+            words = m.group("first").split()
+            if len(words) == 1 or words[-1] in _SUFFIX_WORDS or words[-1] in _HOUSE_WORDS:
+                found.append((m.start(), county.end(), 0.7, "locality and Irish county"))
+
+    @staticmethod
     def _find_groups(
         text: str, pc: re.Match[str], cues: _Cues, found: list[tuple[int, int, float, str]]
     ) -> None:
@@ -732,6 +798,7 @@ class AddressRecognizer:
             for _ in range(3):
                 window = text.rfind("\n", 0, max(0, window - 1)) + 1
             window = max(window, pc.start() - 80)
+        grouped = False
         m = (
             _GROUP_REGION.search(text, window, pc.end())
             if _region_before(text, pc.start())
@@ -749,12 +816,15 @@ class AddressRecognizer:
                 or cues.before(m.start()) is not None
             ):
                 found.append((start, m.end(), 0.75, "locality, region and postcode"))
+                grouped = True
         elif " " in pc.group() or "\t" in pc.group():
             m = _GROUP_UK_IE.search(text, window, pc.end())
             if m and _postcode_ok(m.group("pc"), ("GB", "IE")):
                 start = _street_start(text, m.start(), found)
                 found.append((start, m.end(), 0.7, "locality and British or Irish postcode"))
-        m = _GROUP_POSTCODE_FIRST.match(text, pc.start())
+                grouped = True
+        # A postcode that ends a locality group starts none ("…, FL 33062\nCard: …").
+        m = None if grouped else _GROUP_POSTCODE_FIRST.match(text, pc.start())
         if m:
             # "30643 Meunier" alone is too much like "Order 75008 shipped": it needs a cue, an
             # Italian province, a "D-" country prefix or a country name after it.
@@ -943,7 +1013,8 @@ def _street_start(text: str, start: int, found: list[tuple[int, int, float, str]
         return start
     if _STOP_SET.intersection(m.group().replace(",", " ").split()):
         return start  # "Thanks 12 Items," is no street
-    return m.start()
+    lot = _LOT_BEFORE.search(text, max(0, m.start() - 5), m.start())
+    return lot.start() if lot else m.start()
 
 
 def _countries_named(country: re.Match[str] | None) -> tuple[str, ...]:
@@ -979,7 +1050,12 @@ def _tail_ok(text: str, m: re.Match[str], form: str, any_case: bool) -> bool:
         return _postcode_ok(m.group("pc"), allowed)
     if form == "locality postcode":
         allowed = named or _AFTER_LOCALITY
-        return _postcode_ok(m.group("pc"), allowed)
+        code = m.group("pc")
+        if not named and not any_case and len(code) == 4 and not "1900" <= code <= "2099":
+            # New Zealand: four digits after the town ("53 Thames Street, Oamaru 9400"), only
+            # after a street line or box; a year after a town ("…, Springfield 2024") is not one.
+            allowed = (*allowed, "NZ")
+        return _postcode_ok(code, allowed)
     return _postcode_ok(m.group("pc"), named or _AFTER_FIRST)
 
 

@@ -29,6 +29,7 @@ COUNTRIES: tuple[str, ...] = (
     "AT",
     "LU",
     "AR",
+    "NZ",
 )
 
 _US = re.compile(r"\d{5}(?:-\d{4})?")
@@ -78,6 +79,8 @@ def is_valid_postcode(code: str, country: str) -> bool:
         return bool(_IN.fullmatch(code))
     if country == "AU":
         return bool(_FOUR.fullmatch(code)) and int(code) >= 200
+    if country == "NZ":  # four digits after the town; 0110-9999 (Auckland's start with 0 or 1)
+        return bool(_FOUR.fullmatch(code)) and code >= "0110"
     if country in ("BE", "CH", "AT", "LU"):  # four digits, written before the town
         return bool(_FOUR.fullmatch(code)) and code[0] != "0"
     if country == "AR":  # CPA: a province letter, four digits, three letters (often left off)
@@ -135,6 +138,7 @@ COUNTRY_NAMES: dict[str, str] = {
     **dict.fromkeys(("austria", "österreich", "osterreich", "autriche"), "AT"),
     **dict.fromkeys(("luxembourg", "luxemburg", "lëtzebuerg"), "LU"),
     "argentina": "AR",
+    **dict.fromkeys(("new zealand", "nz", "aotearoa"), "NZ"),
 }
 
 _US_STATES = {

@@ -128,3 +128,23 @@ def test_a_capitalised_word_after_a_number_is_not_read_as_a_lowercase_street(
 
 def test_a_pair_before_floor_lamp_is_no_person(detector: PiiDetector) -> None:
     assert found(detector, "Is the Lincoln Park floor lamp back in stock?") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Victoria Harbour ferry leaves at nine.",
+        "We met at the Jackson Heights market.",
+        "Drop it at Kelvin College reception, please.",
+        "The Grace Tower lift is out of order.",
+        "Our stand is in Marlowe Plaza this weekend.",
+    ],
+)
+def test_a_place_or_an_institution_named_after_a_person_is_no_person(
+    detector: PiiDetector, text: str
+) -> None:
+    assert [v for e, v in found(detector, text) if e == "PERSON"] == []
+
+
+def test_a_degree_after_a_name_stays_out_of_it(detector: PiiDetector) -> None:
+    assert ("PERSON", "Fiona Laird") in found(detector, "Regards,\nFiona Laird PhD\nLead Surveyor")

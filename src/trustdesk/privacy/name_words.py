@@ -83,6 +83,8 @@ NOT_NAME_WORDS = _words(
     arrendador arrendatario demandante demandado inquilino titular testigo ricorrente testimone
     huurder verhuurder getuige inquilina
     lohnabrechnung personalnummer kundennummer sendungsnummer erdgeschoss groet bel
+    mondays tuesdays wednesdays thursdays fridays saturdays sundays oma opa sex
+    bsc msc phd mba llb llm frse mrics frcs mrcp dds dvm
     inc ltd llc plc gmbh lda ltda corp group iban à journée journee trace
     """
 )
@@ -173,6 +175,10 @@ PLACE_WORDS = _words(
     island islands isles union republic kingdom states emirates border force weekly daily times
     gazette kong territory territories district province county ways concourse mission marg
     zila nagar colony
+    heights square center centre plaza court college castle bridge tower towers gardens museum
+    museo musée musee harbour harbor airport cathedral stadium arena mall palace abbey campus
+    institute theatre theater cinema hotel cottage suite library university universidad
+    università universite université universität
     """
 )
 

@@ -234,3 +234,82 @@ def test_their_look_alikes_are_not_requests(text: str) -> None:
 )
 def test_more_bot_questions(text: str) -> None:
     assert bot_question(text) is not None
+
+
+# -- families added after the dev10 set (2026-12-02); phrasings written for these tests --------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there a human in the loop on this chat?",
+        "did a person write that reply or a bot?",
+        "Which model runs you, GPT or something else?",
+        "is 'Mia' a real colleague or just the assistant's name?",
+        "Y a-t-il un humain qui relit vos réponses ?",
+        "Hat das gerade eine KI geschrieben?",
+        "¿Hay algún humano revisando esto?",
+        "C'è un operatore umano che legge questi messaggi?",
+        "Is er een mens die meeleest?",
+        "Tem algum humano acompanhando este chat?",
+    ],
+)
+def test_questions_about_how_the_answers_are_made(text: str) -> None:
+    assert bot_question(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could I have a word with one of your specialists about this?",
+        "Please get my account manager on the phone.",
+        "I'll keep typing 'human' until someone answers.",
+        "Unless a supervisor calls me by noon, I'm cancelling.",
+        "Si un conseiller ne me rappelle pas demain, je résilie.",
+        "Wenn mich bis morgen kein Mitarbeiter anruft, kündige ich.",
+        "Si mañana no me llama un responsable, pongo una reclamación.",
+        "Se domani non mi chiama un operatore, disdico.",
+        "Als er morgen geen medewerker belt, zeg ik op.",
+        "Se nenhum atendente me ligar amanhã, cancelo tudo.",
+        "Mag ik alsjeblieft een medewerker?",
+    ],
+)
+def test_requests_said_politely_by_role_or_as_a_threat(text: str) -> None:
+    assert person_request(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does someone need to be home when the fitter comes?",
+        "Muss jemand zu Hause sein für die Lieferung?",
+        "Moet er iemand thuis zijn voor de bezorging?",
+        "Serve qualcuno che firmi il ritiro?",
+        "Unless the parcel arrives today I will order elsewhere.",
+    ],
+)
+def test_questions_about_someone_at_home_are_no_requests(text: str) -> None:
+    assert person_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("If that's faster, sure.", "en"),
+        ("I guess so.", "en"),
+        ("Je pense que oui.", "fr"),
+        ("Wenn es schneller geht, gerne.", "de"),
+        ("Creo que sí.", "es"),
+        ("Penso di sì.", "it"),
+        ("Toe maar.", "nl"),
+        ("Acho que sim.", "pt"),
+    ],
+)
+def test_hedged_yes_to_the_offer(text: str, language: str) -> None:
+    assert offer_answer(text) == (OfferAnswer.YES, language)
+
+
+@pytest.mark.parametrize("text", ["Prima provo da solo.", "Passt schon.", "Magari più tardi."])
+def test_not_now_is_no_yes(text: str) -> None:
+    answer = offer_answer(text)
+    assert answer is None or answer[0] != OfferAnswer.YES

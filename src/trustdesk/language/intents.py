@@ -28,6 +28,7 @@ from trustdesk.language.lexicon import (
     GENERIC_PERSON,
     MARKERS,
     PEOPLE_ANY,
+    PERSON_DESPITE_NEGATION,
     PERSON_VETO,
     RULES,
     VETO,
@@ -90,7 +91,12 @@ _THANKS = (
 
 _FILLER = (
     r"(?:well|oh|ah|um|uh|hmm|bah|ben|euh|eh|pues|bueno|allora|beh|nou|tja|ach|bom|ok|allee|"
-    r"orale|vale|okay|oke)"
+    r"orale|vale|okay|oke|hombre|dai|"
+    # a yes on a condition: "if that's quicker, sure", "wenn das schneller geht, gern"
+    r"if\s+(?:that's|thats|that\s+is|it's|its|it\s+is)\s+(?:quicker|faster|easier|better)|"
+    r"si\s+c'est\s+plus\s+(?:rapide|simple)|wenn\s+(?:das|es)\s+schneller\s+geht|"
+    r"si\s+es\s+mas\s+rapido|se\s+e\s+piu\s+veloce|als\s+dat\s+sneller\s+is|"
+    r"se\s+for\s+mais\s+rapido)"
 )
 
 
@@ -126,6 +132,7 @@ _GENERIC_BOT: tuple[tuple[frozenset[str] | None, re.Pattern[str]], ...] = tuple(
 )
 _VETO = re.compile(VETO)
 _GENERIC_PERSON = tuple(re.compile(p) for p in GENERIC_PERSON)
+_PERSON_DESPITE_NEGATION = tuple(re.compile(p) for p in PERSON_DESPITE_NEGATION)
 _PEOPLE = re.compile(rf"\b{PEOPLE_ANY}\b")
 _PERSON_VETO = re.compile(PERSON_VETO)
 # The language of a rule that holds in every language: the caller detects it.
@@ -505,6 +512,10 @@ def person_request(text: str) -> IntentMatch | None:
     if _PERSON_VETO.search(folded):
         folded = _without_vetoed_sentences(folded)
     languages = _languages(folded)
+    for pattern in _PERSON_DESPITE_NEGATION:
+        match = pattern.search(folded)
+        if match:
+            return IntentMatch(Intent.PERSON_REQUEST, ANY_LANGUAGE, True, match.span())
     for rules in languages:
         for pattern in rules.person:
             for match in pattern.finditer(folded):
@@ -613,7 +624,10 @@ _POLITE_ONLY = re.compile(
 # Words that turn a "yes" into something else: a contrast or a negation.
 _TURN = re.compile(
     r"\b(?:but|not|no|don't|dont|never|mais|pas|non|aber|nicht|kein|keine|nein|pero|ni|ma|"
-    r"maar|niet|geen|nee|mas|nao|nem)\b"
+    r"maar|niet|geen|nee|mas|nao|nem|"
+    # "first I'll try myself": "prima provo da solo", "d'abord moi-même"
+    r"first|myself|d'abord|moi-meme|erst|selbst|primero|yo\s+mism[oa]|da\s+sol[oa]|eerst|zelf|"
+    r"primeiro|sozinh[oa])\b"
 )
 
 

@@ -420,6 +420,7 @@ EN = LanguageRules(
     r"go\s+ahead|go\s+for\s+it|please\s+do|do\s+it|do\s+that|sounds\s+good|sounds\s+great|"
     r"that\s+would\s+be\s+(?:great|good|helpful|nice|perfect|lovely|ideal)|that\s+would\s+help|"
     r"i\s+would|i'd\s+like\s+that|i\s+would\s+like\s+that|why\s+not|yes\s+pls|aye|"
+    r"i\s+guess\s+so|i\s+suppose\s+so|i\s+think\s+so|guess\s+so|"
     r"yes\s+thanks|yes\s+thank\s+you|please\s+yes|yes\s+yes|correct|right|indeed|"
     r"that's\s+right|thats\s+right|exactly|let's\s+do\s+it|lets\s+do\s+it|let's\s+do\s+that|"
     r"yes\s+go\s+ahead|sure\s+thing|by\s+all\s+means|i\s+guess|i\s+suppose|fine|perfect|"
@@ -640,7 +641,7 @@ FR = _rules(
     r"personne\s+ne|rien|non|ni|deja|hier|avais|etait)\b|\bn'",
     restart=r"\b(?:mais|je\s+veux|je\s+voudrais|passez|donnez|svp|stp|alors|maintenant|"
     r"juste|laissez-moi|laisse-moi)\b",
-    yes="oui|ouais|ouai|ouep|oui oui|oui merci|oui svp|oui s'il vous plait|oui stp|"
+    yes="je suppose que oui|je pense que oui|je crois que oui|faites donc|ce serait top|c'est top|oui|ouais|ouai|ouep|oui oui|oui merci|oui svp|oui s'il vous plait|oui stp|"
     "d'accord|dac|ok|okay|volontiers|avec plaisir|je veux bien|bien sur|bien sur que oui|"
     "allez-y|allez y|vas-y|vas y|svp|s'il vous plait|s'il te plait|stp|parfait|tout a fait|"
     "absolument|carrement|evidemment|oui volontiers|oui je veux bien|oui avec plaisir|"
@@ -755,7 +756,7 @@ DE = _rules(
     negation=r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals|ohne|nein|"
     r"niemand|war|gestern|schon|bereits|statt|anstatt)\b",
     restart=r"\b(?:aber|sondern|bitte|jetzt|will|mochte|moechte|verbinden|geben\s+sie)\b",
-    yes="ja|jawohl|ja bitte|bitte|gerne|gern|ja gerne|ja gern|klar|na klar|sicher|"
+    yes="ich denke schon|denke schon|ich glaube schon|glaube schon|leiten sie's weiter|leiten sie es weiter|das ware mir lieber|das ware mir tatsachlich lieber|warum nicht|ja|jawohl|ja bitte|bitte|gerne|gern|ja gerne|ja gern|klar|na klar|sicher|"
     "naturlich|natuerlich|okay|ok|einverstanden|machen sie das|mach das|ja mach das|"
     "ja machen sie das|ja bitte verbinden|sehr gerne|sehr gern|auf jeden fall|genau|"
     "passt|gut|in ordnung|alles klar|ja, bitte|ja danke|jo|jep|jup|yes|ja genau|"
@@ -852,7 +853,7 @@ ES = _rules(
     ),
     negation=r"\b(?:no|nunca|sin|ni|jamas|nadie|tampoco|ya|ayer|antes|hable|estuve)\b",
     restart=r"\b(?:pero|sino|quiero|necesito|pasame|paseme|por\s+favor|ahora|solo)\b",
-    yes="orale|orale si|si orale|si|sip|sii|si por favor|si porfa|por favor|porfa|claro|claro que si|vale|ok|okay|"
+    yes="supongo que si|creo que si|adelante|pues si|pues si mejor|mejor|por que no|orale|orale si|si orale|si|sip|sii|si por favor|si porfa|por favor|porfa|claro|claro que si|vale|ok|okay|"
     "de acuerdo|dale|venga|perfecto|bueno|bien|por supuesto|desde luego|exacto|genial|"
     "me parece bien|adelante|si adelante|si gracias|hagalo|hazlo|si hazlo|si hagalo|"
     "con gusto|encantado|encantada|afirmativo|obvio|seguro|si quiero|si me gustaria|"
@@ -946,7 +947,7 @@ IT = _rules(
     negation=r"\b(?:non|nn|mai|senza|nessun|nessuno|nessuna|niente|gia|ieri|prima|ho\s+parlato|"
     r"avevo|era)\b",
     restart=r"\b(?:ma|voglio|vorrei|passami|per\s+favore|adesso|ora|solo)\b",
-    yes="si|si grazie|si per favore|per favore|certo|certamente|va bene|ok|okay|volentieri|"
+    yes="immagino di si|credo di si|penso di si|vada pure|dai si|magari,? grazie|perche no|si|si grazie|si per favore|per favore|certo|certamente|va bene|ok|okay|volentieri|"
     "d'accordo|daccordo|perfetto|sicuro|assolutamente|esatto|proceda|procedi|fallo|lo faccia|"
     "si lo faccia|si fallo|vai|vada|si vai|si certo|ovvio|ovviamente|con piacere|benissimo|"
     "bene|si grazie mille|sì|si una persona|una persona per favore|si un operatore|"
@@ -1040,7 +1041,7 @@ NL = _rules(
     negation=r"\b(?:niet|geen|nooit|zonder|hoeft\s+niet|niemand|nee|al|gisteren|eerder|"
     r"sprak|had|was)\b",
     restart=r"\b(?:maar|wil|graag|verbind|geef|nu|gewoon|alsjeblieft|alstublieft)\b",
-    yes="zet maar door|zet me maar door|verbind maar door|verbind me maar door|oke|ja|ja graag|graag|jazeker|zeker|ja zeker|ok|oke|okay|prima|goed|is goed|doe maar|"
+    yes="ik denk het wel|denk het wel|toe maar|geef maar door|geef het maar door|waarom niet|zet maar door|zet me maar door|verbind maar door|verbind me maar door|oke|ja|ja graag|graag|jazeker|zeker|ja zeker|ok|oke|okay|prima|goed|is goed|doe maar|"
     "ja doe maar|alsjeblieft|alstublieft|ja alsjeblieft|ja alstublieft|ja please|"
     "natuurlijk|tuurlijk|uiteraard|akkoord|prima graag|ja hoor|yes|jazeker graag|"
     "ja dank je|ja bedankt|top|perfect|precies|klopt|ja een medewerker|een medewerker graag|"
@@ -1133,7 +1134,7 @@ PT = _rules(
     ),
     negation=r"\b(?:nao|nunca|sem|nem|jamais|ninguem|ja|ontem|antes|falei|tinha|estava)\b",
     restart=r"\b(?:mas|quero|preciso|me\s+passa|por\s+favor|agora|so)\b",
-    yes="esta bem|ta bem|belza|sim|sim por favor|por favor|pfv|pf|claro|claro que sim|com certeza|pode ser|pode|"
+    yes="acho que sim|creio que sim|pode passar|por que nao|porque nao|esta bem|ta bem|belza|sim|sim por favor|por favor|pfv|pf|claro|claro que sim|com certeza|pode ser|pode|"
     "pode sim|beleza|blz|ta bom|ta|ok|okay|certo|quero|quero sim|sim quero|perfeito|"
     "otimo|isso|isso mesmo|exato|com prazer|de acordo|manda|vai|sim obrigado|"
     "sim obrigada|s|ss|aham|uhum|sim uma pessoa|uma pessoa por favor|sim um atendente|"
@@ -1259,15 +1260,124 @@ _MORE_BOT = {
 }
 
 
+# dev10 (2026-12-02): questions about how the answers are made ("is there a human in the
+# loop?", "did a person write that last message?", "is Jonas a real colleague or the
+# assistant's name?", "which model runs you?"), and requests said politely, urgently or about a
+# role ("have a word with one of your colleagues", "get my account manager on the line",
+# "someone from the warehouse", "a real person, this is urgent").
+_Q = r"[\"'“”„«»‘’]?"
+_MORE_BOT_2 = {
+    "en": r"\bhuman\s+in\s+the\s+loop\b|\bis\s+there\s+(?:a|any|an\s+actual|a\s+real)\s+(?:human|person)"
+    r"\s+(?:supervising|reading|checking|watching|behind|monitoring)\b|\bdid\s+(?:a|an)\s+(?:human|"
+    r"person|real\s+person|ai|bot|machine)\s+write\s+(?:that|this|the)\b|\bwhich\s+(?:company|model|"
+    r"llm|ai)\s+(?:built|made|trained|runs|powers|is\s+behind)\s+you\b|\bcontext\s+window\b|"
+    r"\bpredicting\s+the\s+next\s+word\b|\bis\s+there\s+a\s+prompt\s+behind\s+you\b|"
+    r"\bwere\s+you\s+trained\s+on\b|\b(?:speaking|talking|chatting)\s+(?:with|to)\s+a\s+real\s+"
+    r"member\s+of\s+staff\b|\bpouring\s+my\s+heart\s+out\s+to\s+a\s+(?:machine|bot|robot)\b|"
+    rf"\bis\s+{_Q}\w+{_Q}\s+(?:a\s+real|an\s+actual)\s+(?:person|colleague|human|employee)\s+or\b",
+    "fr": r"\bquelqu'un\s+en\s+chair\s+et\s+en\s+os\b[^?]{0,60}\?|\by\s+a-t-il\s+(?:un|une|quelqu'un)"
+    r"\s+(?:humain|humaine|personne|vrai\s+\w+)\s+qui\s+(?:supervise|lit|surveille|controle|relit)\b|"
+    r"\b(?:est-ce\s+qu')?(?:un|une)\s+(?:humain|personne|ia|robot)\s+(?:a|qui\s+a)\s+(?:ecrit|redige)\b|"
+    rf"\best-(?:il|elle)\s+{_Q}\w*{_Q}\s*(?:un|une)\s+(?:vraie?\s+)?(?:collegue|personne|conseillere?)"
+    r"\s+ou\b",
+    "de": r"\ban\s+(?:einen|ein)\s+(?:chatbot|bot|roboter|programm|computer)\s+geraten\b|"
+    r"\bein\s+echte[rn]?\s+(?:kollege|kollegin|mensch|mitarbeiter|mitarbeiterin)\s+oder\b|"
+    r"\bhat\s+das\s+(?:eben\s+|gerade\s+)?(?:eine\s+ki|ein\s+bot|ein\s+mensch|ein\s+roboter|"
+    r"eine\s+maschine)\s+(?:formuliert|geschrieben|verfasst)\b|\b(?:sitzt|liest|schaut)\s+"
+    r"(?:da\s+|hier\s+)?(?:ein|eine)\s+(?:mensch|person)\s+(?:mit|dahinter|druber)\b",
+    "es": r"\bhay\s+(?:algun|algun\s+ser|un|una)\s+(?:humano|persona)\s+(?:supervisando|revisando|"
+    r"leyendo|vigilando|detras)\b|\blo\s+(?:escribe|ha\s+escrito|redacta|ha\s+redactado)\s+"
+    r"(?:alguien|una\s+persona|un\s+humano)\b|\bes\s+una\s+persona\s+real\s+o\s+(?:el|un)\b|"
+    r"\b(?:mensaje|respuesta)\s+lo\s+ha\s+(?:redactado|escrito)\s+una\s+persona\b",
+    "it": r"\bc'e\s+(?:un|una)\s+(?:operatore|operatrice|persona|essere)\s+(?:umano|umana|vero|vera)?"
+    r"\s*che\s+(?:controlla|legge|verifica|supervisiona)\b|\bl'ha\s+scritto\s+(?:una\s+persona|un\s+"
+    r"umano|un'ia|un\s+bot)\b|\be\s+(?:una\s+persona\s+vera|un\s+collega\s+vero)\s+o\b",
+    "nl": r"\bvoelt\s+als\s+een\s+(?:script|robot|bot|chatbot)\b|\bis\s+er\s+een\s+mens\s+die\s+"
+    r"(?:meeleest|meekijkt|controleert)\b|\bheeft\s+een\s+(?:mens|persoon|ai|bot)\s+dat\s+"
+    r"(?:geschreven|opgesteld)\b|\been\s+echte\s+(?:collega|medewerker|persoon)\s+of\b",
+    "pt": r"\btem\s+(?:algum|alguma|um|uma)\s+(?:humano|pessoa)\s+(?:acompanhando|lendo|vendo|"
+    r"supervisionando|a\s+acompanhar)\b|\b(?:voce|tu)\s+parece\s+(?:um|uma)\s+(?:robo|maquina|bot)\b|"
+    r"\bfoi\s+(?:uma\s+pessoa|um\s+humano|uma\s+ia|um\s+robo)\s+que\s+escreveu\b|\be\s+uma\s+"
+    r"pessoa\s+de\s+verdade\s+ou\b",
+}
+_MORE_PERSON_2 = {
+    "en": r"\b(?:have\s+a\s+word|speak|talk|discuss\s+(?:this|it)|deal)\s+with\s+(?:one\s+of\s+your|"
+    r"your|a|an|the)\s+(?:colleagues?|specialists?|technicians?|engineers?|team|experts?)\b|"
+    r"\b(?:get|put)\s+(?:my|the|your|an?)\s+(?:account\s+manager|manager|supervisor|engineer|"
+    r"technician|specialist)\s+on\s+the\s+(?:line|phone)\b|\b(?:hand|pass|transfer|put)\s+me\s+"
+    r"(?:over\s+|through\s+)?to\s+(?:the|a|an|your|my)\s+(?:\w+\s+)?(?:technician|engineer|"
+    r"specialist|colleague|manager|supervisor)\b|\bone\s+of\s+your\s+(?:team|colleagues|staff|"
+    r"people)\s+(?:be\s+able\s+to\s+|could\s+|can\s+)?(?:take\s+over|call\s+me|contact\s+me|"
+    r"ring\s+me)\b|\bsomeone\s+(?:could|can|to)\s+call\s+me\s+back\b|\b(?:need|want|get\s+me)\s+"
+    r"someone\s+from\s+the\s+(?:warehouse|workshop|legal|accounts|billing|returns)\b|"
+    r"\b(?:contact|touch|speak|talk)\s+(?:with|to)?\s*(?:your|the)\s+(?:data\s+protection\s+officer|"
+    r"dpo|legal\s+(?:team|department))\b|\ba\s+real\s+person,?\s+(?:this\s+is\s+urgent|please|"
+    r"now|asap)\b|\b(?:speak|talk)\s+to\s+the\s+(?:engineer|technician)\s+who\b"
+    r"|\bkeep\s+typing\s+[\"'“]?(?:agent|human|person|representative|operator)\b",
+    "fr": r"\b(?:avoir\s+affaire\s+a|parler\s+(?:a|avec)|etre\s+mise?\s+en\s+relation\s+avec)\s+"
+    r"(?:votre|un|une|le|la|l')\s*(?:service\s+juridique|juridique|responsable|technicien|"
+    r"technicienne|collegue|specialiste)\b"
+    r'|\bcontinuer\s+a\s+ecrire\s+[«"\s]*(?:conseiller|conseillere|agent|humain|operateur)\b',
+    "de": r"\bjemand\s+aus\s+der\s+\w+\s+(?:zuruckruft|anruft|meldet|kontaktiert)\b|\bmit\s+einem\s+"
+    r"ihrer\s+(?:kollegen|kolleginnen|mitarbeiter)\b|\bbitte\s+(?:einfach\s+|nur\s+)?einen\s+"
+    r"menschen\b|\bmit\s+der\s+geschaftsleitung\s+(?:klaren|sprechen|besprechen)\b|\beinen\s+"
+    r"ansprechpartner\s+aus\s+der\b"
+    r'|\btippe\s+so\s+lange\s+[„"“\s]*(?:mitarbeiter|mensch|berater|agent)\b',
+    "es": r"\bhablar\s+con\s+(?:alguno|alguna|uno|una)\s+de\s+sus\s+(?:companeros|companeras|"
+    r"colegas|tecnicos)\b|\bque\s+me\s+(?:atendiera|atienda)\s+una\s+persona\b|\bque\s+un\s+"
+    r"(?:tecnico|responsable|encargado)\s+me\s+(?:llamase|llamara|llame)\b"
+    r'|\bseguir\s+escribiendo\s+[«"\s]*(?:agente|humano|persona|operador)\b',
+    "it": r"\bparlare\s+con\s+(?:uno|una)\s+dei\s+(?:vostri|suoi)\s+(?:colleghi|tecnici)\b"
+    r'|\bcontinuero\s+a\s+scrivere\s+[«"\s]*(?:operatore|umano|persona)\b',
+    "nl": r"\bmag\s+ik\s+(?:alsjeblieft\s+|even\s+)?een\s+(?:mens|medewerker|persoon)\b"
+    r"|\bblijf\s+[\"'“]?(?:medewerker|mens|persoon|agent)[\"'”]?\s+typen\b",
+    "pt": r"\balguem\s+do\s+(?:juridico|financeiro|suporte|armazem)\s+(?:pode|poderia)\s+"
+    r"(?:entrar\s+em\s+contato|me\s+ligar|falar)\b"
+    r"|\bcontinuar\s+digitando\s+[\"'“]?(?:atendente|humano|pessoa)\b",
+}
+# A request said as a threat, with a negation of its own that does not cancel it ("unless a
+# manager calls me today", "si un responsable ne me rappelle pas", "wenn mich kein Vorgesetzter
+# anruft"): read without the negation rule.
+PERSON_DESPITE_NEGATION = (
+    r"\bunless\s+(?:a|an|the|some|your|one\s+of\s+your)?\s*(?:\w+\s+)?(?:manager|supervisor|person|"
+    r"human|agent|someone|somebody|people)\b[^.!?]{0,40}\b(?:calls?|contacts?|gets?\s+back|rings?|"
+    r"phones?|emails?|speaks?|replies)\b|\bif\s+i\s+(?:don't|do\s+not|dont)\s+(?:hear\s+from|get)\s+"
+    r"(?:a|an|some)\s+(?:actual\s+|real\s+)?(?:person|human|manager|agent|supervisor)\b|"
+    r"\bunless\s+(?:somebody|someone)\s+with\s+authority\b",
+    r"\bsi\s+(?:un|une)\s+(?:responsable|conseiller|conseillere|humain|personne|manager|superieur)\s+"
+    r"ne\s+me\s+(?:rappelle|contacte|repond|telephone)\s+pas\b",
+    r"\bwenn\s+mich\s+(?:[\w-]+\s+){0,3}kein(?:e|en)?\s+(?:vorgesetzter|mensch|mitarbeiter|"
+    r"mitarbeiterin|berater|manager|verantwortlicher)\s+(?:anruft|zuruckruft|kontaktiert)\b",
+    r"\bsi\s+(?:[\w-]+\s+){0,2}no\s+me\s+(?:llama|contacta|responde|escribe)\s+(?:un|una)\s+(?:responsable|"
+    r"encargado|encargada|gerente|humano|persona|agente|supervisor)\b",
+    r"\bse\s+(?:[\w-]+\s+){0,2}non\s+mi\s+(?:chiama|contatta|richiama|risponde)\s+(?:un|una)\s+"
+    r"(?:responsabile|operatore|operatrice|umano|persona|manager)\b",
+    r"\bals\s+er\s+(?:[\w-]+\s+){0,2}geen\s+(?:manager|medewerker|leidinggevende|mens|persoon)\s+"
+    r"(?:belt|contact\s+opneemt|terugbelt|reageert)\b",
+    r"\bse\s+nenhum\s+(?:gerente|responsavel|atendente|humano|supervisor)\s+me\s+(?:ligar|contatar|"
+    r"responder)\b",
+)
+_PERSON_HOT_2 = (
+    "colleague|colleagues|specialist|specialists|technician|technicians|engineer|engineers|"
+    "warehouse|officer|dpo|juridique|collegue|technicien|kollegen|geschaftsleitung|"
+    "ansprechpartner|companeros|companeras|colegas|tecnico|colleghi|tecnici|juridico|urgent"
+)
+
+
 def _extended(rules: LanguageRules) -> LanguageRules:
     """``rules`` with the department, preference and bot-question rules above (the bot ones
     each hold a person noun or "intelligentie", hot words already)."""
     verbs, places = _DEPARTMENTS[rules.code]
     return replace(
         rules,
-        bot=(*rules.bot, _MORE_BOT[rules.code]),
-        person=(*rules.person, _RATHER[rules.code], rf"\b(?:{verbs})\s+(?:{places})\b"),
-        person_hot=f"{rules.person_hot}|{_DEPARTMENT_HOT}",
+        bot=(*rules.bot, _MORE_BOT[rules.code], _MORE_BOT_2[rules.code]),
+        person=(
+            *rules.person,
+            _RATHER[rules.code],
+            rf"\b(?:{verbs})\s+(?:{places})\b",
+            _MORE_PERSON_2[rules.code],
+        ),
+        person_hot=f"{rules.person_hot}|{_DEPARTMENT_HOT}|{_PERSON_HOT_2}",
     )
 
 
@@ -1459,6 +1569,16 @@ PERSON_VETO = (
     r"\b(?:gift|gifts|present|presents|regalo|regalos|presente|presentes|cadeau|cadeaux|"
     r"geschenk|geschenke|cadeaubon|cadeaubonnen|gutschein|voucher|tarjeta\s+regalo|"
     r"vale-presente|buono\s+regalo|carte\s+cadeau)\b"
+    # whether someone must be home or sign: a question about the delivery, no request
+    r"|\b(?:does|do|will|must|should)\s+(?:someone|somebody|anyone|anybody|a\s+person)\s+(?:need\s+to\s+"
+    r"|have\s+to\s+)?(?:be\s+(?:home|in|there|present|around)|sign)\b"
+    r"|\bmuss\s+jemand\s+(?:zu\s+hause|zuhause|da|anwesend|unterschreiben)\b"
+    r"|\b(?:serve|deve\s+esserci)\s+qualcuno\s+(?:che\s+(?:firmi|sia)|a\s+casa|presente)\b"
+    r"|\bmoet\s+er\s+iemand\s+(?:thuis|aanwezig|tekenen|zijn)\b"
+    r"|\b(?:faut-il|il\s+faut)\s+(?:que\s+)?quelqu'un\s+(?:soit|signe|present)\b"
+    r"|\bquelqu'un\s+doit(?:-il)?\s+(?:etre|signer)\b"
+    r"|\b(?:tiene\s+que|debe)\s+(?:haber|estar)\s+alguien\b|\bhace\s+falta\s+que\s+alguien\b"
+    r"|\b(?:precisa|tem\s+que)\s+(?:ter|estar)\s+alguem\b|\balguem\s+precisa\s+(?:assinar|estar)\b"
 )
 # Public: a person noun in any language (intents uses it to apply negation to the classifier).
 PEOPLE_ANY = _PEOPLE_ANY

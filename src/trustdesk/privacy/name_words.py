@@ -85,6 +85,8 @@ NOT_NAME_WORDS = _words(
     lohnabrechnung personalnummer kundennummer sendungsnummer erdgeschoss groet bel
     mondays tuesdays wednesdays thursdays fridays saturdays sundays oma opa sex
     bsc msc phd mba llb llm frse mrics frcs mrcp dds dvm
+    adelante vada pure dai si sì sim claro vale venga allez passt gerne genau certo magari
+    prima toe oké oke joa
     inc ltd llc plc gmbh lda ltda corp group iban à journée journee trace
     """
 )

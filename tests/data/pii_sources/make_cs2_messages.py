@@ -139,8 +139,10 @@ def parse_block(block, lineno):
     return {"text": text, "spans": spans, "lang": lang, "locale": country}
 
 
-def main():
-    raw = SRC.read_text(encoding="utf-8").replace("\r\n", "\n")
+def main(src=SRC, out=OUT, source_name=SOURCE_NAME, seed=SEED):
+    """Build ``out`` from ``src`` (cs2 by default; make_cs3_messages.py and
+    make_cs4_messages.py call this with their own files, name and seed)."""
+    raw = src.read_text(encoding="utf-8").replace("\r\n", "\n")
     blocks, cur, start = [], [], 1
     for i, line in enumerate(raw.split("\n"), 1):
         if line.rstrip() == "---":
@@ -163,17 +165,17 @@ def main():
     split = {}
     for lang in LANG_ORDER:
         idx = list(by_lang.get(lang, []))
-        random.Random(f"{SEED}-{lang}").shuffle(idx)
+        random.Random(f"{seed}-{lang}").shuffle(idx)
         half = len(idx) // 2
         for k, i in enumerate(idx):
             split[i] = "dev" if k < half else "final"
 
-    with OUT.open("w", encoding="utf-8", newline="\n") as fh:
+    with out.open("w", encoding="utf-8", newline="\n") as fh:
         for i, r in enumerate(records):
             obj = {
                 "text": r["text"],
                 "spans": r["spans"],
-                "source": SOURCE_NAME,
+                "source": source_name,
                 "lang": r["lang"],
                 "split": split[i],
                 "locale": r["locale"],
@@ -185,7 +187,7 @@ def main():
     for i, r in enumerate(records):
         for sp in r["spans"]:
             ent[(sp["entity"], split[i])] += 1
-    print(f"wrote {len(records)} messages to {OUT.name}\n")
+    print(f"wrote {len(records)} messages to {out.name}\n")
     print(f"{'entity':<20}{'dev':>6}{'final':>7}{'total':>7}")
     td = tf = 0
     for e in ENTITIES:

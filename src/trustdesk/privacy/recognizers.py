@@ -270,6 +270,23 @@ class PhoneRecognizer(_SingleEntityRecognizer):
 
 
 _IBAN_REASON = "IBAN country format and mod-97 checksum are valid"
+
+
+def _longest_prefix(candidate: str, valid: Callable[[str], bool]) -> int | None:
+    """Where the longest prefix of ``candidate`` ending at a group (a space or a dash) that
+    ``valid`` accepts, compacted and in capitals, ends: a grouped candidate may have swallowed
+    a following four-letter word, so trailing groups are dropped until the rest validates."""
+    end = len(candidate)
+    while end >= 15:
+        if valid(re.sub(r"[ -]", "", candidate[:end]).upper()):
+            return end
+        cut = max(candidate.rfind(" ", 0, end), candidate.rfind("-", 0, end))
+        if cut < 0:
+            return None
+        end = cut
+    return None
+
+
 _IBAN_MOD97_REASON = "IBAN country length and mod-97 checksum are valid (national check digits not)"
 _IBAN_CUED_REASON = "IBAN-shaped value after an IBAN or bank transfer word (checksum or length off)"
 # Words that announce a bank account number: an IBAN-shaped value after one is reported even
@@ -326,17 +343,7 @@ class IbanRecognizer(_SingleEntityRecognizer):
 
     @staticmethod
     def _valid_end(candidate: str) -> int | None:
-        # A grouped candidate may have swallowed a following four-letter word; drop trailing
-        # groups until the rest validates.
-        end = len(candidate)
-        while end >= 15:
-            if stdnum_iban.is_valid(re.sub(r"[ -]", "", candidate[:end]).upper()):
-                return end
-            cut = max(candidate.rfind(" ", 0, end), candidate.rfind("-", 0, end))
-            if cut < 0:
-                return None
-            end = cut
-        return None
+        return _longest_prefix(candidate, stdnum_iban.is_valid)
 
     @staticmethod
     def _mod97_end(candidate: str) -> int | None:
@@ -346,18 +353,14 @@ class IbanRecognizer(_SingleEntityRecognizer):
         if not candidate[:2].isupper():
             return None
         expected = _iban_length(candidate[:2])
-        end = len(candidate)
-        while end >= 15:
-            compact = re.sub(r"[ -]", "", candidate[:end]).upper()
-            if len(compact) == expected and compact[2:4].isdigit():
-                rearranged = compact[4:] + compact[:4]
-                if int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1:
-                    return end
-            cut = max(candidate.rfind(" ", 0, end), candidate.rfind("-", 0, end))
-            if cut < 0:
-                return None
-            end = cut
-        return None
+
+        def mod97(compact: str) -> bool:
+            if len(compact) != expected or not compact[2:4].isdigit():
+                return False
+            rearranged = compact[4:] + compact[:4]
+            return int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
+
+        return _longest_prefix(candidate, mod97)
 
     @staticmethod
     def _shaped_end(candidate: str) -> int | None:

@@ -7,18 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.test_pii_lookalikes_more import detector, found
 from trustdesk.privacy.detector import PiiDetector
 
-REGIONS = ("US", "GB", "CA", "IE", "AU", "DE", "FR", "ES", "IT", "NL", "PT", "BE", "CH")
-
-
-@pytest.fixture(scope="module")
-def detector() -> PiiDetector:
-    return PiiDetector(phone_regions=REGIONS)
-
-
-def found(detector: PiiDetector, text: str) -> list[tuple[str, str]]:
-    return [(s.entity, text[s.start : s.end]) for s in detector.detect(text)]
+__all__ = ["detector"]  # the fixture, shared with the look-alikes' tests
 
 
 @pytest.mark.parametrize(

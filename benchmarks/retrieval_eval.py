@@ -10,12 +10,14 @@ Question sets (JSON lines; see trustdesk.assistant.evaluation):
 Rows are printed for all the sets together and for kb_eval alone.
 Knowledge bases: demo = the bundled src/trustdesk/demo/kb, bikeshop = tests/data/kb_bikeshop.
 
-Only the development split is ever used to choose anything (--tune, --fit). The final split is
+Only the development split is ever used to choose anything (weights, --fit). The final split is
 scored only when asked (--final), and only in aggregate.
 
-Usage: python benchmarks/retrieval_eval.py [--final] [--json]
+Usage: python benchmarks/retrieval_eval.py [--final] [--plain] [--json]
        python benchmarks/retrieval_eval.py --sweep    (dev: the trade-off at other thresholds)
-       python benchmarks/retrieval_eval.py --fit      (refit answerability.json on dev)
+       python benchmarks/retrieval_eval.py --fit      (refit both answerability models on dev)
+--plain scores the knowledge bases without their "asked" phrasings (a business that has
+written none), with the model for such knowledge bases.
 """
 
 from __future__ import annotations
@@ -68,11 +70,24 @@ def load_all(splits: Sequence[str], blind_only: bool = False) -> dict[str, list[
     return per_kb
 
 
-def build_indexes() -> dict[str, Any]:
+# --plain: the knowledge bases without their "asked" phrasings, as a business that has written
+# none would have them (scored with the model for such knowledge bases).
+PLAIN = False
+
+
+def build_indexes(plain: bool | None = None) -> dict[str, Any]:
+    from dataclasses import replace
+
     from trustdesk.assistant.knowledge import load_directory
     from trustdesk.assistant.retrieval import PassageIndex
 
-    return {name: PassageIndex(load_directory(path)) for name, path in knowledge_bases().items()}
+    plain = PLAIN if plain is None else plain
+    return {
+        name: PassageIndex(
+            [replace(p, asked=()) for p in load_directory(path)] if plain else load_directory(path)
+        )
+        for name, path in knowledge_bases().items()
+    }
 
 
 def threshold() -> float:
@@ -140,7 +155,8 @@ def _pct(x: float) -> str:
 
 
 def print_rows(rows: Sequence[dict[str, Any]]) -> None:
-    print(f"retrieval evaluation (benchmarks/retrieval_eval.py), threshold {threshold():.2f}")
+    kind = ", knowledge bases without their phrasings" if PLAIN else ""
+    print(f"retrieval evaluation (benchmarks/retrieval_eval.py), threshold {threshold():.2f}{kind}")
     print(
         f"  {'sets':<8} {'kb':<9} {'split':<6} {'answerable':>10} {'answered right':>15} "
         f"{'unanswerable':>12} {'declined':>9} {'conf. wrong':>12} {'ms/q':>6}"
@@ -156,10 +172,10 @@ def print_rows(rows: Sequence[dict[str, Any]]) -> None:
     print("  goal: answered right >= 90%, declined >= 90%, confidently wrong < 3% of replies")
 
 
-def _dev_signals() -> tuple[list[Any], list[bool], list[bool]]:
+def _dev_signals(plain: bool) -> tuple[list[Any], list[bool], list[bool]]:
     """Signals of every dev question's best passage, whether that passage is right, and
     whether the question is answerable."""
-    indexes = build_indexes()
+    indexes = build_indexes(plain)
     signals, right, answerable = [], [], []
     for kb, questions in load_all(["dev"]).items():
         index = indexes[kb]
@@ -174,11 +190,12 @@ def _dev_signals() -> tuple[list[Any], list[bool], list[bool]]:
     return signals, right, answerable
 
 
-def fit_model() -> None:
-    """Fit the answerability model on dev and choose its operating point there."""
+def fit_model(plain: bool) -> None:
+    """Fit the answerability model on dev and choose its operating point there: the model for
+    knowledge bases with phrasings, or (``plain``) the one for those without."""
     from trustdesk.assistant.answerability import fit, shifted
 
-    signals, right, answerable = _dev_signals()
+    signals, right, answerable = _dev_signals(plain)
     model = fit(signals, right, l2=1.0)
     probabilities = [model.confidence(s) for s in signals]
     point = next(
@@ -188,7 +205,8 @@ def fit_model() -> None:
         <= WRONG_BUDGET * len(signals)
     )
     final = shifted(model, point)
-    path = ROOT / "src" / "trustdesk" / "assistant" / "answerability.json"
+    name = "answerability_plain.json" if plain else "answerability.json"
+    path = ROOT / "src" / "trustdesk" / "assistant" / name
     path.write_text(json.dumps(final.to_json(), indent=2) + "\n", encoding="utf-8")
     sent = [p >= point for p in probabilities]
     print(
@@ -204,12 +222,22 @@ def fit_model() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--final", action="store_true", help="also score the final split")
-    parser.add_argument("--fit", action="store_true", help="refit the answerability model")
+    parser.add_argument(
+        "--fit",
+        action="store_true",
+        help="refit both answerability models (with and without phrasings)",
+    )
+    parser.add_argument(
+        "--plain", action="store_true", help="score the knowledge bases without their phrasings"
+    )
     parser.add_argument("--sweep", action="store_true", help="dev trade-off per threshold")
     parser.add_argument("--json", action="store_true", help="print JSON")
     args = parser.parse_args(argv)
+    global PLAIN
+    PLAIN = args.plain
     if args.fit:
-        fit_model()
+        fit_model(plain=False)
+        fit_model(plain=True)
         return 0
     if args.sweep:
         sweep()

@@ -220,7 +220,11 @@ def test_openapi_docs_and_pages_are_served(client: httpx.Client) -> None:
     assert page.status_code == 200 and "You are chatting with an AI assistant" in page.text
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert client.get("/privacy").status_code == 200
-    assert client.get("/help/returns.md").status_code == 200
+    help_page = client.get("/help/returns.md")
+    assert help_page.status_code == 200 and "30 days" in help_page.text
+    # The ways customers ask for a passage (its "asked" comment) are matched, never shown.
+    assert "asked:" not in help_page.text
+    assert "time limit on your return policy" not in help_page.text
     assert client.get("/help/nope.md").status_code == 404
     assert client.get("/help/fr/retours.md").status_code == 404  # no French one stored
     assert client.get("/help/..%2F..%2Fetc%2Fpasswd").status_code == 404

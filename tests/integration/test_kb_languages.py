@@ -81,6 +81,7 @@ def test_the_migration_keeps_the_stored_knowledge_base_as_the_default(engine: En
     migrate_to(engine, "0013")
     store = SqlKnowledgeStore(engine)
     assert store.languages() == {"": ("sha256:abc", 1)} and store.version() == "sha256:abc"
+    migrate_to(engine, "0015")  # the store writes the columns of the newest schema
     store.replace(load_directory(FRENCH_KB), "fr")
     migrate_to(engine, "0012", down=True)  # a language's own cannot be kept: it goes
     with engine.begin() as conn:
@@ -105,3 +106,28 @@ def test_an_agents_draft_for_a_french_customer_comes_from_the_french_knowledge_b
     draft = desk.draft(agent, conversation)
     assert draft.citations and draft.citations[0]["source"].startswith("fr/paiements.md")
     assert "Voici ce que dit notre centre d'aide" in draft.text
+
+
+def test_phrasings_are_stored_with_their_passages_and_the_migration_keeps_older_rows(
+    engine: Engine,
+) -> None:
+    migrate_to(engine, "0014")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO kb_passages (source, title, text, kb_version, ingested_at, language)"
+                " VALUES ('hours.md#open', 'Hours', 'Every day.', 'sha256:abc', '2026-12-01', '')"
+            )
+        )
+    migrate_to(engine, "0015")
+    store = SqlKnowledgeStore(engine)
+    [kept] = store.load()
+    assert (kept.source, kept.text, kept.asked) == ("hours.md#open", "Every day.", ())
+    passages = load_directory(BIKESHOP_KB)
+    assert all(p.asked for p in passages)
+    version = store.replace(passages)
+    stored_version, stored = store.load_versioned()
+    assert stored == sorted(passages, key=lambda p: p.source) and stored_version == version
+    migrate_to(engine, "0014", down=True)
+    with engine.begin() as conn:
+        assert conn.execute(text("SELECT count(*) FROM kb_passages")).scalar() == len(passages)

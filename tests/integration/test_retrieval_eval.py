@@ -20,9 +20,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 # (kb, split) -> (answered right at least, declined at least, confidently wrong at most).
-# Measured (docs/knowledge-base.md): demo dev 37.0 %, 97.0 %, 1.7 %; bike shop dev 28.4 %,
-# 96.8 %, 1.6 %; demo final 22.1 %, 91.2 %, 3.4 %; bike shop final 30.9 %, 96.7 %, 0.8 %.
+# The knowledge bases as shipped, their passages listing the ways customers ask for them
+# ("asked" comments). Measured (docs/knowledge-base.md): demo dev 72.3 %, 95.5 %, 1.7 %; bike
+# shop dev 70.5 %, 96.8 %, 1.6 %; demo final 64.6 %, 91.2 %, 5.4 %; bike shop final 71.3 %,
+# 86.7 %, 4.0 %.
 FLOORS = {
+    ("demo", "dev"): (0.69, 0.93, 0.03),
+    ("bikeshop", "dev"): (0.67, 0.93, 0.04),
+    ("demo", "final"): (0.61, 0.88, 0.07),
+    ("bikeshop", "final"): (0.68, 0.83, 0.06),
+}
+# The same knowledge bases without their phrasings (a business that has written none), read
+# with the model and fusion weights for such knowledge bases. Measured: demo dev 37.0 %,
+# 97.0 %, 1.7 %; bike shop dev 28.4 %, 96.8 %, 1.6 %; demo final 22.1 %, 91.2 %, 3.4 %; bike
+# shop final 30.9 %, 96.7 %, 0.8 %.
+PLAIN_FLOORS = {
     ("demo", "dev"): (0.34, 0.94, 0.03),
     ("bikeshop", "dev"): (0.25, 0.93, 0.04),
     ("demo", "final"): (0.19, 0.88, 0.06),
@@ -42,18 +54,23 @@ def _evaluator() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def rows() -> dict[tuple[str, str], dict[str, Any]]:
+def rows() -> dict[tuple[bool, str, str], dict[str, Any]]:
     evaluator = _evaluator()
     splits = sorted({split for _, split in FLOORS})
-    return {(r["kb"], r["split"]): r for r in evaluator.evaluate(splits)}
+    found = {}
+    for plain in (False, True):
+        evaluator.PLAIN = plain
+        found.update({(plain, r["kb"], r["split"]): r for r in evaluator.evaluate(splits)})
+    return found
 
 
+@pytest.mark.parametrize("plain", [False, True], ids=["with-phrasings", "without"])
 @pytest.mark.parametrize(("kb", "split"), sorted(FLOORS))
 def test_retrieval_answers_declines_and_rarely_answers_wrongly(
-    rows: dict[tuple[str, str], dict[str, Any]], kb: str, split: str
+    rows: dict[tuple[bool, str, str], dict[str, Any]], plain: bool, kb: str, split: str
 ) -> None:
-    right, declined, wrong = FLOORS[kb, split]
-    row = rows[kb, split]
+    right, declined, wrong = (PLAIN_FLOORS if plain else FLOORS)[kb, split]
+    row = rows[plain, kb, split]
     assert row["answerable"] >= 30 and row["unanswerable"] >= 10, row
     assert row["answer_accuracy"] >= right, row
     assert row["decline_accuracy"] >= declined, row

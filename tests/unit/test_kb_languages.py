@@ -118,8 +118,8 @@ def test_french_questions_find_their_passage_and_none_is_answered_wrongly() -> N
 
     from trustdesk.assistant.answerability import DEFAULT_THRESHOLD, AnswerabilityModel
 
-    model = AnswerabilityModel.bundled()
     index = PassageIndex(load_directory(FRENCH_KB), language="fr")
+    model = AnswerabilityModel.bundled(phrased=index.phrased)
     rows = [json.loads(line) for line in (FRENCH_KB.parent / "kb_demo_fr_questions.jsonl").open()]
     first_right = answered_right = declined = confidently_wrong = 0
     for row in rows:

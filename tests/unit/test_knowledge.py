@@ -73,3 +73,69 @@ def test_bundled_demo_covers_every_required_topic_with_forty_passages() -> None:
     files = {p.source.split("#")[0] for p in passages}
     for topic in ("shipping", "returns", "refunds", "warranty", "accounts", "payments", "privacy"):
         assert f"{topic}.md" in files
+
+
+ASKED = """# Returns
+
+## How long do I have to return an item?
+<!-- asked:
+- How many days do I have to send something back?
+Is there a deadline for returns? | can I still return it after three weeks
+-->
+You have 30 days.
+
+<!-- asked: What's the returns window? | Is there a deadline for returns? -->
+Sale items too.
+
+<!-- an ordinary comment stays in the text -->
+"""
+
+
+def test_asked_comments_list_phrasings_and_are_not_part_of_the_passage() -> None:
+    [passage] = parse_markdown("returns.md", ASKED)
+    assert passage.asked == (
+        "How many days do I have to send something back?",
+        "Is there a deadline for returns?",
+        "can I still return it after three weeks",
+        "What's the returns window?",
+    )
+    assert "asked" not in passage.text and "deadline" not in passage.text
+    assert passage.text.startswith("You have 30 days.\n\nSale items too.")
+    assert "<!-- an ordinary comment stays in the text -->" in passage.text
+
+
+def test_phrasings_change_the_version_and_a_kb_without_them_keeps_its_own() -> None:
+    from trustdesk.assistant.knowledge import knowledge_version
+
+    plain = parse_markdown("returns.md", DOC)
+    with_asked = parse_markdown(
+        "returns.md",
+        DOC.replace("You have 30 days.", "<!-- asked: how long? -->\nYou have 30 days."),
+    )
+    assert [p.text for p in plain] == [p.text for p in with_asked]
+    assert knowledge_version(plain) != knowledge_version(with_asked)
+    # The version of a knowledge base without phrasings is the one it had before they existed.
+    import hashlib
+
+    digest = hashlib.sha256()
+    for p in plain:
+        digest.update(f"{p.source}\x00{p.title}\x00{p.text}\x01".encode())
+    assert knowledge_version(plain) == "sha256:" + digest.hexdigest()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("# T\n## A\n<!-- asked: one\ntext", r"line 2: an 'asked' comment .* not closed"),
+        ("# T\n## A\n<!-- asked: one --> more\ntext", r"line 3: text after the end"),
+        ("# T\n## A\n<!-- asked: " + "x" * 301 + " -->\ntext", "longer than 300 characters"),
+        (
+            "# T\n## A\n<!-- asked: " + " | ".join(f"q{i}" for i in range(41)) + " -->\ntext",
+            "more than 40 phrasings",
+        ),
+        ("# T\n## A\n<!-- asked: only a phrasing -->\n", "section 'A' has no text"),
+    ],
+)
+def test_bad_asked_comments_are_refused_with_the_place(text: str, message: str) -> None:
+    with pytest.raises(KnowledgeBaseError, match=message):
+        parse_markdown("x.md", text)

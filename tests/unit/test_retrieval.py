@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from trustdesk.assistant.answerability import AnswerabilityModel, Signals, fit, shifted
-from trustdesk.assistant.knowledge import parse_markdown
+from trustdesk.assistant.knowledge import Passage, parse_markdown
 from trustdesk.assistant.retrieval import (
     PassageIndex,
     RetrievalBackend,
@@ -97,11 +97,33 @@ def test_a_question_with_no_word_the_index_reads_gets_no_answer(
     assert draft.confidence == 0.0 and not draft.citations and not draft.text
 
 
-def test_the_bundled_model_reads_its_features_and_prefers_coverage() -> None:
-    model = AnswerabilityModel.bundled()
+@pytest.mark.parametrize("phrased", [True, False])
+def test_both_bundled_models_read_their_features_and_prefer_a_close_match(phrased: bool) -> None:
+    model = AnswerabilityModel.bundled(phrased=phrased)
     weak = Signals(0.2, 1.0, 0.3, 0.3, 0.05, 0.5, 4)
     strong = Signals(1.0, 6.0, 0.8, 0.8, 0.6, 0.0, 4)
     assert 0.0 <= model.confidence(weak) < model.confidence(strong) <= 1.0
+
+
+def test_a_passages_phrasings_bring_a_paraphrase_to_it_and_choose_the_model() -> None:
+    from dataclasses import replace
+
+    plain = [
+        Passage("r.md#window", "Returns — How long do I have to return an item?", "30 days."),
+        Passage("s.md#track", "Shipping — How do I track my order?", "Use the tracking link."),
+    ]
+    phrased = [
+        replace(plain[0], asked=("is it too late to change my mind after a month",)),
+        replace(plain[1], asked=("where is my parcel right now",)),
+    ]
+    question = "Is it too late to change my mind? I got it a month ago"
+    without, with_ = PassageIndex(plain), PassageIndex(phrased)
+    assert not without.phrased and with_.phrased
+    assert with_.search(question)[0].passage.source == "r.md#window"
+    assert with_.search(question)[0].title_cosine > without.search(question)[0].title_cosine
+    # The phrasings are matched, never quoted.
+    draft = RetrievalBackend(with_, "Intro:").answer(question, [])
+    assert "change my mind" not in draft.text and "30 days." in draft.text
 
 
 def test_fit_learns_a_separable_signal_and_shifting_moves_the_operating_point() -> None:

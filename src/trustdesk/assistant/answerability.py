@@ -3,7 +3,10 @@
 The features describe how well the top passage matches the question (word coverage, BM25,
 embedding cosines), how far ahead of the runner-up it is, and how much of the question the
 knowledge base never talks about. The weights were fitted on the development questions only
-(``benchmarks/retrieval_eval.py --fit``) and ship as ``answerability.json`` beside this module.
+(``benchmarks/retrieval_eval.py --fit``) and ship beside this module: ``answerability.json``
+for knowledge bases whose passages list the ways customers ask for them ("asked" comments,
+docs/knowledge-base.md), ``answerability_plain.json`` for those that do not — the title cosine
+of a passage with phrasings is the best over them, so the same score means less there.
 
 The model's score is the assistant's **confidence**. Its intercept is placed so that the
 policy's default ``confidence_threshold`` (0.25) is the operating point chosen on the
@@ -32,6 +35,7 @@ FEATURES = (
 )
 DEFAULT_THRESHOLD = 0.25
 _FILE = "answerability.json"
+_PLAIN_FILE = "answerability_plain.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +96,11 @@ class AnswerabilityModel:
         )
 
     @classmethod
-    def bundled(cls) -> AnswerabilityModel:
-        """The model fitted on the development questions, shipped with the package."""
-        text = resources.files("trustdesk.assistant").joinpath(_FILE).read_text("utf-8")
+    def bundled(cls, *, phrased: bool) -> AnswerabilityModel:
+        """The model fitted on the development questions, shipped with the package: the one for
+        knowledge bases with phrasings, or (``phrased=False``) the one for those without."""
+        name = _FILE if phrased else _PLAIN_FILE
+        text = resources.files("trustdesk.assistant").joinpath(name).read_text("utf-8")
         return cls.from_json(json.loads(text))
 
 

@@ -3,6 +3,11 @@
 A file starts with ``# Title``; each ``## Section`` that follows is one passage, cited as
 ``file.md#section-slug``. A file without ``##`` sections is one passage. FAQ files use the
 same format, one ``## Question`` per answer.
+
+A section may list the ways customers ask for it in an HTML comment that starts with
+``asked:``, one phrasing per line (or several on one line, separated by `` | ``). They are
+not part of the passage's text — never quoted, never shown on the help pages — and retrieval
+matches questions against them as well as against the passage (docs/knowledge-base.md).
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ from trustdesk.errors import KnowledgeBaseError
 from trustdesk.language.normalise import strip_accents
 
 MAX_PASSAGE_CHARS = 4000
+# Ways customers ask for a passage ("asked" comments): at most this many, each this long.
+MAX_ASKED = 40
+MAX_ASKED_CHARS = 300
+_ASKED_OPEN = re.compile(r"^\s*<!--\s*asked:(.*)$", re.IGNORECASE)
+_ASKED_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
@@ -27,6 +37,8 @@ class Passage:
     source: str  # "returns.md#how-long-do-i-have-to-return-an-item"
     title: str  # "Returns — How long do I have to return an item?"
     text: str
+    # How customers ask for it (the section's "asked" comment): matched, never shown.
+    asked: tuple[str, ...] = ()
 
 
 def slugify(title: str) -> str:
@@ -58,7 +70,8 @@ def parse_markdown(name: str, text: str) -> list[Passage]:
         sections = [(doc_title, intro, 1)]
     passages: list[Passage] = []
     seen: set[str] = set()
-    for title, body_lines, line_no in sections:
+    for title, raw_lines, line_no in sections:
+        body_lines, asked = _split_asked(name, raw_lines, line_no)
         body = "\n".join(body_lines).strip()
         slug = slugify(title)
         if not body:
@@ -72,8 +85,51 @@ def parse_markdown(name: str, text: str) -> list[Passage]:
             raise KnowledgeBaseError(f"{name}, line {line_no}: duplicate section '{title}'")
         seen.add(slug)
         full_title = doc_title if title == doc_title else f"{doc_title} — {title}"
-        passages.append(Passage(source=f"{name}#{slug}", title=full_title, text=body))
+        passages.append(Passage(source=f"{name}#{slug}", title=full_title, text=body, asked=asked))
     return passages
+
+
+def _split_asked(name: str, lines: list[str], line_no: int) -> tuple[list[str], tuple[str, ...]]:
+    """A section's lines without its "asked" comments, and the phrasings those list (blank
+    lines and list markers dropped, duplicates kept once, in order)."""
+    body: list[str] = []
+    asked: list[str] = []
+    inside = False
+    for offset, line in enumerate(lines, start=1):
+        if not inside:
+            m = _ASKED_OPEN.match(line)
+            if m is None:
+                body.append(line)
+                continue
+            inside, line = True, m.group(1)
+        content, closed, rest = line.partition("-->")
+        if closed and rest.strip():
+            raise KnowledgeBaseError(
+                f"{name}, line {line_no + offset}: text after the end of an 'asked' comment; "
+                "put it on its own line"
+            )
+        for item in content.split(" | "):
+            item = _ASKED_ITEM.sub("", item).strip()
+            if not item:
+                continue
+            if len(item) > MAX_ASKED_CHARS:
+                raise KnowledgeBaseError(
+                    f"{name}, line {line_no + offset}: a phrasing in an 'asked' comment is "
+                    f"longer than {MAX_ASKED_CHARS} characters"
+                )
+            if item not in asked:
+                asked.append(item)
+        inside = not closed
+    if inside:
+        raise KnowledgeBaseError(
+            f"{name}, line {line_no}: an 'asked' comment in this section is not closed with -->"
+        )
+    if len(asked) > MAX_ASKED:
+        raise KnowledgeBaseError(
+            f"{name}, line {line_no}: more than {MAX_ASKED} phrasings in the 'asked' comments "
+            "of this section"
+        )
+    return body, tuple(asked)
 
 
 def load_directory(directory: Path | str) -> list[Passage]:
@@ -98,6 +154,8 @@ def knowledge_version(passages: list[Passage]) -> str:
     digest = hashlib.sha256()
     for p in passages:
         digest.update(f"{p.source}\x00{p.title}\x00{p.text}\x01".encode())
+        if p.asked:  # passages without phrasings keep the version they always had
+            digest.update(("\x02" + "\x00".join(p.asked) + "\x03").encode())
     return "sha256:" + digest.hexdigest()
 
 

@@ -77,10 +77,14 @@ _ANY_WORD = re.compile(r"[^\W\d_]+|\d+")
 # BM25 (divided by the best passage's BM25 for this question), cosine with the whole passage,
 # cosine with its section title, and the IDF-weighted share of the question's words that the
 # passage contains.
-W_BM25 = 0.25
-W_PASSAGE = 1.5
-W_TITLE = 1.0
+# For a knowledge base whose passages list the ways customers ask for them ("asked"), whose
+# title cosine is then the best over the title and those phrasings:
+W_BM25 = 1.0
+W_PASSAGE = 1.0
+W_TITLE = 2.0
 W_COVERAGE = 1.0
+# For one without (chosen before phrasings existed, on the same questions without them):
+PLAIN_WEIGHTS = (0.25, 1.5, 1.0, 1.0)  # BM25, passage, title, coverage
 # Short answers: at most this many sentences of a passage, and this many characters, keeping
 # a further sentence only when it scores this share of the best one.
 MAX_SENTENCES = 3
@@ -209,7 +213,7 @@ class PassageIndex:
         self.language = language
         self.tokenize = Tokenizer(language)
         self.embedder = embedder or default_embedder()
-        corpus = [self.tokenize(f"{p.title}\n{p.text}") for p in self.passages]
+        corpus = [self.tokenize("\n".join([p.title, p.text, *p.asked])) for p in self.passages]
         self._doc_terms = [frozenset(tokens) for tokens in corpus]
         self._bm25 = bm25s.BM25()
         self._bm25.index(corpus, show_progress=False)
@@ -229,6 +233,18 @@ class PassageIndex:
         self._passage_vectors = self.embedder.embed_many([f"{p.title}\n{p.text}" for p in passages])
         self._title_vectors = self.embedder.embed_many(
             [p.title.rpartition(" — ")[2] for p in passages]
+        )
+        # The ways customers ask for each passage: a question is as close to a passage's title
+        # as it is to the title or to the nearest of them.
+        owners = [i for i, p in enumerate(self.passages) for _ in p.asked]
+        # Whether the knowledge base is one with phrasings (at least half of its passages have
+        # some): which answerability model reads its signals.
+        self.phrased = 2 * sum(1 for p in self.passages if p.asked) >= len(self.passages)
+        self._asked_owner = np.array(owners, dtype=np.intp)
+        self._asked_vectors = (
+            self.embedder.embed_many([a for p in self.passages for a in p.asked])
+            if owners
+            else None
         )
         self.sentences = tuple(passage_sentences(p.text) for p in self.passages)
         self._sentence_terms = tuple(
@@ -281,10 +297,15 @@ class PassageIndex:
         top_bm25 = float(bm25.max())
         cosine = self._passage_vectors @ query.vector
         title_cosine = self._title_vectors @ query.vector
+        if self._asked_vectors is not None:
+            np.maximum.at(title_cosine, self._asked_owner, self._asked_vectors @ query.vector)
         coverage = self._coverage_all(query)
-        fused = W_PASSAGE * cosine + W_TITLE * title_cosine + W_COVERAGE * coverage
+        w_bm25, w_passage, w_title, w_coverage = (
+            (W_BM25, W_PASSAGE, W_TITLE, W_COVERAGE) if self.phrased else PLAIN_WEIGHTS
+        )
+        fused = w_passage * cosine + w_title * title_cosine + w_coverage * coverage
         if top_bm25 > 0:
-            fused = fused + W_BM25 * bm25 / top_bm25
+            fused = fused + w_bm25 * bm25 / top_bm25
         k = min(k, len(self.passages))
         order = np.argsort(-fused, kind="stable")[:k]
         return [
@@ -406,7 +427,7 @@ class RetrievalBackend:
         self.max_citations = max_citations
         # The policy's phrase rules: requests for a refund, a closure … become proposals.
         self.actions = actions
-        self.model = model or AnswerabilityModel.bundled()
+        self.model = model or AnswerabilityModel.bundled(phrased=index.phrased)
 
     def answer(self, question: str, history: Sequence[HistoryItem]) -> Draft:
         proposed = self.actions.propose(question) if self.actions is not None else ()

@@ -357,6 +357,7 @@ class SqlKnowledgeStore:
                         "kb_version": version,
                         "ingested_at": now,
                         "language": language,
+                        "asked": "\n".join(p.asked),
                     }
                     for p in passages
                 ],
@@ -396,7 +397,9 @@ class SqlKnowledgeStore:
         versions: dict[str, str] = {}
         for r in rows:
             by_language.setdefault(r["language"], []).append(
-                Passage(r["source"], r["title"], r["text"])
+                Passage(
+                    r["source"], r["title"], r["text"], tuple(filter(None, r["asked"].split("\n")))
+                )
             )
             versions[r["language"]] = r["kb_version"]
         return _combined(versions), by_language

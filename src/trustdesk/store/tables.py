@@ -139,6 +139,8 @@ kb_passages = Table(
     # '' for the default knowledge base; a language code ("fr") for that language's own,
     # whose sources start with "fr/" (docs/knowledge-base.md#a-knowledge-base-per-language).
     Column("language", String(16), nullable=False, server_default=""),
+    # How customers ask for the passage (its "asked" comments), one phrasing per line.
+    Column("asked", Text, nullable=False, server_default=""),
 )
 
 # One AES-256 data key per customer, stored only wrapped by the master-derived key.

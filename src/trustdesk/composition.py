@@ -128,16 +128,17 @@ def resolve_policy(settings: Settings, policy_file: Path | None = None) -> Loade
     return load_policy(path)
 
 
-def ingest_knowledge(engine: Engine, directory: Path, language: str = "") -> tuple[int, str]:
+def ingest_knowledge(engine: Engine, directory: Path, language: str = "") -> tuple[int, str, int]:
     """Replace the stored knowledge base of ``language`` ("" the default one) with the
-    passages of a directory; the other languages' stay as they are."""
+    passages of a directory; the other languages' stay as they are. Returns how many passages
+    were stored, their version, and how many of them list the ways customers ask for them."""
     if language and language not in KB_LANGUAGES:
         raise InputError(
             f"no knowledge base for that language: use one of {', '.join(sorted(KB_LANGUAGES))}"
         )
     passages = load_directory(directory)
     version = SqlKnowledgeStore(engine).replace(passages, language)
-    return len(passages), version
+    return len(passages), version, sum(1 for p in passages if p.asked)
 
 
 def knowledge_indexes(
@@ -552,7 +553,7 @@ def build(
     if migrate_schema:
         migrate(engine)
     if kb_dir is not None:
-        count, _ = ingest_knowledge(engine, kb_dir)
+        count, _, _ = ingest_knowledge(engine, kb_dir)
         log.info("ingested %d passages from %s", count, kb_dir)
     return System(settings, policy, engine)
 

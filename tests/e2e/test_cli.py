@@ -82,8 +82,19 @@ def test_kb_ingest_replaces_the_knowledge_base(
     result = CliRunner().invoke(main, ["kb", "ingest", str(kb)])
     assert result.exit_code == 0, result.output
     assert "ingested 1 passages" in result.output
+    assert "0 of them list the ways customers ask" in result.output
+    assert "see docs/knowledge-base.md" in result.output
     [passage] = SqlKnowledgeStore(make_engine(url)).load()
     assert passage.source == "hours.md#when-are-you-open"
+    (kb / "hours.md").write_text(
+        "# Hours\n\n## When are you open?\n<!-- asked: are you open on Sundays -->\n"
+        "Every day from 8 to 20.\n"
+    )
+    result = CliRunner().invoke(main, ["kb", "ingest", str(kb)])
+    assert "1 of them list the ways customers ask" in result.output, result.output
+    assert "see docs" not in result.output
+    [passage] = SqlKnowledgeStore(make_engine(url)).load()
+    assert passage.asked == ("are you open on Sundays",) and "Sundays" not in passage.text
 
 
 def test_kb_ingest_of_an_invalid_directory_stores_nothing(

@@ -125,11 +125,16 @@ def kb_ingest(directory: Path, language: str | None) -> None:
     from trustdesk.composition import ingest_knowledge
 
     try:
-        count, version = ingest_knowledge(build_system().engine, directory, language or "")
+        count, version, phrased = ingest_knowledge(build_system().engine, directory, language or "")
     except TrustDeskError as exc:
         fail(exc)
     which = f" as the {language} knowledge base" if language else ""
     click.echo(f"ingested {count} passages from {directory}{which} ({version[:19]})")
+    # Retrieval reads a knowledge base as one with phrasings when half its passages have some.
+    click.echo(
+        f"{phrased} of them list the ways customers ask for them ('asked' comments)"
+        + ("" if 2 * phrased >= count else "; see docs/knowledge-base.md to add them")
+    )
 
 
 @kb.command("list")

@@ -164,3 +164,41 @@ def test_validita_after_a_card_is_its_expiry(detector: PiiDetector) -> None:
 )
 def test_titles_and_roles_stay_out_of_a_name(detector: PiiDetector, text: str, name: str) -> None:
     assert ("PERSON", name) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # as it keeps arriving, in each language (after the cs5 source's development half)
+        ("the verification code I keep getting is 730 915, it never works", "730 915"),
+        ("le code que je reçois par SMS est 18 44 20 mais il est refusé", "18 44 20"),
+        ("Der Bestätigungscode, den ich bekomme, lautet 605 331.", "605 331"),
+        ("el código que me llega por SMS es 271 604 y no sirve", "271 604"),
+        ("il codice che ricevo è 9931 20, non funziona", "9931 20"),
+        ("de verificatiecode die ik ontvang is 44 81 07", "44 81 07"),
+        ("o código que me chega é 830 266, dá erro", "830 266"),
+        # "one" for a code named before it
+        ("my OTP never works. The latest one you sent was 552 190 and it expired", "552 190"),
+        ("SMS codes keep failing - the last one that came through was 061733.", "061733"),
+        # German "ist" links a value (the "is" of the other languages no longer takes it)
+        ("Mein neues Passwort ist Rotkehlchen_9 und geht nicht", "Rotkehlchen_9"),
+        ("Der Zugangscode ist 4417, bitte ändern", "4417"),
+    ],
+)
+def test_codes_as_they_arrive_and_codes_called_one(
+    detector: PiiDetector, text: str, value: str
+) -> None:
+    assert ("SECRET", value) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The last one I bought was 300 pounds and it broke in a week.",
+        "my order 12345 arrived, the last one was 99812 and that was fine",
+        "Die Rechnung, die ich bekomme, ist 448201 Euro hoch?",
+        "the parcel I get is 30 kg, can you split it",
+    ],
+)
+def test_no_code_without_a_code_word(detector: PiiDetector, text: str) -> None:
+    assert not [v for e, v in found(detector, text) if e == "SECRET"]

@@ -83,8 +83,9 @@ _ANSWER_CUES = (
 _LINK = (
     # (after a quoted or bracketed cue: '("nome del primo animale") è Briciola')
     r"(?:[\"'”’]?[)\]]?(?=\s))?"
-    r"(?:\s*(?:is|was|will\s+be|is\s+now|now|was\s+called|:|=|est|c'est|ist|lautet|war|es|era"
-    r"|è|é|era|is|was|equals|reads|=>|->))*"
+    # (each word whole: "is" must not take the start of "ist")
+    r"(?:\s*(?:(?:is\s+now|is|was\s+called|was|will\s+be|now|est|c'est|ist|lautet|war|es"
+    r"|era|è|é|equals|reads)(?!\w)|:|=>|->|=))*"
 )
 # A password or code given in brackets: "the temporary password you sent (Tq7#vW2m) fails".
 _BRACKET = r"(?:\s*\((?=\S))?"
@@ -131,8 +132,26 @@ _CODE_LINK = (
     r"|que\s+me\s+(?:lleg[óo]|ha\s+llegado|chegou)(?:\s+(?:por|via)\s+(?:sms|e-?mail|mail))?"
     r"|che\s+mi\s+(?:avete|hai)\s+(?:inviato|mandato)"
     r"|die\s+(?:jullie|u|je)\s+(?:mij\s+|me\s+)?(?:stuurden|stuurde|hebben\s+gestuurd"
-    r"|heeft\s+gestuurd|hebt\s+gestuurd)))?"
+    r"|heeft\s+gestuurd|hebt\s+gestuurd)"
+    # the code as it keeps arriving: "the code I get is", "il codice che mi arriva via SMS è",
+    # "de sms-code die ik krijg is", "o código que chega por SMS é", "le code que je reçois"
+    r"|(?:(?:that|which)\s+)?i(?:\s+keep\s+(?:getting|receiving)|\s+get|\s+receive"
+    r"|\s+am\s+getting|'m\s+getting)"
+    r"|que\s+je\s+re[çc]ois|qui\s+m['’]arrive|,?\s*(?:den|die|das)\s+ich\s+(?:bekomme|erhalte"
+    r"|kriege),?|,?\s*(?:der|die|das)\s+(?:bei\s+mir\s+)?ankommt,?|que\s+(?:recibo|me\s+llega|recebo"
+    r"|chega|me\s+chega)|che\s+(?:ricevo|mi\s+arriva|arriva)|die\s+ik\s+(?:krijg|ontvang"
+    r"|binnenkrijg))"
+    r"(?:\s+(?:par|per|by|via|por|pelo|in\s+the)\s+(?:sms|e-?mail|mail|texto?|whatsapp))?)?"
 )
+# "the last one I got was 884213": a code named by "one", after a code word earlier in the text.
+_CODE_ONE = (
+    r"(?<![\w-])(?P<cue>(?:the\s+)?(?:last|latest|most\s+recent|newest|new|second|third"
+    r"|first)\s+one)(?P<said>)(?P<link>(?:\s+(?:(?:that|which)\s+)?(?:i\s+)?(?:did\s+)?"
+    r"(?:got|get|received|came\s+through|come\s+through|arrived|you\s+sent))?"
+    r"\s+(?:was|is)\s*(?::\s*)?)"
+)
+_EARLIER_CODE = re.compile(r"code|otp|2fa|pin\b|passcode|sms|text\s+message")
+_CODE_ONE_REACH = 300
 _QUOTES = "\"'“”‘’«»„"
 # Words that follow "password is" without being a password.
 _NOT_VALUES = frozenset(
@@ -246,6 +265,11 @@ class SecretRecognizer:
                 "code",
             ),
             (
+                rf"{_CODE_ONE}(?:(?P<spaced>\d{{2,4}}(?:[ ]\d{{2,4}}){{1,2}})(?![ ]?\d|[\w-])"
+                rf"|{value})",
+                "code_one",
+            ),
+            (
                 # the question may follow its word in brackets: "(ciudad de nacimiento …):"
                 rf"(?<!\w)(?:{_ANSWER_CUES})(?!\w)(?:\s+on\s+file)?(?:\s*\([^)\n]{{3,60}}\))?"
                 rf"(?P<link>{_LINK})\s*"
@@ -319,6 +343,12 @@ class SecretRecognizer:
                     break
 
     def _value(self, text: str, m: re.Match[str], kind: str) -> PiiSpan | None:
+        if kind == "code_one":
+            # "one" stands for a code only after a code word: "my 2FA code isn't arriving …"
+            before = text[max(0, m.start() - _CODE_ONE_REACH) : m.start()].lower()
+            if _EARLIER_CODE.search(before) is None:
+                return None
+            kind = "code"
         if kind == "code" and m.group("spaced") is not None:
             start, end = m.span("spaced")
             if not 4 <= sum(ch.isdigit() for ch in text[start:end]) <= 8:

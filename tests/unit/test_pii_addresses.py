@@ -912,3 +912,65 @@ def test_round_4_spans_end_before_look_alikes(
     recognizer: AddressRecognizer, text: str, address: str
 ) -> None:
     assert found(recognizer, text) == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # after the cs5 source's development half: a building or institution, a ward, room or
+        # plot before the street; a unit after it; boxes without "PO"
+        (
+            "please send it to Plot 12, 4 Heron Close, Sherford, Plymouth PL9 8DR today",
+            "Plot 12, 4 Heron Close, Sherford, Plymouth PL9 8DR",
+        ),
+        (
+            "deliver to Ward 7, Southmead Hospital, Dorian Way, Bristol BS10 5NB please",
+            "Ward 7, Southmead Hospital, Dorian Way, Bristol BS10 5NB",
+        ),
+        (
+            "ship to: Room 208, Totem Park Residence\n2525 West Mall\nVancouver BC V6T 1W9",
+            "Room 208, Totem Park Residence\n2525 West Mall\nVancouver BC V6T 1W9",
+        ),
+        (
+            "Elle habite EHPAD Les Tilleuls, chambre 9, 12 rue des Lilas, 21000 Dijon. Merci",
+            "EHPAD Les Tilleuls, chambre 9, 12 rue des Lilas, 21000 Dijon",
+        ),
+        (
+            "Lieferung an: Klinikum, Station 3A\nRobert-Koch-Straße 40\n37075 Göttingen",
+            "Klinikum, Station 3A\nRobert-Koch-Straße 40\n37075 Göttingen",
+        ),
+        (
+            "L'indirizzo è Via Tiburtina 880, palazzina B, scala 1, int. 9, 00159 Roma. Grazie",
+            "Via Tiburtina 880, palazzina B, scala 1, int. 9, 00159 Roma",
+        ),
+        (
+            "moro na Rua Harmonia, 455, fundos, Vila Madalena, São Paulo - SP, 05435-000.",
+            "Rua Harmonia, 455, fundos, Vila Madalena, São Paulo - SP, 05435-000",
+        ),
+        (
+            "ancienne adresse : 1280, rue Saint-Denis, app. 3, Montréal (Québec) H2X 3J8",
+            "1280, rue Saint-Denis, app. 3, Montréal (Québec) H2X 3J8",
+        ),
+        ("The address is HC 71 Box 2210\nHeber, AZ 85928", "HC 71 Box 2210\nHeber, AZ 85928"),
+        ("mail it to Box 4410\nYellowknife NT X1A 2R3 thanks", "Box 4410\nYellowknife NT X1A 2R3"),
+    ],
+)
+def test_institutions_units_and_boxes_around_the_street(
+    recognizer: AddressRecognizer, text: str, address: str
+) -> None:
+    assert address in found(recognizer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Box 12 of 30 arrived crushed, the rest were fine.",
+        "Ward 5 was closed so we waited in the canteen.",
+        "I bought the Plot 4 garden planter and the School Run lunchbox.",
+        "The Hospital Records album and the Village People CD arrived scratched.",
+    ],
+)
+def test_boxes_wards_and_institution_words_alone_are_no_address(
+    recognizer: AddressRecognizer, text: str
+) -> None:
+    assert found(recognizer, text) == []

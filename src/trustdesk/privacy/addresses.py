@@ -240,13 +240,16 @@ _POST_BOX = re.compile(
     r"(?:(?:RR|R\.R\.|Rural[ \t]Route)[ \t]?\d{1,3},?[ \t]+Box|P\.?[ \t]?O\.?[ \t]?Box"
     # New Zealand rural delivery ("RD 2, Ngatea 3597"), German parcel lockers ("Packstation 118")
     r"|RD|Packstation"
+    # a US highway contract route ("HC 64 Box 1120"), a Swiss "case postale", a bare "Box 31129"
+    # (weak: an address only before a locality)
+    r"|HC[ \t]?\d{1,3},?[ \t]+Box|[Cc]ase[ \t]postale|Box"
     r"|PO[ \t]?Box|Post[ \t]Office[ \t]Box|GPO[ \t]Box"
     r"|Locked[ \t]Bag|Postfach|Postbus|Apartado(?:[ \t]de[ \t]Correos)?|Apdo\.|Casella[ \t]"
     r"[Pp]ostale|C\.P\.|Boîte[ \t][Pp]ostale|BP|PSC[ \t]\d{3,4},?[ \t]Box|Unit[ \t]\d{4},?[ \t]Box)"
     r"[ \t]*\d(?:[ \t]?\d){0,7}(?![\w-])"
 )
 # Forms that are an address only when a locality or military post office follows.
-_WEAK_BOX = re.compile(r"(?:BP|C\.P\.|RD|Packstation|Unit\b.*)[ \t]*[\d \t]+")
+_WEAK_BOX = re.compile(r"(?:BP|C\.P\.|RD|Packstation|Box|Unit\b.*)[ \t]*[\d \t]+")
 _SHIP = re.compile(r"(?<![\w-])(?:USNS|USNV|USS|USCGC)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?")
 
 # --- what follows a street line ------------------------------------------------------------
@@ -318,6 +321,8 @@ _UNIT_WORDS = (
     r"|bus|bte|boîte|boite|Top|Stiege|Stg|Tür|Chambre|Stanza|Torre|Interior"
     # Australian lots, Spanish and Latin American doors, plots, offices, Dutch rooms
     r"|Lot|Pta|Ap|Parcela|Oficina|Bodega|Local|Depto|Dpto|Kamer"
+    # Italian buildings ("palazzina C"), Quebec flats ("app. 5")
+    r"|Palazzina|Pal|App"
 )
 # A floor and side, Spanish and Portuguese: "3º dcha.", "2ºA", "2º izq.", "3.º andar", "1º Esq."
 # (the detector reads "º" as "o", its compatibility form).
@@ -340,7 +345,8 @@ _DE_FLOOR = (
 _UNIT_AFTER = (
     rf"(?:(?:{_SEP}|[ \t]*/[ \t]*)(?:(?:(?i:{_UNIT_WORDS})(?:\.|(?![\w-]))[ \t]*#?|#[ \t]?)"
     r"(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w-])|\d{1,2}(?:st|nd|rd|th)[ \t]+Floor"
-    rf"|{_FLOOR}|(?i:r/c|s/n)(?![\w-])|{_DE_FLOOR}(?![\w-])"
+    # a Brazilian house at the back of the plot ("1020, fundos", "88 casa fundos")
+    rf"|{_FLOOR}|(?i:r/c|s/n|fundos|casa[ \t]fundos)(?![\w-])|{_DE_FLOOR}(?![\w-])"
     r"|\d{1,2}(?:er|e|ème|eme)[ \t](?i:étage|etage)(?:[ \t](?:gauche|droite|face|fond))?"
     r"|[1-9][ \t-]?hoog(?![\w-])"
     # a kilometre point on a road, a box after the street ("case postale 52", "Postfach 31")
@@ -457,7 +463,11 @@ _PREFIX_UNIT = re.compile(
     r"(?<![\w-])(?:(?i:h\.[ \t]?no\.|house[ \t]no\.?)"
     r"|(?i:appt|app|apt|apartment|appartement|flat|unit|suite|studio|level|bât|bat"
     r"|bâtiment|batiment|escalier|esc|wohnung|whg|bloco|bloc|block|shop|croft"
-    r"|piso|porte|room|chambre|stanza|lot|lote|parcela|kamer|oficina|local)\.?[ \t]*#?"
+    r"|piso|porte|room|chambre|stanza|lot|lote|parcela|kamer|oficina|local"
+    # a plot on a new estate, a hospital ward or station, a pitch or berth, a room in a hall
+    # of residence, a house in a development, an Italian staircase or flat number
+    r"|plot|ward|station|pitch|berth|cabin|site|hab|habitaci[óo]n|casa|scala|int|interno"
+    r"|palazzina|zimmer|quarto|sala)\.?[ \t]*#?"
     r"(?:[A-Za-z]{0,2}\d[\w-]{0,4}|[A-Za-z])(?![\w'’-])"
     # a floor ("3.º B, ", "11° piso, "), a box before the street ("C.P. 214, ")
     r"|\d{1,2}\.?[º°ªo](?:[ \t]?(?:(?i:piso|andar|planta)|[A-Z])(?![\w-]))?"
@@ -479,8 +489,9 @@ _PREFIX_UNIT = re.compile(
 )
 # "Unit 3/18 Hill Street": the unit word alone before an Australian "unit/number".
 _PREFIX_BARE_UNIT = re.compile(
-    r"(?<![\w-])(?i:unit|flat|apt|apartment|suite|shop|villa)\.?[ \t]+\Z"
+    r"(?<![\w-])(?i:unit|flat|apt|apartment|suite|shop|villa|room)\.?[ \t]+\Z"
 )
+_NUMBER_THEN_COMMA = re.compile(r"\d{1,5}[A-Za-z]?,")
 # "LOT 12 BULLA ROAD": an Australian lot or mail bag whose number is the street line's.
 _LOT_BEFORE = re.compile(r"(?<![\w-])(?i:lot|rmb)[ \t]+\Z")
 _UNIT_SLASH_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?/\d")
@@ -494,7 +505,8 @@ _PREFIX_HINT = re.compile(
 # ("Anna Berg, 12 Church Road") for anything less.
 _PREFIX_NAME = re.compile(
     rf"(?<![\w'’-])(?:The[ \t]+)?{_WORD}"
-    rf"(?:[ \t]+(?:na|an|y|de|of|the|du|des|da|das|do|dos|del|la|las|los|el|{_WORD})){{0,3}}"
+    rf"(?:[ \t]+(?:na|an|y|de|of|the|du|des|da|das|do|dos|del|la|las|los|el|universitaire"
+    rf"|universitaria|universitário|universitario|{_WORD})){{0,3}}"
     r"[ \t]*(?P<sep>,|\r?\n)[ \t]*\Z"
 )
 _HOUSE_WORDS = frozenset(
@@ -507,6 +519,13 @@ _HOUSE_WORDS = frozenset(
         " Urbanização Urbanización Condomínio Residencial Torre"
         # house names that no person has: "Orchard View, ", "Les Hauts de Chambéry, "
         " View Haven Nook Bothy Steading Schoolhouse Hauts Domaine Hameau Mas Manoir Moulin"
+        # institutions people are sent things at: a ward of an infirmary, a room in a hall of
+        # residence, a village hall, a school's office
+        " Residence Residences Infirmary Hospital Hostel School College Academy Clinic Hospice"
+        " Campus Village Parish"
+        " Bâtiment Batiment Cité EHPAD Résidence Chalet Gut Casal Laneway Klinikum"
+        " Universitätsklinikum Krankenhaus Wohnheim Studentenwohnheim Colegio Residencia"
+        " Ospedale Collegio Studentato Ziekenhuis Residência Hospitais"
     ).split()
 )
 _SUFFIX_WORDS = frozenset(_US_SUFFIX_WORDS)
@@ -952,7 +971,8 @@ def _prefixed(text: str, start: int, locality_first: bool) -> int:
     way to a street or house name ("Ivy Cottage, Church Lane, Little Snoring, Fakenham ...");
     before a street line only a house name counts.
     """
-    if _UNIT_SLASH_NUMBER.match(text, start):
+    # "Unit 3/18 Hill Street"; "Room 208, Totem Park Residence" read from its number on
+    if _UNIT_SLASH_NUMBER.match(text, start) or _NUMBER_THEN_COMMA.match(text, start):
         m = _PREFIX_BARE_UNIT.search(text, max(0, start - 12), start)
         if m:
             start = m.start()
@@ -979,6 +999,13 @@ def _prefixed(text: str, start: int, locality_first: bool) -> int:
             locality_first and words[-1] in _SUFFIX_WORDS and len(words) > 1
         ):
             best = pos
+        elif (
+            unit := _PREFIX_UNIT.search(text, max(0, pos - 40), pos)
+            if _PREFIX_HINT.search(text, max(0, pos - 40), pos)
+            else None
+        ) is not None:
+            # a building's name after a flat, suite or room: "Room 412, Gage Residence\n"
+            best = pos = unit.start()
         elif not locality_first:
             break
     return best

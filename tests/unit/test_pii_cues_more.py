@@ -202,3 +202,40 @@ def test_codes_as_they_arrive_and_codes_called_one(
 )
 def test_no_code_without_a_code_word(detector: PiiDetector, text: str) -> None:
     assert not [v for e, v in found(detector, text) if e == "SECRET"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # initials without full stops after a title or a label (cs5's development half)
+        ("The parcel was addressed to Mr K Abernethy, not to me.", "K Abernethy"),
+        ("Account holder: R T Okonkwo, sort code on file", "R T Okonkwo"),
+        ("Dear Ms E Lindqvist,", "E Lindqvist"),
+        ("letters for Mr. J. R. R. Hartley keep coming here", "J. R. R. Hartley"),
+        # the people who take parcels, named as they are introduced
+        ("si no hay nadie, el portero se llama Anselmo y lo recoge", "Anselmo"),
+        ("o porteiro chama-se Nelo, deixem com ele", "Nelo"),
+        ("il portinaio si chiama Ettore, lasciate pure a lui", "Ettore"),
+        ("leave it with my landlady Moira next door", "Moira"),
+        ("Unser Hausmeister heißt Volker und hat einen Schlüssel.", "Volker"),
+        ("déposez-le chez mon beau-frère Gaëtan au 12", "Gaëtan"),
+    ],
+)
+def test_initials_after_titles_and_the_people_who_take_parcels(
+    detector: PiiDetector, text: str, name: str
+) -> None:
+    assert ("PERSON", name) in found(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mrs A B C, please fill in boxes A B and C",
+        "la dueña del bar es muy simpática",
+        "my landlord is slow to fix anything",
+    ],
+)
+def test_initials_alone_and_roles_without_a_name_are_no_person(
+    detector: PiiDetector, text: str
+) -> None:
+    assert not [v for e, v in found(detector, text) if e == "PERSON"]

@@ -88,7 +88,16 @@ _AGENT = (
     r"|vicin[oa]|collega|marito|moglie|figli[oa]|corriere|consulente"
     r"|buurman|buurvrouw|collega|bezorger|medewerk(?:er|ster)|adviseur"
     r"|vizinh[oa]|colega|filh[oa]|estafeta|entregador(?:a)?|atendente"
-    r")(?: named| called| nommée?| namens| llamad[oa]| chiamat[oa]| chamad[oa])?"
+    # in-laws, landlords, caretakers and the owner of the bar downstairs, who take parcels
+    r"|landlord|landlady|caretaker|concierge|doorman|cuñad[oa]|suegr[oa]|sobrin[oa]|dueñ[oa]"
+    r"|porter[oa]|conserje|cunhad[oa]|sogr[oa]|porteir[oa]|don[oa] da (?:loja|tasca|casa)"
+    r"|dono|cognat[oa]|suocer[oa]|portinai[oa]|portier(?:e|a)?|beau-fr[èe]re|belle-s(?:œ|oe)ur"
+    r"|gardienne?|schwager|schw[äa]gerin|hausmeister(?:in)?|vermieter(?:in)?|zwager"
+    r"|schoonzus|conci[ëe]rge|huisbaas"
+    r")(?: named| called| nommée?| namens| llamad[oa]| chiamat[oa]| chamad[oa]"
+    # "el dueño se llama Manolo", "o dono chama-se Zé", "il portinaio si chiama Gino"
+    r"|,? (?:que )?se llama|,? (?:que )?se chama|,? chama-se|,? si chiama|,? s'appelle"
+    r"|,? s’appelle|,? hei(?:ß|ss)t|,? heet)?"
 )
 _OBJECT = r"for|called|named|on behalf of|cc|signed for by|signed by"
 _VERB = (

@@ -533,6 +533,19 @@ class PersonRecognizer:
         )
 
     @staticmethod
+    def _lead_initial(text: str, words: list[_Word], j: int) -> bool:
+        """An initial without its full stop at the start of a name after a title or a strong
+        cue ("Mr J MacPherson", "Account name: D M Oyelowo"): a capital, one space, and a
+        capitalised word or a further such initial."""
+        word = words[j]
+        return (
+            word.text.isupper()
+            and j + 1 < len(words)
+            and text[word.end : words[j + 1].start] == " "
+            and (words[j + 1].title or words[j + 1].caps)
+        )
+
+    @staticmethod
     def _bare_initial(text: str, words: list[_Word], run: list[int], j: int) -> bool:
         """A middle initial without its full stop: "John F Kennedy"."""
         word = words[j]
@@ -571,9 +584,12 @@ class PersonRecognizer:
         lowercase: bool,
         vocabulary: bool,
         caps: bool = False,
+        lead_initials: bool = False,
     ) -> _Run | None:
         """The name-shaped run starting at ``index``; lowercase particles only inside.
-        With ``caps``, words in capitals count ("Regards, JOHN SMITH")."""
+        With ``caps``, words in capitals count ("Regards, JOHN SMITH"); with
+        ``lead_initials`` (after a title or a strong cue), initials without their full stops
+        may start it ("Mr J MacPherson", "Account name: D M Oyelowo")."""
         run: list[int] = []
         names = 0
         for j in range(index, len(words)):
@@ -590,6 +606,14 @@ class PersonRecognizer:
                     )
                 )
             )
+            if (
+                lead_initials
+                and not initial
+                and len(word.text) == 1
+                and all(len(words[i].text) == 1 for i in run)
+                and self._lead_initial(text, words, j)
+            ):
+                initial = True  # "Mr J MacPherson", "D M Oyelowo": initials before the name
             if names >= MAX_NAME_WORDS:
                 break
             if (
@@ -627,12 +651,12 @@ class PersonRecognizer:
             return None  # "Hudson Floor Lamp": a product line, not a person
         seen: set[str] = set()
         for position, i in enumerate(run):  # "Nancy Walters Nancy Walters": stop at the repeat
-            if words[i].text in seen and not words[i].particle:
+            if words[i].text in seen and not words[i].particle and len(words[i].text) > 1:
                 run = run[:position]
                 break
             seen.add(words[i].text)
-        if not run:
-            return None
+        if not run or (lead_initials and all(len(words[i].text) == 1 for i in run)):
+            return None  # (initials alone are no name: "Dear Mrs A B C")
         name_words = [words[i] for i in run if not (words[i].particle and not words[i].title)]
         if all(w.particle for w in name_words):
             return None  # "Von meinem Handy gesendet"
@@ -906,10 +930,21 @@ class PersonRecognizer:
         lead = words[index]
         lowercase = lead.text.islower() and not lead.particle
         caps = lead.caps
+        initials = kind == "title" or strong
         if caps:
-            run = self._run(text, words, index, lowercase=False, vocabulary=False, caps=True)
+            run = self._run(
+                text,
+                words,
+                index,
+                lowercase=False,
+                vocabulary=False,
+                caps=True,
+                lead_initials=initials,
+            )
         else:
-            run = self._run(text, words, index, lowercase=lowercase, vocabulary=strong)
+            run = self._run(
+                text, words, index, lowercase=lowercase, vocabulary=strong, lead_initials=initials
+            )
         if run is None or not run.names or COMPANY_AFTER.match(text, run.end):
             return None
         if kind == "mention" and text[run.end : run.end + 1] in _HANDLE_CHARS:

@@ -234,12 +234,12 @@ class PassageIndex:
         self._title_vectors = self.embedder.embed_many(
             [p.title.rpartition(" — ")[2] for p in passages]
         )
-        # The ways customers ask for each passage: a question is as close to a passage's title
-        # as it is to the title or to the nearest of them.
-        owners = [i for i, p in enumerate(self.passages) for _ in p.asked]
         # Whether the knowledge base is one with phrasings (at least half of its passages have
-        # some): which answerability model reads its signals.
+        # some): it decides the fusion weights and which answerability model reads the signals.
         self.phrased = 2 * sum(1 for p in self.passages if p.asked) >= len(self.passages)
+        # The ways customers ask for each passage: a passage's title cosine is the best over
+        # its section title and its phrasings (search_query).
+        owners = [i for i, p in enumerate(self.passages) for _ in p.asked]
         self._asked_owner = np.array(owners, dtype=np.intp)
         self._asked_vectors = (
             self.embedder.embed_many([a for p in self.passages for a in p.asked])

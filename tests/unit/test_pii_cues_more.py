@@ -239,3 +239,24 @@ def test_initials_alone_and_roles_without_a_name_are_no_person(
     detector: PiiDetector, text: str
 ) -> None:
     assert not [v for e, v in found(detector, text) if e == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thu, 5 Mar 2026 at 09:12, the shop wrote:",
+        "Date: Fri 12 Jun 2026 16:40",
+        "Purchase date: Jan 9, 2026, receipt attached",
+        "delivered 21st Apr. 2026 but broken",
+    ],
+)
+def test_a_month_beside_a_day_or_year_is_no_name(detector: PiiDetector, text: str) -> None:
+    assert not [v for e, v in found(detector, text) if e == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("I gave the parcel to Jan yesterday", "Jan"), ("April said she would call back", "April")],
+)
+def test_the_same_words_alone_stay_names(detector: PiiDetector, text: str, name: str) -> None:
+    assert ("PERSON", name) in found(detector, text)

@@ -199,6 +199,14 @@ _CACHE_SIZE = 50_000  # word features, a few MB at most
 
 _MENTION = re.compile(r"(?<![\w.@])@(?=[^\W\d_])")
 # Runs of initials that are abbreviations, not a person ("U.S. Army", "P.S. Thanks").
+# A month's or a weekday's name after a day or before a day or year: "3 Mar 2026", "Jan 14,
+# 2026", "Thu, 5 Mar".
+_MONTHS = frozenset(
+    "Jan Feb Mar Apr May Jun June Jul July Aug Sep Sept Oct Nov Dec April August"
+    " Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split()
+)
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?[ \t]+\Z")
+_NUMBER_AFTER = re.compile(r"\.?,?[ \t]+\d{1,4}\b")
 _NOT_INITIALS = frozenset(
     "US UK EU UN PS NB AM PM DC LA NY ID TV PC OK BC AD GB NL DE FR ES IT PT CH BE AT IE USA"
     " UAE EC RE FAO ATTN".split()
@@ -1355,8 +1363,15 @@ class PersonRecognizer:
             or lead.text.upper() in PLACE_NAMES
             or lead.text.upper() in NOT_ALONE
             or len(run.indices) != 1
+            or (
+                lead.text in _MONTHS
+                and (
+                    _DAY_BEFORE.search(text, max(0, lead.start - 8), lead.start) is not None
+                    or _NUMBER_AFTER.match(text, lead.end) is not None
+                )
+            )
         ):
-            return False
+            return False  # ("Tue 3 Mar 2026", "Purchase date: Jan 14": a date, not a name)
         if signature:
             return True
         if "-" in lead.text and not self._lexicon.first_name_count(fold_name(lead.text)):

@@ -479,7 +479,14 @@ def test_a_customer_who_closed_the_tab_comes_back_to_the_persons_reply(
     expect(page.locator("#chat")).to_have_attribute("data-status", "handoff_requested")
     conversation = _session(page)["id"]
     context = page.context
-    cookies = [c for c in context.cookies() if c["name"] == "trustdesk_chat"]
+    # The page asks the server to remember the conversation without waiting for its answer:
+    # on a loaded machine the cookie may arrive after the handoff's.
+    cookies: list[Any] = []
+    for _ in range(300):
+        cookies = [c for c in context.cookies() if c["name"] == "trustdesk_chat"]
+        if cookies:
+            break
+        page.wait_for_timeout(100)
     assert len(cookies) == 1 and cookies[0]["httpOnly"] and cookies[0]["sameSite"] == "Strict"
     assert page.evaluate("document.cookie") == ""  # the page's scripts cannot read it
     page.close()  # the tab is closed: its sessionStorage is gone

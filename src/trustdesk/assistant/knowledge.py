@@ -150,6 +150,13 @@ def load_directory(directory: Path | str) -> list[Passage]:
     return passages
 
 
+def read_as_phrased(with_phrasings: int, passages: int) -> bool:
+    """Whether a knowledge base is read as one with phrasings ("asked" comments): when at
+    least half its passages have some. Retrieval then uses the fusion weights and the
+    answerability model chosen for such knowledge bases (docs/knowledge-base.md)."""
+    return 2 * with_phrasings >= passages
+
+
 def knowledge_version(passages: list[Passage]) -> str:
     digest = hashlib.sha256()
     for p in passages:

@@ -26,7 +26,7 @@ from trustdesk.assistant.actions import ActionRules
 from trustdesk.assistant.answerability import AnswerabilityModel, Signals
 from trustdesk.assistant.base import Citation, Draft, HistoryItem
 from trustdesk.assistant.embeddings import StaticEmbedder
-from trustdesk.assistant.knowledge import Passage
+from trustdesk.assistant.knowledge import Passage, read_as_phrased
 from trustdesk.assistant.synonyms import PREFIX, Concepts
 from trustdesk.language.claims import sentences
 from trustdesk.language.normalise import strip_accents
@@ -236,7 +236,7 @@ class PassageIndex:
         )
         # Whether the knowledge base is one with phrasings (at least half of its passages have
         # some): it decides the fusion weights and which answerability model reads the signals.
-        self.phrased = 2 * sum(1 for p in self.passages if p.asked) >= len(self.passages)
+        self.phrased = read_as_phrased(sum(1 for p in self.passages if p.asked), len(self.passages))
         # The ways customers ask for each passage: a passage's title cosine is the best over
         # its section title and its phrasings (search_query).
         owners = [i for i, p in enumerate(self.passages) for _ in p.asked]

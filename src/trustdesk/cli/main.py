@@ -130,10 +130,11 @@ def kb_ingest(directory: Path, language: str | None) -> None:
         fail(exc)
     which = f" as the {language} knowledge base" if language else ""
     click.echo(f"ingested {count} passages from {directory}{which} ({version[:19]})")
-    # Retrieval reads a knowledge base as one with phrasings when half its passages have some.
+    from trustdesk.assistant.knowledge import read_as_phrased
+
     click.echo(
         f"{phrased} of them list the ways customers ask for them ('asked' comments)"
-        + ("" if 2 * phrased >= count else "; see docs/knowledge-base.md to add them")
+        + ("" if read_as_phrased(phrased, count) else "; see docs/knowledge-base.md to add them")
     )
 
 

@@ -979,7 +979,7 @@ def _prefixed(text: str, start: int, locality_first: bool) -> int:
     best = pos = start
     for _ in range(4):
         lo = max(0, pos - 40)
-        m = _PREFIX_UNIT.search(text, lo, pos) if _PREFIX_HINT.search(text, lo, pos) else None
+        m = _unit_before(text, pos)
         if m is not None:
             best = pos = m.start()
             continue
@@ -999,16 +999,18 @@ def _prefixed(text: str, start: int, locality_first: bool) -> int:
             locality_first and words[-1] in _SUFFIX_WORDS and len(words) > 1
         ):
             best = pos
-        elif (
-            unit := _PREFIX_UNIT.search(text, max(0, pos - 40), pos)
-            if _PREFIX_HINT.search(text, max(0, pos - 40), pos)
-            else None
-        ) is not None:
+        elif (unit := _unit_before(text, pos)) is not None:
             # a building's name after a flat, suite or room: "Room 412, Gage Residence\n"
             best = pos = unit.start()
         elif not locality_first:
             break
     return best
+
+
+def _unit_before(text: str, pos: int) -> re.Match[str] | None:
+    """A flat, floor, box or building that ends at `pos` (within 40 characters before it)."""
+    lo = max(0, pos - 40)
+    return _PREFIX_UNIT.search(text, lo, pos) if _PREFIX_HINT.search(text, lo, pos) else None
 
 
 def _region_before(text: str, pos: int) -> bool:

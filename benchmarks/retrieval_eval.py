@@ -193,10 +193,10 @@ def _dev_signals(plain: bool) -> tuple[list[Any], list[bool], list[bool]]:
 def fit_model(plain: bool) -> None:
     """Fit the answerability model on dev and choose its operating point there: the model for
     knowledge bases with phrasings, or (``plain``) the one for those without."""
-    from trustdesk.assistant.answerability import fit, shifted
+    from trustdesk.assistant.answerability import FEATURES, PHRASED_FEATURES, fit, shifted
 
     signals, right, answerable = _dev_signals(plain)
-    model = fit(signals, right, l2=1.0)
+    model = fit(signals, right, l2=1.0, features=FEATURES if plain else PHRASED_FEATURES)
     probabilities = [model.confidence(s) for s in signals]
     point = next(
         point

@@ -7,7 +7,14 @@ import sys
 
 import pytest
 
-from trustdesk.assistant.answerability import AnswerabilityModel, Signals, fit, shifted
+from trustdesk.assistant.answerability import (
+    FEATURES,
+    PHRASED_FEATURES,
+    AnswerabilityModel,
+    Signals,
+    fit,
+    shifted,
+)
 from trustdesk.assistant.knowledge import Passage, parse_markdown
 from trustdesk.assistant.retrieval import (
     PassageIndex,
@@ -100,9 +107,26 @@ def test_a_question_with_no_word_the_index_reads_gets_no_answer(
 @pytest.mark.parametrize("phrased", [True, False])
 def test_both_bundled_models_read_their_features_and_prefer_a_close_match(phrased: bool) -> None:
     model = AnswerabilityModel.bundled(phrased=phrased)
-    weak = Signals(0.2, 1.0, 0.3, 0.3, 0.05, 0.5, 4)
-    strong = Signals(1.0, 6.0, 0.8, 0.8, 0.6, 0.0, 4)
+    assert model.features == (PHRASED_FEATURES if phrased else FEATURES)
+    weak = Signals(0.2, 1.0, 0.3, 0.3, 0.05, 0.5, 4, classifier=0.05)
+    strong = Signals(1.0, 6.0, 0.8, 0.8, 0.6, 0.0, 4, classifier=0.9)
     assert 0.0 <= model.confidence(weak) < model.confidence(strong) <= 1.0
+
+
+def test_the_phrased_model_trusts_a_passage_the_classifier_is_sure_of() -> None:
+    model = AnswerabilityModel.bundled(phrased=True)
+    unsure = Signals(0.6, 3.0, 0.5, 0.6, 0.3, 0.1, 4, classifier=0.05)
+    sure = Signals(0.6, 3.0, 0.5, 0.6, 0.3, 0.1, 4, classifier=0.9)
+    assert model.confidence(unsure) < model.confidence(sure)
+
+
+def test_a_model_file_must_name_features_it_can_read_one_weight_each() -> None:
+    data = AnswerabilityModel.bundled(phrased=True).to_json()
+    assert AnswerabilityModel.from_json(data) == AnswerabilityModel.bundled(phrased=True)
+    with pytest.raises(ValueError, match="reads"):
+        AnswerabilityModel.from_json({**data, "features": [*FEATURES, "shoe_size"]})
+    with pytest.raises(ValueError, match="one mean, scale and weight"):
+        AnswerabilityModel.from_json({**data, "weights": data["weights"][:-1]})
 
 
 def test_a_passages_phrasings_bring_a_paraphrase_to_it_and_choose_the_model() -> None:
@@ -124,6 +148,30 @@ def test_a_passages_phrasings_bring_a_paraphrase_to_it_and_choose_the_model() ->
     # The phrasings are matched, never quoted.
     draft = RetrievalBackend(with_, "Intro:").answer(question, [])
     assert "change my mind" not in draft.text and "30 days." in draft.text
+
+
+def test_a_phrased_index_learns_which_words_single_out_a_passage() -> None:
+    """A word that only one passage's phrasings use ("vase") sends a question to it, through
+    the phrasing classifier; an index without phrasings has no classifier."""
+    passages = parse_markdown(
+        "help.md",
+        DOC.replace(
+            "## My order arrived damaged\n",
+            "## My order arrived damaged\n<!-- asked:\n- my vase came in pieces\n"
+            "- the glass was cracked when I opened it\n-->\n",
+        ).replace(
+            "## How do I return an item?\n",
+            "## How do I return an item?\n<!-- asked:\n- can I send it back\n"
+            "- I changed my mind about the lamp\n-->\n",
+        ),
+    )
+    index = PassageIndex(passages)
+    assert index.phrased
+    top = index.search("what now, the vase is ruined")[0]
+    assert top.passage.title.endswith("My order arrived damaged")
+    assert top.classifier > max(h.classifier for h in index.search("the vase is ruined")[1:])
+    plain = PassageIndex(parse_markdown("help.md", DOC))
+    assert all(h.classifier == 0.0 for h in plain.search("the vase is ruined"))
 
 
 def test_fit_learns_a_separable_signal_and_shifting_moves_the_operating_point() -> None:

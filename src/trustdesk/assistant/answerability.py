@@ -33,6 +33,9 @@ FEATURES = (
     "unknown_share",
     "terms",
 )
+# A knowledge base with phrasings also has the phrasing classifier's probability for the best
+# passage (phrasings.py).
+PHRASED_FEATURES = (*FEATURES, "classifier")
 DEFAULT_THRESHOLD = 0.25
 _FILE = "answerability.json"
 _PLAIN_FILE = "answerability_plain.json"
@@ -49,19 +52,21 @@ class Signals:
     margin: float  # fused score of the best passage minus the runner-up's
     unknown_share: float
     terms: int
+    classifier: float = 0.0  # the phrasing classifier's probability of the best passage
 
-    def vector(self) -> np.ndarray:
-        return np.array(
-            [
-                self.coverage,
-                math.log1p(max(self.bm25, 0.0)),
-                self.cosine,
-                self.title_cosine,
-                self.margin,
-                self.unknown_share,
-                math.log1p(self.terms),
-            ]
-        )
+    def vector(self, features: Sequence[str] = FEATURES) -> np.ndarray:
+        """The values of ``features`` (FEATURES, or PHRASED_FEATURES), as the model reads them."""
+        values = [
+            self.coverage,
+            math.log1p(max(self.bm25, 0.0)),
+            self.cosine,
+            self.title_cosine,
+            self.margin,
+            self.unknown_share,
+            math.log1p(self.terms),
+            self.classifier,
+        ]
+        return np.array(values[: len(features)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +77,16 @@ class AnswerabilityModel:
     scale: tuple[float, ...]
     weights: tuple[float, ...]
     bias: float
+    features: tuple[str, ...] = FEATURES
 
     def confidence(self, signals: Signals) -> float:
-        x = (signals.vector() - np.asarray(self.mean)) / np.asarray(self.scale)
+        x = (signals.vector(self.features) - np.asarray(self.mean)) / np.asarray(self.scale)
         z = float(x @ np.asarray(self.weights)) + self.bias
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "features": list(FEATURES),
+            "features": list(self.features),
             "mean": list(self.mean),
             "scale": list(self.scale),
             "weights": list(self.weights),
@@ -89,10 +95,20 @@ class AnswerabilityModel:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> AnswerabilityModel:
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError(f"the answerability model reads {data['features']}, not {FEATURES}")
+        features = tuple(data["features"])
+        if features not in (FEATURES, PHRASED_FEATURES):
+            raise ValueError(
+                f"the answerability model reads {list(features)}, not {list(FEATURES)} "
+                f"or {list(PHRASED_FEATURES)}"
+            )
+        if not len(data["mean"]) == len(data["scale"]) == len(data["weights"]) == len(features):
+            raise ValueError("the answerability model needs one mean, scale and weight a feature")
         return cls(
-            tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]), float(data["bias"])
+            tuple(data["mean"]),
+            tuple(data["scale"]),
+            tuple(data["weights"]),
+            float(data["bias"]),
+            features,
         )
 
     @classmethod
@@ -105,10 +121,14 @@ class AnswerabilityModel:
 
 
 def fit(
-    rows: Sequence[Signals], labels: Sequence[bool], l2: float = 1.0, iterations: int = 50
+    rows: Sequence[Signals],
+    labels: Sequence[bool],
+    l2: float = 1.0,
+    iterations: int = 50,
+    features: tuple[str, ...] = FEATURES,
 ) -> AnswerabilityModel:
     """Fit the logistic model by Newton's method with an L2 penalty (no intercept penalty)."""
-    x = np.stack([r.vector() for r in rows])
+    x = np.stack([r.vector(features) for r in rows])
     y = np.asarray(labels, dtype=np.float64)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
@@ -126,7 +146,7 @@ def fit(
         if float(np.abs(step).max()) < 1e-8:
             break
     return AnswerabilityModel(
-        tuple(mean.tolist()), tuple(scale.tolist()), tuple(w[:-1].tolist()), float(w[-1])
+        tuple(mean.tolist()), tuple(scale.tolist()), tuple(w[:-1].tolist()), float(w[-1]), features
     )
 
 
@@ -135,4 +155,6 @@ def shifted(model: AnswerabilityModel, operating_point: float) -> AnswerabilityM
     reads as DEFAULT_THRESHOLD: the policy's default threshold then decides as chosen."""
     logit = math.log(operating_point / (1 - operating_point))
     target = math.log(DEFAULT_THRESHOLD / (1 - DEFAULT_THRESHOLD))
-    return AnswerabilityModel(model.mean, model.scale, model.weights, model.bias - logit + target)
+    return AnswerabilityModel(
+        model.mean, model.scale, model.weights, model.bias - logit + target, model.features
+    )

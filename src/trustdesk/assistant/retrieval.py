@@ -27,6 +27,7 @@ from trustdesk.assistant.answerability import AnswerabilityModel, Signals
 from trustdesk.assistant.base import Citation, Draft, HistoryItem
 from trustdesk.assistant.embeddings import StaticEmbedder
 from trustdesk.assistant.knowledge import Passage, read_as_phrased
+from trustdesk.assistant.phrasings import PhrasingClassifier
 from trustdesk.assistant.synonyms import PREFIX, Concepts
 from trustdesk.language.claims import sentences
 from trustdesk.language.normalise import strip_accents
@@ -78,11 +79,13 @@ _ANY_WORD = re.compile(r"[^\W\d_]+|\d+")
 # cosine with its section title, and the IDF-weighted share of the question's words that the
 # passage contains.
 # For a knowledge base whose passages list the ways customers ask for them ("asked"), whose
-# title cosine is then the best over the title and those phrasings:
-W_BM25 = 1.0
+# title cosine is then the best over the title and those phrasings, plus the probability that
+# the phrasing classifier (phrasings.py) gives the passage:
+W_BM25 = 0.0
 W_PASSAGE = 1.0
 W_TITLE = 2.0
 W_COVERAGE = 1.0
+W_CLASSIFIER = 3.0
 # For one without (chosen before phrasings existed, on the same questions without them):
 PLAIN_WEIGHTS = (0.25, 1.5, 1.0, 1.0)  # BM25, passage, title, coverage
 # Short answers: at most this many sentences of a passage, and this many characters, keeping
@@ -185,6 +188,7 @@ class Hit:
     bm25: float = 0.0
     cosine: float = 0.0  # with the whole passage (title and text)
     title_cosine: float = 0.0  # with the section title
+    classifier: float = 0.0  # the phrasing classifier's probability (phrased knowledge bases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,12 +250,22 @@ class PassageIndex:
             if owners
             else None
         )
+        # Which passage a question asks for, learnt from the titles and phrasings.
+        self._classifier = self._phrasing_classifier() if self.phrased and owners else None
         self.sentences = tuple(passage_sentences(p.text) for p in self.passages)
         self._sentence_terms = tuple(
             tuple(frozenset(self.tokenize(s)) for s in units) for units in self.sentences
         )
         self._sentence_vectors = tuple(self.embedder.embed_many(units) for units in self.sentences)
         self._position = {p.source: i for i, p in enumerate(self.passages)}
+
+    def _phrasing_classifier(self) -> PhrasingClassifier:
+        examples = tuple(
+            (i, tuple(self.tokenize(text)))
+            for i, p in enumerate(self.passages)
+            for text in (p.title.rpartition(" — ")[2], *p.asked)
+        )
+        return _fitted_classifier(examples, len(self.passages))
 
     def query(self, question: str) -> Query:
         clean = PLACEHOLDER_RE.sub(" ", question)
@@ -304,8 +318,13 @@ class PassageIndex:
             (W_BM25, W_PASSAGE, W_TITLE, W_COVERAGE) if self.phrased else PLAIN_WEIGHTS
         )
         fused = w_passage * cosine + w_title * title_cosine + w_coverage * coverage
-        if top_bm25 > 0:
+        if top_bm25 > 0 and w_bm25:
             fused = fused + w_bm25 * bm25 / top_bm25
+        if self._classifier is not None:
+            classifier = self._classifier.probabilities(query.terms)
+            fused = fused + W_CLASSIFIER * classifier
+        else:
+            classifier = np.zeros(len(self.passages))
         k = min(k, len(self.passages))
         order = np.argsort(-fused, kind="stable")[:k]
         return [
@@ -316,6 +335,7 @@ class PassageIndex:
                 float(bm25[i]),
                 float(cosine[i]),
                 float(title_cosine[i]),
+                float(classifier[i]),
             )
             for i in order.tolist()
         ]
@@ -332,6 +352,7 @@ class PassageIndex:
             margin=top.score - runner_up,
             unknown_share=query.unknown_share,
             terms=len(set(query.terms)),
+            classifier=top.classifier,
         )
 
     def excerpt(self, query: Query, passage: Passage, limit: int = MAX_SENTENCES) -> list[str]:
@@ -388,6 +409,15 @@ class PassageIndex:
                 weights = np.array([self._idf[t] for t in known])
                 np.maximum(best, weights @ self._holds[rows] / total, out=best)
         return best
+
+
+@lru_cache(maxsize=8)
+def _fitted_classifier(
+    examples: tuple[tuple[int, tuple[str, ...]], ...], passages: int
+) -> PhrasingClassifier:
+    """The phrasing classifier for these (passage, terms) examples, fitted once per process
+    (a server's refresh and every language's index of one knowledge base share it)."""
+    return PhrasingClassifier([t for _, t in examples], [i for i, _ in examples], passages)
 
 
 def quoted_passage(title: str, text: str) -> str:

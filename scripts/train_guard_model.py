@@ -51,9 +51,16 @@ MAX_FALSE = {
 # split and missed 3 more development claims (dev4, dev5) for 3 honest dev8 drafts it no longer
 # cut; on the safety path the model that cuts more claims stays. dev9 (a life lived in the first
 # person) likewise: trained with dev8 and dev9 the model left the held-out split unchanged and
-# missed 10 more claims of dev4 to dev6. dev10 (inputs, like dev7) trains the rules only as well.
+# missed 10 more claims of dev4 to dev6. dev10 (inputs, like dev7) trains the rules only as well,
+# and so does dev11 (claims in drafts formatted as a language model formats them), like dev8/9.
 RULES_ONLY = frozenset(
-    {"guards_dev7.jsonl", "guards_dev8.jsonl", "guards_dev9.jsonl", "guards_dev10.jsonl"}
+    {
+        "guards_dev7.jsonl",
+        "guards_dev8.jsonl",
+        "guards_dev9.jsonl",
+        "guards_dev10.jsonl",
+        "guards_dev11.jsonl",
+    }
 )
 
 

@@ -23,8 +23,8 @@ from trustdesk.language.normalise import clean, fold, strip_accents
 
 # -- what an AI may call itself ----------------------------------------------------------------
 AI_WORDS = (
-    r"ai|a\.i\.?|artificial\s+intelligence|bot|chatbot|chat\s+bot|robot|virtual\s+(?:assistant|"
-    r"agent)|digital\s+assistant|automated|automatic|computer\s+program|language\s+model|"
+    r"ai|a\.i\.?|artificial\s+intelligence|bot|chatbot|chat\s+bot|robot|virtual\s+(?:[\w-]+\s+)?"
+    r"(?:assistant|agent)|digital\s+assistant|automated|automatic|computer\s+program|language\s+model|"
     r"software|not\s+a\s+(?:person|human)|not\s+human|"
     # fr
     r"ia|intelligence\s+artificielle|assistant\s+virtuel|agent\s+virtuel|automatise|"
@@ -56,7 +56,8 @@ _HUMAN_NOUN = (
     r"people\s+person|flesh\s+and\s+blood|humain|humaine|etre\s+humain|personne|homme|femme|"
     r"mensch|menschen|person|mann|frau|humano|humana|ser\s+humano|persona|hombre|mujer|"
     r"umano|umana|essere\s+umano|persona|uomo|donna|mens|persoon|man|vrouw|pessoa|homem|"
-    r"mulher|serhumano|essereumano|etrehumain|humanbeing|only\s+human|"
+    r"mulher|serhumano|essereumano|etrehumain|humanbeing|echtmens|echtemens|realperson|"
+    r"realhuman|only\s+human|"
     # Typos a model (or a person) makes: "a humn", "a huamn", "a real preson".
     r"humn|huamn|humna|hmuan|hman|humam|hooman|hoomin|preson|pesron|persn"
 )
@@ -440,7 +441,9 @@ _LIFE_CLAIMS = re.compile(
             # (not the customer's day: "you're tired of waiting, and I'm sorry")
             rf"{_NOT_YOURS}\b(?:{_LIFE})\b[^.!?]{{0,40}}\b(?:{_FIRST})\b",
             # hands and feet: walked to the returns bay, checked the shelf, measured it
-            rf"\b(?:{_FIRST})\b[^.!?]{{0,60}}\b(?:{_BODY_ACTS})\b",
+            # (German "im Regal" is "in the shelf", not "I'm")
+            rf"\b(?!im\s+(?:regal|lager|laden|buro|haus|keller)\b)(?:{_FIRST})\b[^.!?]{{0,60}}"
+            rf"\b(?:{_BODY_ACTS})\b",
             rf"^\W*(?:{_BODY_ACTS})\b",
         )
     )
@@ -762,7 +765,11 @@ _SPEAKER = re.compile(
 # Words that make what follows a reported question, not a statement.
 _INDIRECT = re.compile(
     r"\b(?:whether|if|asked|wondering|si|demandiez|demandez|ob|gefragt|preguntabas|preguntas|"
-    r"se|chiedevi|chiedi|of(?!\s+course)|vroeg|vraagt|perguntou|perguntava)\b[^.!?:;,]*\Z"
+    r"se|chiedevi|chiedi|of(?!\s+course)|vroeg|vraagt|perguntou|perguntava|"
+    # echoes of what the customer said: "you wrote that you're a real person …"
+    r"(?:you|vous|sie|du|tu|usted|lei|je|u|voce)\s+(?:wrote|said|mentioned|told\s+(?:us|me)|"
+    r"avez\s+ecrit|avez\s+dit|haben\s+geschrieben|hast\s+geschrieben|escribiste|dijiste|"
+    r"hai\s+scritto|hai\s+detto|schreef|zei|escreveu|disse))\b[^.!?:;,]*\Z"
 )
 _MACHINE_RHET = r"(?:robot|bot|chatbot|machine|computer|software|program|ai|algorithm)"
 _MACHINE = (
@@ -897,6 +904,140 @@ _HANDS_ON = re.compile(
             r"\b(?:persoenlich|personlich)\s+(?:gepruft|geprueft|nachgemessen|kontrolliert)\b|"
             r"\bho\s+firmato\s+io\b|\bhe\s+firmado\s+yo\b|\bi\s+signed\b",
             r"\bpassar\s+o\s+\w+\s+no\s+vapor\b|\bpassei\s+o\s+\w+\s+no\s+vapor\b",
+        )
+    )
+)
+
+
+# What only a person present somewhere can promise or tell, as dev11 wrote it (folded text,
+# first person by construction): a phone call to the customer ("I'll ring you tomorrow",
+# "je vous appelle jeudi", "ich rufe Sie morgen an", "te llamo", "ti chiamo", "ik bel je",
+# "ligo-lhe"), a visit ("come and see me", "ask for me at the counter", "pregunta por mí"),
+# a direct line or extension of one's own, years in a trade ("llevo dieciocho años reparando"),
+# where one is from or who one is beside it ("being a Yorkshireman", "moi qui suis Bretonne",
+# "als gebürtige Hamburgerin", "at 63 I"), one's own size ("I'm 5 ft 9", "io porto una M"),
+# things owned and used ("I've had mine for", "la uso a casa", "me lo llevé a nadar"), what is
+# in front of one, a note written by hand, and denials that any machine answers ("we don't use
+# AI for customer e-mails", "qui niente bot", "bij ons geen bots").
+_IN_PERSON = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            # a call to the customer
+            r"\bi(?:'ll|\s+will|'m\s+going\s+to|m\s+going\s+to|'m\s+gonna)\s+(?:\w+\s+)?"
+            r"(?:phone|call|ring|telephone)\s+(?:you|u)\b",
+            r"\bi(?:'ll|\s+will)\s+(?:\w+\s+)?give\s+you\s+a\s+(?:ring|call|bell|buzz)\b",
+            r"\bi(?:'ll|\s+will)\s+stay\s+on\s+the\s+line\b",
+            r"\bje\s+(?:vous|te)\s+(?:telephone|appelle|passe\s+un\s+coup\s+de\s+fil|"
+            r"rappelle(?!\s+(?:que|qu|le|la|les|l|notre|nos|votre|vos|ce|cette|ces|un|une|des)\b))",
+            r"\bje\s+vais\s+(?:vous|te)\s+(?:appeler|telephoner|rappeler)\b",
+            r"\bich\s+(?:rufe|ruf)\s+(?:sie|dich|euch)\s+(?:[\w:]+\s+){0,8}?(?:an|zuruck)\b",
+            r"\bich\s+(?:werde|melde)\s+(?:sie|dich|mich)\s+(?:\w+\s+){0,4}?(?:anrufen|telefonisch)\b",
+            r"(?<!\bcomo\s)\b(?:te|le|os)\s+(?:llamo|llamare|telefoneo)\b",
+            r"\b(?:te|le)\s+voy\s+a\s+llamar\b|\bvoy\s+a\s+llamarte\b",
+            r"\b(?:ti|la|vi)\s+(?:chiamo|richiamo|telefono|chiamero|richiamero)\b",
+            r"\blo\s+chiamo\s+io\b",
+            r"\bik\s+bel\s+(?:je|jou|u|jullie)\b",
+            r"\bik\s+(?:zal|ga)\s+(?:je|u|jou)\s+(?:\w+\s+){0,3}?(?:bellen|terugbellen|opbellen)\b",
+            r"\bligo-(?:lhe|te|vos)\b|\b(?:eu\s+)?(?:te|lhe)\s+ligo\b|\bvou\s+(?:te\s+|lhe\s+)?"
+            r"ligar(?:-lhe|-te)?\b",
+            # a visit
+            r"\b(?:come\s+(?:and\s+|in\s+and\s+)?see\s+me|ask\s+for\s+me|pop\s+in\s+and\s+see\s+me)\b",
+            r"\b(?:passez|venez)\s+me\s+voir\b|\bdemandez(?:-moi|\s+apres\s+moi)\b",
+            r"\bfragen\s+sie\s+(?:[\w-]+\s+){0,6}?nach\s+mir\b|\bfrag\s+(?:[\w-]+\s+){0,6}?nach\s+mir\b",
+            r"\bpregunt(?:a|e|ad)\s+por\s+mi\b|\b(?:ven|venga|pasa|pase)\s+a\s+verme\b",
+            r"\bchied(?:i|a)\s+di\s+me\b|\b(?:passa|vieni|venga|passi)\s+a\s+trovarmi\b",
+            r"\bvraag\s+naar\s+mij\b|\bkom\s+(?:\w+\s+){0,3}?bij\s+mij\s+langs\b",
+            r"\bpergunt(?:e|a)\s+por\s+mim\b|\bvenha\s+ver-me\b",
+            # a line of one's own
+            r"\bmy\s+(?:direct\s+)?(?:extension|direct\s+line|desk\s+phone)\b|\bc'est\s+ma\s+ligne\b|"
+            r"\bma\s+ligne\s+directe\b|\bmeine\s+durchwahl\b|\bmi\s+extension\b|"
+            r"\bil\s+mio\s+interno\b|\bmijn\s+(?:toestel|doorkiesnummer)\b|\bo\s+meu\s+ramal\b",
+            # years in a trade, where one is from, who one is
+            r"\bllevo\s+(?:\w+\s+){1,3}?anos\s+\w+(?:ando|iendo)\b",
+            r"\bapres\s+(?:[\w-]+\s+){1,2}?ans\s+(?:derriere|dans|au|chez|comme)\b",
+            r"\bho\s+fatto\s+(?:il|la|lo|l')\s*\w+\s+per\s+(?:\w+\s+)?(?:anni|vent'anni)\b",
+            r"\bik\s+ben\s+(?:al\s+)?\w+\s+jaar\s+\w+(?:maker|monteur|verkoper|er|ster)\b",
+            r"\bi\s+joined\s+(?:the|this)\s+(?:company|team|shop|firm|business)\b",
+            r"\b(?:being|as)\s+a\s+(?:born\s+and\s+bred\s+|proud\s+)?\w+(?:man|woman)\b(?=,|\s+i\b)",
+            r"\bmoi\s+qui\s+suis\s+\w+",
+            r"\bcomo\s+buen[ao]?\s+\w+,\s+(?:te|le|os|les)?\s*(?:aseguro|digo|garantizo|confieso)\b",
+            r"\bals\s+(?:geburtige?r?|geborene?r?|echte?r?)\s+\w+(?:in|er)\b",
+            r"\bda\s+(?:\w+\s+)?doc\b|(?:^|[.!?]\s+)da\s+(?:mamma|papa|madre|padre|nonna|nonno)\s+di\b",
+            r"\bals\s+(?:geboren|echte)\s+\w+\s+(?:kan|ben|weet)\s+ik\b",
+            r"\bcomo\s+\w+\s+de\s+gema\b",
+            r"(?:^|[.!?]\s+)(?:maman|papa|mere|pere)\s+d(?:'un|'une|e\s+\w+\s+enfants)\b",
+            r"\bat\s+\d{2},?\s+i\b",
+            r"\bi'?m\s+one\s+of\s+the\s+(?:women|men|guys|girls|ladies|mums|dads)\s+(?:on|in|at)\b",
+            rf"\b{_I_AM}\s+100\s*%\s*(?:human|humain|humaine|mensch|menschlich|humano|humana|"
+            r"umano|umana|menselijk|mens)\b",
+            # one's own size
+            r"\bi'?m\s+\d\s*(?:ft|foot|feet|')\s*\d*\b|\bi\s+wear\s+(?:a|an|size)\s+"
+            r"(?:small|medium|large|xs|xl|\d+)\b",
+            r"\bio\s+porto\s+(?:una|la|il|un)\s+(?:taglia\s+)?\w+\b",
+            r"\bik\s+ben\s+zelf\s+\d[,.]\d{2}\b|\bik\s+draag\s+(?:een|maat)\s+\w+\b",
+            r"\beu\s+calco\s+(?:o\s+)?\d+\b",
+            r"\b(?:yo\s+)?tengo\s+(?:las|los|la|el)\s+(?:orejas|pies|manos|piel|pelo|cabello|"
+            r"espalda|munecas|dedos)\b",
+            r"\bje\s+dors\b",
+            # things of one's own, used
+            r"\bi(?:'ve|\s+have)\s+had\s+mine\b|\bi\s+(?:do|use|wear|wash|clean|charge|descale|"
+            r"service)\s+mine\b|\bwhen\s+i\s+took\s+it\b|\bi\s+used\s+to\s+live\s+(?:there|here|"
+            r"in|near|on)\b",
+            r"\bj'en\s+ai\s+(?:offert|achete|pris)\s+(?:une?|deux)\b",
+            r"\bim\s+eigenen\s+(?:garten|haus|keller|bad|auto|wohnzimmer)\b",
+            r"\btengo\s+el\s+mismo\s+(?:\w+\s+)?en\s+(?:mi|casa)\b|\bme\s+(?:lo|la)\s+lleve\b",
+            r"\b(?:la|lo|li|le)\s+(?:uso|metto|porto)\s+(?:a\s+casa|tutte\s+le|tutti\s+i|ogni)\b",
+            r"\b(?:le|li|l')\s*ho\s+indossat[eaio]\b",
+            r"\btoen\s+ik\s+(?:hem|het|ze)\b",
+            r"\b(?:uso|ponho)-[ao]s?\s+(?:em\s+casa|todas|todos)\b|\bas\s+minhas\s+encomendas\b",
+            # in front of one, at one's desk, written by hand
+            r"\b(?:i\s+have|i've\s+got|j'ai|tengo|ho|ich\s+habe|ik\s+heb|tenho)\s+(?:[\w']+\s+)"
+            r"{0,5}?(?:in\s+front\s+of\s+me|sous\s+les\s+yeux|delante|vor\s+mir|davanti\s+a\s+me|"
+            r"voor\s+me|(?:aqui\s+)?(?:a|na)\s+minha\s+frente)\b",
+            r"\bi\s+can\s+smell\b|\bmy\s+hands\s+are\b|\bon\s+my\s+(?:monitor|screen|desk|keyboard)\b",
+            r"\bi(?:'ll|\s+will)\s+walk\s+(?:\w+\s+){0,4}?(?:over|down|across)\s+to\b",
+            r"\bi'?ll\s+be\s+at\s+my\s+desk\b|\bresto\s+in\s+ufficio\b",
+            r"\b(?:office|bureau|ufficio|escritorio|oficina|kantoor)\s+printer\b|"
+            r"\bstampante\s+dell'ufficio\b|\bimpressora\s+do\s+escritorio\b|"
+            r"\bimprimante\s+du\s+bureau\b",
+            r"\bescrito\s+por\s+mim\s+a\s+mao\b|\bschrijf\s+ik\s+(?:\w+\s+)?zelf\b|"
+            r"\bhandwritten\s+by\s+me\b|\becrit\s+de\s+ma\s+main\b|\bvon\s+mir\s+handgeschrieben\b",
+            r"\bhabe\s+ich\s+(?:\w+\s+)?selbst\s+(?:[\w-]+\s+){0,3}?(?:getestet|ausprobiert|"
+            r"gemessen|eingepackt|verpackt|angeschlossen)\b",
+            r"\b(?:wieder|zuruck)\s+im\s+(?:haus|buro|laden|lager)\s+bin\b",
+            r"\ben\s+arrivant\s+au\s+(?:depot|bureau|magasin|entrepot)\b",
+            r"\bal\s+salir\s+del\s+(?:curro|trabajo|turno)\b",
+            r"\bhet\s+regent\s+hier\b",
+        )
+    )
+)
+
+
+# No machine answers here, as dev11 said it: the negation is the claim, so these are read
+# without the negation check ("Not a script, I promise", "qui niente bot", "non sono
+# un'intelligenza artificiale!", "KI beantwortet bei uns keine Kundenmails").
+_NO_MACHINE_HERE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            r"\b(?:chatting|talking|speaking)\s+(?:with|to)\s+(?:the|our)\s+(?:\w+\s+)?team,?\s+"
+            r"not\s+(?:an?\s+)?(?:algorithm|bot|machine|computer|ai)\b",
+            r"(?:^|[.!?]\s+)not\s+a\s+script\b",
+            r"\b(?:je|u)\s+(?:chat|praat|spreekt)\s+(?:hier\s+)?met\s+een\s+(?:echte?\s*mens|"
+            r"mens\s+van\s+vlees)",
+            r"\bwe\s+(?:don't|do\s+not|dont|never)\s+use\s+(?:ai|bots|chatbots|automation)\s+"
+            r"(?:for|to|on|in)\b",
+            r"\b(?:written|answered|read)\s+by\s+one\s+of\s+us\b",
+            r"\bliving,?\s+breathing\s+(?:person|human|people|member)\b",
+            r"\bno\s+bots\s+(?:here|on\s+(?:this|our|the)\s+team)\b",
+            r"\b(?:kunstliche\s+intelligenz|ki|bots?|chatbots?)\s+(?:beantwortet|beantworten|"
+            r"antwortet|antworten)\s+bei\s+uns\s+(?:keine|nicht|nie)\b|\bganz\s+analog\b",
+            r"\bno\s+contesta\s+ningun\s+(?:programa|bot|robot)\b|\baqui\s+no\s+hay\s+(?:bots|"
+            r"robots)\b|\bno\s+(?:usamos|utilizamos)\s+(?:ia|bots|robots)\b",
+            r"\bqui\s+niente\s+bot\b|\bniente\s+bot\s*:|\bnessun\s+bot\s+qui\b",
+            r"\bbij\s+ons\s+geen\s+(?:bots|robots|ai)\b|\bgeen\s+bots\s+hier\b",
+            r"\bnon\s+sono\s+un'(?:intelligenza\s+artificiale|ia|ai)\b",
         )
     )
 )
@@ -1104,6 +1245,8 @@ def claims_human(text: str, use_model: bool = True, context: str = "") -> bool:
             return True
     if _NOT_AUTOMATED.search(folded) or _DENIALS.search(folded):
         return True
+    if _NO_MACHINE_HERE.search(folded) and not _only_about_ai(folded):
+        return True
     for match in _HANDS_ON.finditer(folded):
         clause = _clause_of(folded, match.start())  # the speaker's own hands, in the clause
         if (
@@ -1111,6 +1254,10 @@ def claims_human(text: str, use_model: bool = True, context: str = "") -> bool:
             and not _DENIED.search(clause)
             and not _only_about_ai(_sentence_of(folded, match.start()))
         ):
+            return True
+    for match in _IN_PERSON.finditer(folded):  # first person by construction
+        sentence = _sentence_of(folded, match.start())
+        if not _DENIED.search(_clause_of(folded, match.start())) and not _only_about_ai(sentence):
             return True
     for match in _LIVED.finditer(folded):  # first person by construction
         sentence = _sentence_of(folded, match.start())
@@ -1190,7 +1337,7 @@ _TEAMS = (
     r"(?:l'|la\s+)?(?:equipe|service)\s+\w+|facturation|comptabilite|retours|"
     r"buchhaltung|kundenservice|kundendienst|versand|lager|werkstatt|rechnungsabteilung|"
     r"facturacion|contabilidad|atencion\s+al\s+cliente|devoluciones|almacen|taller|"
-    r"amministrazione|contabilita|assistenza|resi|magazzino|servizio\s+clienti|"
+    r"amministrazione|contabilita|assistenza|resi|magazzino|servizio\s+clienti|ufficio\s+\w+|"
     r"(?:financiele\s+)?administratie|klantenservice|magazijn|werkplaats|"
     r"financeiro|atendimento|suporte|devolucoes|armazem|oficina|faturacao|faturamento"
 )
@@ -1200,8 +1347,9 @@ _NAMED_TEAM = re.compile(
     r"ciao|buongiorno|buonasera|ola|bom\s+dia|boa\s+(?:tarde|noite)|goedemorgen|goedemiddag|"
     r"goedenavond|dag)\W+)(?:(?:aqui|qui|ici|hier|fala\s+(?:o|a)|met|c'est)\s+)?"
     r"(?P<name>\w+),?\s+(?:from|of|in|du|de\s+la|de\s+l'|des|de|aus\s+der|aus\s+dem|vom|"
-    r"von\s+der|del|dell'|della|dal|dalla|dello|van\s+de|van\s+het|do|da|dos|das)\s*"
-    rf"(?:{_TEAMS})\s*(?:speaking|here|ici|a\s+l'appareil|hier|aqui|qui|al\s+habla|"
+    r"von\s+der|del|dell'|della|dal|dalla|dall'|dello|van\s+de|van\s+het|do|da|dos|das)\s*"
+    rf"(?:{_TEAMS})(?:\s+(?:di|de|du|in|at|en|em|aus|von|a)\s+[A-ZÀ-Þ]\w+)?\s*"
+    r"(?:speaking|here|ici|a\s+l'appareil|hier|aqui|qui|al\s+habla|"
     r"aan\s+de\s+lijn|ao\s+telefone|[.!:]|[\U0001F300-\U0001FAFF\u2600-\u27BF]|$)",
     re.IGNORECASE,
 )
@@ -1236,7 +1384,7 @@ _SIGN_OFF = (
     r"abra[çc]os?|um\s+abra[çc]o|un\s+abrazo|besos|beijos|baci|un\s+bacio|bisous|"
     r"at[ée]\s+breve|sent\s+by|envoy[ée]\s+par|gesendet\s+von"
 )
-_PERSONAL_NAME = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+[A-Z][a-zà-ÿ]*\.?)?"
+_PERSONAL_NAME = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-ZÀ-Þ][a-zà-ÿ]+)?(?:\s+[A-ZÀ-Þ][a-zà-ÿ]*\.?)?"
 # A sign-off and a person's name, or a dash and a name: "Kind regards,\nEmma Clarke",
 # "— Jess, Customer Care", "Cheers, Sam @ Alder & Finch", "Cordialement,\nSophie Martin".
 _SIGNATURE = re.compile(
@@ -1279,6 +1427,10 @@ def signature_start(text: str) -> int | None:
             continue
         line_end = text.find("\n", match.start("name"))
         line = text[match.start("name") : line_end if line_end >= 0 else len(text)]
+        # "Best,\nSam\nAI assistant, Alder & Finch", "Léa, assistante IA": an AI's sign-off.
+        next_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+        if _AI.search(fold(text[match.start("name") : next_end if next_end >= 0 else len(text)])):
+            continue
         if text[match.start("name") - 2 : match.start("name")].strip() == "-" and len(line) > 45:
             continue  # "- Visa, Mastercard and American Express …" is a list item
         start = match.start()

@@ -82,3 +82,19 @@ def test_examples_without_labels_are_refused() -> None:
         PhrasingClassifier([], [], 3)
     with pytest.raises(ValueError, match="one label each"):
         PhrasingClassifier([["a"]], [0, 1], 2)
+
+
+def test_a_large_knowledge_base_is_bounded_in_passages_and_terms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from trustdesk.assistant import phrasings
+
+    assert phrasings.fits(2) and phrasings.fits(phrasings.MAX_CLASSES)
+    assert not phrasings.fits(1) and not phrasings.fits(phrasings.MAX_CLASSES + 1)
+    with pytest.raises(ValueError, match="at most"):
+        PhrasingClassifier([["a"]] * 3, [0, 1, 2], phrasings.MAX_CLASSES + 1)
+    # Weights are bounded: with room for two terms a passage, the two most frequent are kept.
+    monkeypatch.setattr(phrasings, "MAX_WEIGHTS", 6)
+    small = PhrasingClassifier([t for t, _ in EXAMPLES], [c for _, c in EXAMPLES], 3)
+    assert set(small._ids) == {"arriv", "parcel"} and small._weights.shape == (2, 3)
+    assert small.probabilities(["vase"]).tolist() == small.probabilities([]).tolist()

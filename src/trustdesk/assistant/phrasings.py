@@ -21,14 +21,36 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import sparse
-from scipy.linalg import blas
 
 # Inverse L2 strength (as scikit-learn's C), chosen on the development questions of
 # benchmarks/retrieval_eval.py together with the fusion weight.
 C = 16.0
 MAX_ITERATIONS = 500
-_dot = blas.ddot
-_axpy = blas.daxpy  # y += a·x, in place
+# Bounds on what is fitted when a knowledge base loads: the weights are a terms × passages
+# matrix, and L-BFGS keeps about 24 vectors of that size while it fits (8 MB each at this
+# bound: some 200 MB for a few seconds, for the largest knowledge base it reads). A knowledge
+# base with more passages than MAX_CLASSES is read without the classifier
+# (docs/knowledge-base.md); one with many terms keeps its most frequent ones.
+MAX_WEIGHTS = 1_000_000
+MAX_CLASSES = 500
+
+
+def fits(passages: int) -> bool:
+    """Whether a knowledge base of this many passages is given a phrasing classifier."""
+    return 2 <= passages <= MAX_CLASSES
+
+
+def _dot(a: np.ndarray, b: np.ndarray) -> float:
+    """a · b in one thread. (numpy's dot calls OpenBLAS, which runs vectors this long on
+    several threads: on a busy two-core server those threads wait for each other, and a fit
+    that takes half a second alone took ten.)"""
+    return float(np.einsum("i,i->", a, b))
+
+
+def _axpy(x: np.ndarray, y: np.ndarray, a: float, scratch: np.ndarray) -> None:
+    """y += a·x in place, in one thread, without allocating (``scratch`` is x's size)."""
+    np.multiply(x, a, out=scratch)
+    np.add(y, scratch, out=y)
 
 
 class PhrasingClassifier:
@@ -39,13 +61,17 @@ class PhrasingClassifier:
     ) -> None:
         if not examples or len(examples) != len(labels):
             raise ValueError("the classifier needs examples, one label each")
+        if not fits(classes):
+            raise ValueError(f"the classifier reads at most {MAX_CLASSES} passages")
         self.classes = classes
         df = Counter(t for terms in examples for t in set(terms))
-        self._ids = {t: i for i, t in enumerate(sorted(df))}
+        # At most MAX_WEIGHTS weights: a large knowledge base keeps its most frequent terms.
+        kept = sorted(df, key=lambda t: (-df[t], t))[: MAX_WEIGHTS // classes]
+        self._ids = {t: i for i, t in enumerate(sorted(kept))}
         n = len(examples)
         # Smoothed IDF, as scikit-learn's TfidfVectorizer computes it.
         self._idf = np.array(
-            [math.log((1 + n) / (1 + df[t])) + 1.0 for t in sorted(df)], dtype=np.float64
+            [math.log((1 + n) / (1 + df[t])) + 1.0 for t in sorted(kept)], dtype=np.float64
         )
         x = self._matrix(examples)
         y = np.zeros((n, classes))
@@ -112,10 +138,11 @@ def _lbfgs(
     """Limited-memory BFGS with a backtracking (Armijo) line search, for a smooth convex loss.
 
     Stops when the largest gradient entry falls below ``tolerance`` times its first value, or
-    after MAX_ITERATIONS. Vectors are updated in place (BLAS axpy): a temporary array of this
+    after MAX_ITERATIONS. Vectors are updated in place (``_axpy``): a temporary array of this
     size costs more to allocate than to compute. (scipy's L-BFGS-B spends most of its time on
     bound bookkeeping that an unconstrained problem does not need.)"""
     x = start.astype(np.float64, copy=True)
+    scratch = np.empty_like(x)
     value, grad = loss(x)
     first = float(np.abs(grad).max()) or 1.0
     steps: list[tuple[np.ndarray, np.ndarray, float]] = []
@@ -128,14 +155,14 @@ def _lbfgs(
         for s, g, rho in reversed(steps):
             a = rho * _dot(s, q)
             alphas.append(a)
-            _axpy(g, q, a=-a)
+            _axpy(g, q, -a, scratch)
         if steps:
             s, g, _ = steps[-1]
             q *= _dot(s, g) / _dot(g, g)
         else:
             q *= 1.0 / max(float(np.abs(q).max()), 1.0)
         for (s, g, rho), a in zip(steps, reversed(alphas), strict=True):
-            _axpy(s, q, a=a - rho * _dot(g, q))
+            _axpy(s, q, a - rho * _dot(g, q), scratch)
         slope = -_dot(grad, q)  # the direction is -q
         if slope >= 0:  # not a descent direction: start the memory again
             steps.clear()
@@ -144,15 +171,15 @@ def _lbfgs(
         t = 1.0
         while True:
             new_x = x.copy()
-            _axpy(q, new_x, a=-t)
+            _axpy(q, new_x, -t, scratch)
             new_value, new_grad = loss(new_x)
             if new_value <= value + 1e-4 * t * slope or t < 1e-10:
                 break
             t *= 0.5
         s = new_x.copy()
-        _axpy(x, s, a=-1.0)
+        _axpy(x, s, -1.0, scratch)
         g = new_grad.copy()
-        _axpy(grad, g, a=-1.0)
+        _axpy(grad, g, -1.0, scratch)
         curvature = _dot(s, g)
         if curvature > 1e-12:
             steps.append((s, g, 1.0 / curvature))

@@ -22,6 +22,7 @@ import numpy as np
 from bm25s import stopwords as _stopwords
 from bm25s.stopwords import STOPWORDS_EN
 
+from trustdesk.assistant import phrasings
 from trustdesk.assistant.actions import ActionRules
 from trustdesk.assistant.answerability import AnswerabilityModel, Signals
 from trustdesk.assistant.base import Citation, Draft, HistoryItem
@@ -251,7 +252,11 @@ class PassageIndex:
             else None
         )
         # Which passage a question asks for, learnt from the titles and phrasings.
-        self._classifier = self._phrasing_classifier() if self.phrased and owners else None
+        self._classifier = (
+            self._phrasing_classifier()
+            if self.phrased and owners and phrasings.fits(len(self.passages))
+            else None
+        )
         self.sentences = tuple(passage_sentences(p.text) for p in self.passages)
         self._sentence_terms = tuple(
             tuple(frozenset(self.tokenize(s)) for s in units) for units in self.sentences

@@ -16,11 +16,11 @@ policy and its guard pipeline — what a customer's message meets in production:
 
 Prints, per intent and language, recall (positives caught), the look-alike rate (look-alikes
 caught) and precision (caught positives over everything caught). The sets: the development
-splits (tests/data/guards_dev.jsonl to guards_dev11.jsonl: the rules were
+splits (tests/data/guards_dev.jsonl to guards_dev12.jsonl: the rules were
 tuned on them and the classifiers trained on them) and the
 held-out split (tests/data/guards_heldout.jsonl: never tuned on). Report them apart.
 
-Usage: python benchmarks/guards_eval.py [--set dev|dev2|...|dev11|heldout|all] [--json]
+Usage: python benchmarks/guards_eval.py [--set dev|dev2|...|dev12|heldout|all] [--json]
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ SETS = {
     "dev9": DATA / "guards_dev9.jsonl",
     "dev10": DATA / "guards_dev10.jsonl",
     "dev11": DATA / "guards_dev11.jsonl",
+    "dev12": DATA / "guards_dev12.jsonl",
     "heldout": DATA / "guards_heldout.jsonl",
 }
 # intent -> (positive kind, look-alike kind)

@@ -52,7 +52,8 @@ MAX_FALSE = {
 # cut; on the safety path the model that cuts more claims stays. dev9 (a life lived in the first
 # person) likewise: trained with dev8 and dev9 the model left the held-out split unchanged and
 # missed 10 more claims of dev4 to dev6. dev10 (inputs, like dev7) trains the rules only as well,
-# and so does dev11 (claims in drafts formatted as a language model formats them), like dev8/9.
+# and so does dev11 (claims in drafts formatted as a language model formats them), like dev8/9,
+# and dev12 (inputs in long, formal, hurried and regional styles), like dev7 and dev10.
 RULES_ONLY = frozenset(
     {
         "guards_dev7.jsonl",
@@ -60,6 +61,7 @@ RULES_ONLY = frozenset(
         "guards_dev9.jsonl",
         "guards_dev10.jsonl",
         "guards_dev11.jsonl",
+        "guards_dev12.jsonl",
     }
 )
 

@@ -313,3 +313,84 @@ def test_hedged_yes_to_the_offer(text: str, language: str) -> None:
 def test_not_now_is_no_yes(text: str) -> None:
     answer = offer_answer(text)
     assert answer is None or answer[0] != OfferAnswer.YES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kindly escalate my complaint, it has been a month.",
+        "Could you pass this on to whoever handles refunds?",
+        "I'd prefer to discuss this with one of your colleagues.",
+        "Je souhaite l'escalade de mon dossier, merci.",
+        "Wie erreiche ich am schnellsten einen Mitarbeiter?",
+        "Ich bitte um einen persönlichen Ansprechpartner.",
+        "¿Alguien me podría llamar esta tarde?",
+        "Mi potrebbe passare all'ufficio resi, per favore?",
+        "Ik wil graag telefonisch teruggebeld worden.",
+        "Podem escalar o meu caso? Já passou um mês.",
+        "Pode transferir-me para o apoio técnico?",
+    ],
+)
+def test_requests_buried_formal_or_by_channel(text: str) -> None:
+    assert person_request(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Does a person check these answers before I get them?",
+        "r u a bot?",
+        "J'ai l'impression de parler dans le vide, quelqu'un me lit ?",
+        "Schreibt mir hier eigentlich nur eine Maschine?",
+        "¿Alguna persona revisa lo que me respondes?",
+        "Qualcuno legge quello che mi scrivi?",
+        "Kijkt er iemand mee met dit gesprek?",
+        "Ninguém de carne e osso lê estas mensagens?",
+    ],
+)
+def test_bot_questions_about_who_reads_the_replies(text: str) -> None:
+    assert bot_question(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What model is this blender? The label has worn off.",
+        "Welches Modell ist das? Die Nummer fehlt.",
+        "Is this watch automatic or does it need a battery?",
+        "My boss signed off the order, can you send the invoice to our finance team?",
+    ],
+)
+def test_their_look_alikes_are_neither(text: str) -> None:
+    assert bot_question(text) is None and person_request(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("That'd be amazing, I've been trying for hours.", "en"),
+        ("Yes please, and can they call me instead of emailing?", "en"),
+        ("If it's quicker that way, then yes.", "en"),
+        ("Unbedingt, ich komme allein nicht weiter.", "de"),
+        ("Graag, het lukt me zelf niet.", "nl"),
+        ("Sí, no puedo resolverlo sola.", "es"),
+        ("Opa, pode sim!", "pt"),
+        ("Magari!", "it"),
+    ],
+)
+def test_a_yes_with_its_reason_or_a_condition(text: str, language: str) -> None:
+    assert offer_answer(text) == (OfferAnswer.YES, language)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yes but can you email me the label first?",
+        "If it's quicker, no, I'd rather wait.",
+        "Magari più tardi.",
+        "Graag, maar eerst probeer ik het zelf nog eens.",
+    ],
+)
+def test_a_yes_that_turns_is_still_no_yes(text: str) -> None:
+    answer = offer_answer(text)
+    assert answer is None or answer[0] != OfferAnswer.YES

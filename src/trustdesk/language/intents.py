@@ -606,12 +606,59 @@ def offer_answer(text: str) -> tuple[OfferAnswer, str] | None:
     for rules in _COMPILED:
         if rules.no.match(folded):
             return OfferAnswer.NO, rules.code
-    if "?" not in folded and not _TURN.search(folded) and len(folded.split()) <= _SHORT_YES:
+    # "yes, I can't work it out myself" gives a reason, not a turn: the reason is not read.
+    reasoned = _STUCK.sub(" ", folded)
+    # "Yes – and could they phone me rather than e-mail?" asks how, not whether.
+    how = _REACH_ME.search(folded) is not None
+    asks = "?" in folded and not how
+    short = len(reasoned.split()) <= _SHORT_YES or reasoned != folded or how
+    if not asks and not _TURN.search(reasoned) and short:
         for rules in _COMPILED:
             match = rules.yes_start.match(folded)
             if match and not _POLITE_ONLY.match(folded):
                 return OfferAnswer.YES, rules.code
+    if "?" not in folded and (match := _CONDITIONAL_YES.match(folded)):
+        return OfferAnswer.YES, _IF_LANGUAGE.get(match.group("yes"), ANY_LANGUAGE)
     return None
+
+
+# Why the customer wants a person, said after the yes: "I've been stuck on this for ages",
+# "ich komm hier allein nicht weiter", "ik kom er zelf niet uit", "è da un'ora che ci provo".
+_STUCK = re.compile(
+    r"\b(?:i(?:'ve|\s+have)?\s+been\s+stuck|i'?m\s+stuck|i\s+can'?t\s+(?:figure|work|sort)\s+(?:it|this)\s+"
+    r"out|(?:been\s+)?(?:trying|at\s+it)\s+for\s+(?:ages|hours|an\s+hour|days)|"
+    r"(?:ich\s+)?(?:komm|komme)\s+(?:hier\s+)?(?:allein\s+|alleine\s+|selbst\s+)?nicht\s+(?:weiter|klar)|"
+    r"je\s+n'y\s+arrive\s+pas|je\s+n'arrive\s+pas\s+a\s+\w+|je\s+suis\s+bloquee?|"
+    r"no\s+(?:puedo|consigo|logro)\s+(?:yo\s+)?(?:solo|sola|resolverlo|hacerlo)|estoy\s+atascad[oa]|"
+    r"e\s+da\s+(?:un'?\s*ora|\w+\s+ore|\w+\s+giorni)\s+che\s+ci\s+provo|non\s+ci\s+riesco|"
+    r"ik\s+kom\s+er\s+(?:zelf\s+)?(?:echt\s+|gewoon\s+)?niet\s+uit|ik\s+zit\s+vast|"
+    r"het\s+lukt\s+me\s+(?:zelf\s+)?niet|nao\s+consigo\s+(?:sozinh[oa]|resolver)|"
+    r"estou\s+ha\s+\w+\s+horas)[^.!?]*"
+)
+# The customer asks how the person will reach them, not whether one will.
+_REACH_ME = re.compile(
+    r"\b(?:phone|call|ring|email|e-mail|text|contact|reach)\s+me\b|\bme\s+(?:appeler|rappeler|"
+    r"contacter|llamar|llamen|chiamare|chiamarmi|bellen|ligar|liguem)\b|\bmich\s+(?:anrufen|"
+    r"zuruckrufen|kontaktieren)\b|\bllamarme\b|\bchiamarmi\b|\bligar-me\b"
+)
+# A yes that ends a condition: "if that's what it takes, then yes", "bueno, si así es más
+# rápido, sí", "bom, se for mais rápido, sim".
+_CONDITIONAL_YES = re.compile(
+    r"^\W*(?:(?:well|bueno|bom|bon|nou|allora|na\s+gut|ok|okay)\W+)?(?:if|si|se|wenn|als|s'il)\b"
+    r"[^?!.]{1,60}?,\s*(?:then\s+|alors\s+|dann\s+|entonces\s+|pues\s+|allora\s+|dan\s+|"
+    r"entao\s+)?(?P<yes>yes|sim|ja|oui|si|ok|okay|vale|d'accord|va\s+bene|go\s+ahead|sure)\W*$"
+)
+_IF_LANGUAGE = {
+    "yes": "en",
+    "sim": "pt",
+    "ja": "de",
+    "oui": "fr",
+    "vale": "es",
+    "go ahead": "en",
+    "sure": "en",
+    "d'accord": "fr",
+    "va bene": "it",
+}
 
 
 # A yes that goes on ("yes, as soon as possible") is read as one only in a short message.

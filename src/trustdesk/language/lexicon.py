@@ -346,7 +346,7 @@ EN = LanguageRules(
         r"(?:^|\b(?:please|pls|can\s+you|could\s+you|just|i\s+want\s+to|i\s+need\s+to|"
         r"i\s+need\s+you\s+to|want\s+you\s+to|i\s+want\s+you\s+to|i\s+would\s+like\s+to|"
         r"i'd\s+like\s+to|let's|lets|will\s+you|kindly|time\s+to|need\s+to)\s+)escalate"
-        r"(?:\s+[a-z']+){0,3}\s*(?:[.!?]|$|\s+to\b|\s+please\b)",
+        r"(?:\s+[a-z']+){0,3}\s*(?:[.!?,;:]|$|\s+to\b|\s+please\b)",
         r"\b(?:i\s+want|i\s+need|i'd\s+like|i\s+would\s+like|please\s+get|get)\s+(?:this|it|"
         r"my\s+\w+)\s+escalated\b",
         r"\b(?:an\s+escalation|escalation\s+please|escalation\s+now|need\s+escalation|"
@@ -418,7 +418,8 @@ EN = LanguageRules(
     yes=r"(?:yes|yeah|yea|yep|yup|ya|y|yes\s+i\s+would|yes\s+i\s+do|yes\s+please|ok|okay|k|kk|"
     r"sure|alright|all\s+right|absolutely|definitely|certainly|of\s+course|please|pls|plz|"
     r"go\s+ahead|go\s+for\s+it|please\s+do|do\s+it|do\s+that|sounds\s+good|sounds\s+great|"
-    r"that\s+would\s+be\s+(?:great|good|helpful|nice|perfect|lovely|ideal)|that\s+would\s+help|"
+    r"(?:that\s+would|that'd|thatd)\s+be\s+(?:great|good|helpful|nice|perfect|lovely|ideal|brilliant|"
+    r"amazing|fantastic|wonderful|super|ace|grand)|that\s+would\s+help|"
     r"i\s+would|i'd\s+like\s+that|i\s+would\s+like\s+that|why\s+not|yes\s+pls|aye|"
     r"i\s+guess\s+so|i\s+suppose\s+so|i\s+think\s+so|guess\s+so|"
     r"yes\s+thanks|yes\s+thank\s+you|please\s+yes|yes\s+yes|correct|right|indeed|"
@@ -756,7 +757,7 @@ DE = _rules(
     negation=r"\b(?:nicht|kein|keine|keinen|keinem|keiner|nie|niemals|ohne|nein|"
     r"niemand|war|gestern|schon|bereits|statt|anstatt)\b",
     restart=r"\b(?:aber|sondern|bitte|jetzt|will|mochte|moechte|verbinden|geben\s+sie)\b",
-    yes="ich denke schon|denke schon|ich glaube schon|glaube schon|leiten sie's weiter|leiten sie es weiter|das ware mir lieber|das ware mir tatsachlich lieber|warum nicht|ja|jawohl|ja bitte|bitte|gerne|gern|ja gerne|ja gern|klar|na klar|sicher|"
+    yes="ich denke schon|denke schon|unbedingt|mach mal|mach das|machen sie das|machen sie mal|nur zu|ich glaube schon|glaube schon|leiten sie's weiter|leiten sie es weiter|das ware mir lieber|das ware mir tatsachlich lieber|warum nicht|ja|jawohl|ja bitte|bitte|gerne|gern|ja gerne|ja gern|klar|na klar|sicher|"
     "naturlich|natuerlich|okay|ok|einverstanden|machen sie das|mach das|ja mach das|"
     "ja machen sie das|ja bitte verbinden|sehr gerne|sehr gern|auf jeden fall|genau|"
     "passt|gut|in ordnung|alles klar|ja, bitte|ja danke|jo|jep|jup|yes|ja genau|"
@@ -947,7 +948,7 @@ IT = _rules(
     negation=r"\b(?:non|nn|mai|senza|nessun|nessuno|nessuna|niente|gia|ieri|prima|ho\s+parlato|"
     r"avevo|era)\b",
     restart=r"\b(?:ma|voglio|vorrei|passami|per\s+favore|adesso|ora|solo)\b",
-    yes="immagino di si|credo di si|penso di si|vada pure|dai si|magari,? grazie|perche no|si|si grazie|si per favore|per favore|certo|certamente|va bene|ok|okay|volentieri|"
+    yes="immagino di si|credo di si|magari(?=\\s*!)|penso di si|vada pure|dai si|magari,? grazie|perche no|si|si grazie|si per favore|per favore|certo|certamente|va bene|ok|okay|volentieri|"
     "d'accordo|daccordo|perfetto|sicuro|assolutamente|esatto|proceda|procedi|fallo|lo faccia|"
     "si lo faccia|si fallo|vai|vada|si vai|si certo|ovvio|ovviamente|con piacere|benissimo|"
     "bene|si grazie mille|sì|si una persona|una persona per favore|si un operatore|"
@@ -1134,7 +1135,7 @@ PT = _rules(
     ),
     negation=r"\b(?:nao|nunca|sem|nem|jamais|ninguem|ja|ontem|antes|falei|tinha|estava)\b",
     restart=r"\b(?:mas|quero|preciso|me\s+passa|por\s+favor|agora|so)\b",
-    yes="acho que sim|creio que sim|pode passar|por que nao|porque nao|esta bem|ta bem|belza|sim|sim por favor|por favor|pfv|pf|claro|claro que sim|com certeza|pode ser|pode|"
+    yes="acho que sim|creio que sim|opa,? pode(?: sim)?|pode sim|pode passar|por que nao|porque nao|esta bem|ta bem|belza|sim|sim por favor|por favor|pfv|pf|claro|claro que sim|com certeza|pode ser|pode|"
     "pode sim|beleza|blz|ta bom|ta|ok|okay|certo|quero|quero sim|sim quero|perfeito|"
     "otimo|isso|isso mesmo|exato|com prazer|de acordo|manda|vai|sim obrigado|"
     "sim obrigada|s|ss|aham|uhum|sim uma pessoa|uma pessoa por favor|sim um atendente|"
@@ -1335,6 +1336,54 @@ _MORE_PERSON_2 = {
     r"(?:entrar\s+em\s+contato|me\s+ligar|falar)\b"
     r"|\bcontinuar\s+digitando\s+[\"'“]?(?:atendente|humano|pessoa)\b",
 }
+# dev12's styles (2026-12-02 afternoon): requests buried in long or formal messages, via a
+# number or a channel, for a level above, to be transferred to an office; bot questions about
+# who reads or checks the replies, "a text generator", "weer zo'n chatbot zeker?".
+_MORE_PERSON_3 = {
+    "en": r"\b(?:sort|deal\s+with|discuss|handle|resolve)\s+(?:this|it)(?:\s+out)?\s+with\s+(?:a|one\s+of\s+"
+    r"your|your)\s+(?:colleagues?|team\s+members?|staff)\b|\bpass\s+(?:this|it|me)\s+(?:on\s+)?to\s+"
+    r"(?:whoever|someone|somebody|the\s+person)\b|\bcan\s+(?:this|it)\s+go\s+to\s+(?:a|an)\s+"
+    r"(?:real\s+|actual\s+)?(?:team\s+member|person|human|colleague)\b",
+    "fr": r"\bavoir\s+quelqu'un\s+(?:au\s+bout\s+du\s+fil|au\s+telephone)\b|\bnumero\s+pour\s+(?:avoir|"
+    r"joindre|parler\s+a)\s+(?:quelqu'un|un\s+conseiller|une\s+conseillere|une\s+personne)\b|"
+    r"\b(?:demande|veux|souhaite)\s+l'escalade\b|\bremonte[rz]?\s+au\s+niveau\s+au-dessus\b",
+    "de": r"\b(?:erreiche|erreichen)\s+(?:ich|man)\s+(?:\w+\s+){0,3}?(?:einen|eine)\s+(?:mitarbeiter|mitarbeiterin|"
+    r"menschen|berater|beraterin|person)\b|\b(?:nachsthohere|hohere)\s+(?:stelle|instanz|ebene)\b|"
+    r"\b(?:bitte|bitten)\s+(?:\w+\s+)?um\s+(?:einen|eine)\s+(?:personlichen?\s+|personliche\s+)?"
+    r"(?:ansprechpartner|ansprechpartnerin|mitarbeiter|mitarbeiterin|berater|beraterin)\b|"
+    r"\baus\s+fleisch\s+und\s+blut\s+(?:ubernimmt|ubernehmen|ubernehme|ubernahme)\b",
+    "es": r"\balguien\s+(?:me\s+)?(?:puede|podria)\s+(?:marcar|llamar)(?:me)?\b|\bmarcarme\b|"
+    r"\b(?:resolver|tratar|ver)\s+(?:esto\s+|lo\s+)?con\s+(?:alguno|alguna|uno|una)\s+de\s+sus\s+"
+    r"(?:companeros|companeras|colegas)\b",
+    "it": r"\bmi\s+(?:puo|potrebbe|puoi|potresti)\s+(?:trasferire|passare)\s+(?:all'|al|alla|a)\s*"
+    r"(?:ufficio|reparto|servizio|responsabile|collega)\b",
+    "nl": r"\btelefonisch\s+(?:benaderd|gebeld|teruggebeld)\b|\bdoor\s+een\s+van\s+uw\s+medewerkers\b",
+    "pt": r"\bescal(?:em|e|ar|em)\s+o\s+(?:meu|seu)\s+(?:caso|pedido|processo|reclamacao)\b|"
+    r"\b(?:transferir|passar)-me\s+para\b|\bum\s+dos\s+(?:vossos|seus)\s+(?:funcionarios|"
+    r"colaboradores|atendentes)\s+me\s+(?:contacte|contate|ligue)\b|\bchama\s+alguem\b",
+}
+_MORE_BOT_3 = {
+    "en": r"\bdoes\s+(?:a|any)\s+(?:human|person|real\s+person|member\s+of\s+staff)\s+(?:read|check|"
+    r"review|see|look\s+at|go\s+over|read\s+over)\b|(?:^|[.!?]\s*)(?:r\s+)?(?:u|you)\s+(?:a\s+)?"
+    r"(?:human|real|bot|robot)\s*\?",
+    "fr": r"\bquelqu'un\s+me\s+lit\b|\bje\s+parle\s+dans\s+le\s+vide\b",
+    "de": r"\b(?:antwortet|schreibt)\s+(?:mir\s+)?(?:hier\s+)?(?:nur\s+)?(?:ein|eine)\s+(?:textgenerator|"
+    r"maschine|programm|computer|ki)\b|\becht(?:en|e|er|em)?\s+menschen?\s+verbunden\b|"
+    r"\b(?:mit|oder)\s+a\s+maschin\b",
+    "es": r"\b(?:algun|alguna|un|una)\s+(?:empleado|empleada|persona|humano|companero)\s+(?:supervisa|"
+    r"revisa|lee|controla)\b",
+    "it": r"\b(?:qualcuno|una\s+persona|un\s+collega|un\s+operatore)\s+(?:controlla|legge|rilegge|"
+    r"supervisiona)\s+(?:le\s+tue|quello\s+che|cosa)\b",
+    "nl": r"\bkijkt\s+er\s+(?:een|iemand)\s+(?:\w+\s+)?mee\b|\bzo'?n\s+(?:chatbot|bot|robot)\s+zeker\b|"
+    r"\bweer\s+(?:zo'?n|een)\s+(?:chatbot|bot|robot)\b",
+    "pt": r"\bninguem\s+de\s+carne\s+e\s+osso\b",
+}
+_PERSON_HOT_3 = (
+    "escalade|escalem|nachsthohere|ansprechpartner|marcar|marcarme|trasferire|telefonisch|"
+    "transferir-me|funcionarios|alguem|whoever|colleague|colleagues|fleisch|erreiche|quelqu'un"
+)
+
+
 # A request said as a threat, with a negation of its own that does not cancel it ("unless a
 # manager calls me today", "si un responsable ne me rappelle pas", "wenn mich kein Vorgesetzter
 # anruft"): read without the negation rule.
@@ -1370,14 +1419,15 @@ def _extended(rules: LanguageRules) -> LanguageRules:
     verbs, places = _DEPARTMENTS[rules.code]
     return replace(
         rules,
-        bot=(*rules.bot, _MORE_BOT[rules.code], _MORE_BOT_2[rules.code]),
+        bot=(*rules.bot, _MORE_BOT[rules.code], _MORE_BOT_2[rules.code], _MORE_BOT_3[rules.code]),
         person=(
             *rules.person,
             _RATHER[rules.code],
             rf"\b(?:{verbs})\s+(?:{places})\b",
             _MORE_PERSON_2[rules.code],
+            _MORE_PERSON_3[rules.code],
         ),
-        person_hot=f"{rules.person_hot}|{_DEPARTMENT_HOT}|{_PERSON_HOT_2}",
+        person_hot=f"{rules.person_hot}|{_DEPARTMENT_HOT}|{_PERSON_HOT_2}|{_PERSON_HOT_3}",
     )
 
 
@@ -1550,7 +1600,12 @@ VETO = (
     r"purifier\w*|vacuum\w*|aspirateur|staubsauger|aspiradora|aspirapolvere|stofzuiger|"
     r"aspirador|leather|cuir|leder|cuero|pelle|leer|couro|discount|remise|rabatt|descuento|"
     r"sconto|korting|desconto|offer|angebot|oferta|offerta|aanbieding|promocao|countdown|"
-    r"renew\w*|renouvel\w*|verlang\w*|renov\w*|rinnov\w*|verleng\w*)\b"
+    r"renew\w*|renouvel\w*|verlang\w*|renov\w*|rinnov\w*|verleng\w*|"
+    # a watch or a battery is automatic or not; a product's model is asked about
+    r"horloge|montre|armbanduhr|reloj|orologio|relogio|battery|batterij|batterie|bateria|"
+    r"batteria|accu)\b"
+    r"|\b(?:what|which|welk|welches|quel|que|quale)\s+model\w*\s+(?:is\s+(?:this|that|the|my|it)\s+"
+    r"(?!(?:ai|bot|chatbot|assistant|chat|thing\s+you)\b)\w+|number|nummer|numero)\b"
 )
 # Requests for a person that read alike in every language: "is there a human I can talk to?"
 _PEOPLE_ANY = (
@@ -1569,6 +1624,8 @@ PERSON_VETO = (
     r"\b(?:gift|gifts|present|presents|regalo|regalos|presente|presentes|cadeau|cadeaux|"
     r"geschenk|geschenke|cadeaubon|cadeaubonnen|gutschein|voucher|tarjeta\s+regalo|"
     r"vale-presente|buono\s+regalo|carte\s+cadeau)\b"
+    # a document sent to the customer's own team: "send the invoice to our accounts team"
+    r"|\bsend\s+(?:the|an|my|this|a)\s+(?:invoice|receipt|quote|document|copy)\s+to\s+(?:our|my)\b"
     # whether someone must be home or sign: a question about the delivery, no request
     r"|\b(?:does|do|will|must|should)\s+(?:someone|somebody|anyone|anybody|a\s+person)\s+(?:need\s+to\s+"
     r"|have\s+to\s+)?(?:be\s+(?:home|in|there|present|around)|sign)\b"

@@ -5,7 +5,8 @@ written for plain text miss: full-width digits ("０７９１１ １２３４５
 compatibility letters, zero-width characters inside a name or a number, Cyrillic or Greek
 letters that look Latin inside a Latin word ("jоhn" with a Cyrillic "о"), and email addresses
 spelled out ("jane dot doe at example dot com", "jane[at]example[dot]com", "jane (arroba)
-example (punto) es").
+example (punto) es"), and numbers said aloud ("oh seven seven double oh nine hundred", "C B
+twenty two five L R": ``spoken.py``).
 
 ``normalise`` returns the text the recognizers read and, for every character of it, where it
 came from in the original, so that each finding is reported — and later replaced — over the
@@ -21,6 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from trustdesk.privacy.spoken import maybe_spoken, spoken_view
 
 # Look-alike letters of other scripts, folded only when a Latin letter stands next to them (a
 # Latin word with one disguised letter), never in text written in those scripts. One character
@@ -214,12 +217,18 @@ def normalise(text: str) -> NormalisedText | None:
     """The disguise-free form of ``text`` with its offset map, or None when it has no disguise."""
     characters = _needs_characters(text)
     spelled = _maybe_spelled(text)
-    if not characters and not spelled:
+    spoken = maybe_spoken(text)
+    if not characters and not spelled and not spoken:
         return None
     if characters:
         work, starts, ends = _characters(text)
     else:
         work, starts, ends = text, list(range(len(text))), list(range(1, len(text) + 1))
+    if spoken or characters:
+        typed = spoken_view(work, starts, ends)
+        if typed is not None:
+            work, starts, ends = typed
+            spelled = spelled or _maybe_spelled(work)
     if spelled or (characters and _maybe_spelled(work)):
         undone = _spelled_emails(work, starts, ends)
         if undone is not None:

@@ -30,6 +30,7 @@ import phonenumbers
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
 from trustdesk.privacy.cards import SlipVocabulary, has_card_issuer_prefix, is_card_number
+from trustdesk.privacy.spoken import digits_of
 
 _SPACE = r"[ \t\u00a0]"
 # Seven digits with short separators: nothing shorter is a phone number (cheap to scan for).
@@ -458,7 +459,7 @@ _DIGIT_WORDS = {
     **dict.fromkeys("um uma dois duas três quatro sete oito".split(), 1),
 }
 _MULTIPLIERS = {"double": 2, "triple": 3}
-_SPELLED_TOKEN = re.compile(r"[^\W\d_]+|\d")
+_SPELLED_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d")
 # What may stand between two spoken digits: spaces, hyphens, commas, dots.
 _SPELLED_GAP = re.compile(r"[\s,.\-–]{0,3}")
 # A number read out: at least this many digits, of which at least this many in words (runs of
@@ -472,8 +473,11 @@ def spelled_numbers(text: str) -> list[tuple[int, int]]:
     three four five six", "double five"), as customers type phone numbers past a filter."""
     # Most messages hold no three digit words at all: a split and set look-ups tell (the
     # token scan below costs several times more).
-    plain = text.lower().replace(",", " ").replace("-", " ").replace(".", " ").split()
-    if sum(word in _DIGIT_WORDS for word in plain) < SPELLED_MIN_WORDS:
+    plain = text.lower().replace(",", " ").replace(".", " ").split()
+    if (
+        sum(word in _DIGIT_WORDS or digits_of(word) is not None for word in plain)
+        < SPELLED_MIN_WORDS
+    ):
         return []
     found: list[tuple[int, int]] = []
     start = end = -1
@@ -486,7 +490,9 @@ def spelled_numbers(text: str) -> list[tuple[int, int]]:
 
     for match in _SPELLED_TOKEN.finditer(text):
         token = match.group(0).lower()
-        is_digit = token.isdigit() or token in _DIGIT_WORDS
+        # two-digit words count as two ("douze", "trente-neuf", "twenty")
+        width = len(number) if (number := digits_of(token)) is not None else 1
+        is_digit = token.isdigit() or token in _DIGIT_WORDS or number is not None
         is_multiplier = token in _MULTIPLIERS
         joined = start >= 0 and _SPELLED_GAP.fullmatch(text[end : match.start()]) is not None
         if not (is_digit or is_multiplier):
@@ -500,7 +506,7 @@ def spelled_numbers(text: str) -> list[tuple[int, int]]:
             pending = _MULTIPLIERS[token]
             words += 1
         else:
-            digits += pending
+            digits += pending * width if not token.isdigit() else pending
             pending = 1
             words += 0 if token.isdigit() else 1
         end = match.end()

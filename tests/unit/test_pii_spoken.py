@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from trustdesk.privacy.detector import PiiDetector
-from trustdesk.privacy.spoken import spoken_view
+from trustdesk.privacy.normalise import normalise
 
 
 def _typed(text: str) -> str | None:
-    view = spoken_view(text, list(range(len(text))), list(range(1, len(text) + 1)))
-    return None if view is None else view[0]
+    view = normalise(text)
+    return None if view is None else view.text
 
 
 @pytest.mark.parametrize(

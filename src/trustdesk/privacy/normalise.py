@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from trustdesk.privacy.spoken import maybe_spoken, spoken_view
+from trustdesk.privacy.spoken import maybe_spoken, spoken_runs
 
 # Look-alike letters of other scripts, folded only when a Latin letter stands next to them (a
 # Latin word with one disguised letter), never in text written in those scripts. One character
@@ -151,6 +151,29 @@ def _characters(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
+def _splice(
+    text: str, starts: list[int], ends: list[int], replacements: list[tuple[int, int, str]]
+) -> tuple[str, list[int], list[int]]:
+    """``text`` with each (start, end, new) of ``replacements`` (in order, not overlapping)
+    put in; every character of a replacement comes from the whole span it replaces."""
+    out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    position = 0
+    for start, end, new in replacements:
+        out.append(text[position:start])
+        new_starts.extend(starts[position:start])
+        new_ends.extend(ends[position:start])
+        out.append(new)
+        new_starts.extend([starts[start]] * len(new))
+        new_ends.extend([ends[end - 1]] * len(new))
+        position = end
+    out.append(text[position:])
+    new_starts.extend(starts[position:])
+    new_ends.extend(ends[position:])
+    return "".join(out), new_starts, new_ends
+
+
 def _spelled_emails(
     text: str, starts: list[int], ends: list[int]
 ) -> tuple[str, list[int], list[int]] | None:
@@ -158,33 +181,13 @@ def _spelled_emails(
     matches = [m for m in _SPELLED_EMAIL.finditer(text) if _is_spelled(m)]
     if not matches:
         return None
-    out: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    position = 0
-    for match in matches:
-        out.append(text[position : match.start()])
-        new_starts.extend(starts[position : match.start()])
-        new_ends.extend(ends[position : match.start()])
-        cursor = match.start()
-        for sep in _SEPARATOR.finditer(text, match.start(), match.end()):
-            if sep.start() == sep.end():
-                continue
-            out.append(text[cursor : sep.start()])
-            new_starts.extend(starts[cursor : sep.start()])
-            new_ends.extend(ends[cursor : sep.start()])
-            out.append("@" if sep.start() == match.start("at") else ".")
-            new_starts.append(starts[sep.start()])
-            new_ends.append(ends[sep.end() - 1])
-            cursor = sep.end()
-        out.append(text[cursor : match.end()])
-        new_starts.extend(starts[cursor : match.end()])
-        new_ends.extend(ends[cursor : match.end()])
-        position = match.end()
-    out.append(text[position:])
-    new_starts.extend(starts[position:])
-    new_ends.extend(ends[position:])
-    return "".join(out), new_starts, new_ends
+    separators = [
+        (sep.start(), sep.end(), "@" if sep.start() == match.start("at") else ".")
+        for match in matches
+        for sep in _SEPARATOR.finditer(text, match.start(), match.end())
+        if sep.start() != sep.end()
+    ]
+    return _splice(text, starts, ends, separators)
 
 
 def _is_spelled(match: re.Match[str]) -> bool:
@@ -225,9 +228,9 @@ def normalise(text: str) -> NormalisedText | None:
     else:
         work, starts, ends = text, list(range(len(text))), list(range(1, len(text) + 1))
     if spoken or characters:
-        typed = spoken_view(work, starts, ends)
-        if typed is not None:
-            work, starts, ends = typed
+        runs = spoken_runs(work)
+        if runs:
+            work, starts, ends = _splice(work, starts, ends, runs)
             spelled = spelled or _maybe_spelled(work)
     if spelled or (characters and _maybe_spelled(work)):
         undone = _spelled_emails(work, starts, ends)

@@ -160,13 +160,11 @@ def maybe_spoken(text: str) -> bool:
     return _CHEAP.search(text) is not None
 
 
-def spoken_view(
-    text: str, starts: list[int], ends: list[int]
-) -> tuple[str, list[int], list[int]] | None:
-    """``text`` with its spoken runs typed, and the offset maps carried along; None when there
-    is nothing to rewrite."""
+def spoken_runs(text: str) -> list[tuple[int, int, str]]:
+    """The runs of ``text`` said aloud, each as (start, end, typed form), in order; empty when
+    there is nothing to rewrite. (``normalise`` splices them in, keeping the offsets.)"""
     if not _CHEAP.search(text):
-        return None
+        return []
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
     for match in _TOKEN.finditer(text):
@@ -181,33 +179,16 @@ def spoken_view(
         current = [match] if part else []
     if current:
         runs.append(current)
-    pieces: list[tuple[int, int, str]] = []  # (start, end, typed) per rewritten run
+    typed_runs = []
     for run in runs:
         typed = _typed(text, run)
         if typed is not None:
-            pieces.append((run[0].start(), run[-1].end(), typed))
-    if not pieces:
-        return None
-    out: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    position = 0
-    for start, end, typed in pieces:
-        out.append(text[position:start])
-        new_starts.extend(starts[position:start])
-        new_ends.extend(ends[position:start])
-        out.append(typed)
-        new_starts.extend([starts[start]] * len(typed))
-        new_ends.extend([ends[end - 1]] * len(typed))
-        position = end
-    out.append(text[position:])
-    new_starts.extend(starts[position:])
-    new_ends.extend(ends[position:])
-    return "".join(out), new_starts, new_ends
+            typed_runs.append(typed)
+    return typed_runs
 
 
-def _typed(text: str, run: list[re.Match[str]]) -> str | None:
-    """The typed form of one run of tokens, or None when it is to be left as written."""
+def _typed(text: str, run: list[re.Match[str]]) -> tuple[int, int, str] | None:
+    """One run's span and typed form, or None when it is to be left as written."""
     # A symbol or "double" cannot begin or end a number; nor can a weak word ("oh", "un")
     # that stands apart from the numbers by a comma ("oh, one of those").
     tokens = [(*(_value(m.group()) or ("scale", m.group().lower())), m.group()) for m in run]
@@ -255,7 +236,8 @@ def _typed(text: str, run: list[re.Match[str]]) -> str | None:
         out.append(piece)
     typed = "".join(out).strip()
     typed = _CANADIAN.sub(r"\1 \2", _POSTCODE_TAIL.sub(r"\1 \2", typed))
-    return typed if typed != text[run[0].start() : run[-1].end()] else None
+    start, end = run[0].start(), run[-1].end()
+    return (start, end, typed) if typed != text[start:end] else None
 
 
 # A British inward code said after the outward one ("C B twenty two five L R" -> "CB225LR"
@@ -264,4 +246,4 @@ _POSTCODE_TAIL = re.compile(r"\b([A-Z]{1,2}\d{1,2}[A-Z]?)(\d[A-Z]{2})\b")
 _CANADIAN = re.compile(r"\b([A-Z]\d[A-Z])(\d[A-Z]\d)\b")
 
 
-__all__ = ["digits_of", "maybe_spoken", "spoken_view"]
+__all__ = ["digits_of", "maybe_spoken", "spoken_runs"]

@@ -100,7 +100,7 @@ def _value(word: str) -> tuple[str, str] | None:
         return "repeat", str(_REPEAT[lower])
     if lower in _SYMBOLS:
         return "symbol", _SYMBOLS[lower]
-    if len(word) == 1 and "A" <= word <= "Z":
+    if len(word) == 1 and "A" <= word <= "Z" and word != "I":  # "I" is a word first
         return "letter", word
     if "-" in lower:
         compound = _compound(lower.split("-"))
@@ -225,8 +225,7 @@ def _typed(text: str, run: list[re.Match[str]]) -> tuple[int, int, str] | None:
     scale = any(t[0] == "scale" for t in tokens)
     if not letters and not symbols and not scale and sum(len(p) for p in pieces) >= PHONE_DIGITS:
         return None  # a number read out digit by digit: phones.spelled_numbers finds it as said
-    # Pieces are joined without a space, except where the speaker paused (a comma) or a word
-    # stands between tokens that are not digits or letters of one code.
+    # Pieces are joined without a space, except where the speaker paused (a comma).
     out: list[str] = []
     for i, piece in enumerate(pieces):
         if i and piece:

@@ -270,7 +270,11 @@ def test_ip_near_misses_are_not_reported(text: str) -> None:
 
 def test_registry_builds_one_recognizer_per_default_entity() -> None:
     recognizers = build_recognizers(DEFAULT_ENTITIES, ("US",))
-    assert [r.entities for r in recognizers] == [(e,) for e in DEFAULT_ENTITIES]
+    # ... and, last, the one for values answered to a question naming them (answers.py)
+    *one_each, answers = recognizers
+    assert [r.entities for r in one_each] == [(e,) for e in DEFAULT_ENTITIES]
+    assert answers.name == "answers"
+    assert set(answers.entities) == {"CARD_SECURITY_CODE", "CARD_EXPIRY", "DATE_OF_BIRTH", "SECRET"}
     assert set(RECOGNIZER_FACTORIES) == set(DEFAULT_ENTITIES)
     assert {"PERSON", "ADDRESS", "DATE_OF_BIRTH", "UK_NINO", "NL_BSN"} <= set(DEFAULT_ENTITIES)
 

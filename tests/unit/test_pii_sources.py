@@ -48,9 +48,10 @@ FLOORS = {
     ("cs5_messages", "final"): (0.88, 0.94, 0.91, 0.73, 0.915),
     # cs6: call transcripts, voice messages and texts, values said aloud, written blind on
     # 2026-12-02 (cs6_README.md); first contact 0.545 / 0.554, then numbers said aloud typed
-    # before the recognizers read them (privacy/spoken.py): 0.622 / 0.610
-    ("cs6_messages", "dev"): (0.60, 0.52, 0.78, 0.32, 0.95),
-    ("cs6_messages", "final"): (0.59, 0.50, 0.74, 0.44, 0.95),
+    # before the recognizers read them (privacy/spoken.py): 0.622 / 0.610, and values answered
+    # to a question naming them (privacy/answers.py): 0.676 / 0.675
+    ("cs6_messages", "dev"): (0.65, 0.66, 0.78, 0.32, 0.95),
+    ("cs6_messages", "final"): (0.65, 0.63, 0.74, 0.44, 0.95),
 }
 NOT_STRUCTURED = frozenset({"PERSON", "ADDRESS"})
 

@@ -518,4 +518,10 @@ def build_recognizers(entities: Iterable[str], phone_regions: Sequence[str]) -> 
             known = ", ".join(sorted(RECOGNIZER_FACTORIES))
             raise ValueError(f"unknown PII entity {entity!r}; known entities: {known}")
         recognizers.append(factory(phone_regions=phone_regions))
+    # Values answered to a question that names them, in a transcript or chat log (answers.py).
+    from trustdesk.privacy.answers import AnswerRecognizer
+
+    answers = AnswerRecognizer(entities)
+    if answers.entities:
+        recognizers.append(answers)
     return recognizers

@@ -227,7 +227,7 @@ def normalise(text: str) -> NormalisedText | None:
         work, starts, ends = _characters(text)
     else:
         work, starts, ends = text, list(range(len(text))), list(range(1, len(text) + 1))
-    if spoken or characters:
+    if spoken or (characters and maybe_spoken(work)):
         runs = spoken_runs(work)
         if runs:
             work, starts, ends = _splice(work, starts, ends, runs)

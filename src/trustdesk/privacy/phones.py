@@ -30,7 +30,7 @@ import phonenumbers
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
 from trustdesk.privacy.cards import SlipVocabulary, has_card_issuer_prefix, is_card_number
-from trustdesk.privacy.spoken import digits_of
+from trustdesk.privacy.spoken import NUMBER_WORDS, digits_of
 
 _SPACE = r"[ \t\u00a0]"
 # Seven digits with short separators: nothing shorter is a phone number (cheap to scan for).
@@ -474,10 +474,13 @@ def spelled_numbers(text: str) -> list[tuple[int, int]]:
     # Most messages hold no three digit words at all: a split and set look-ups tell (the
     # token scan below costs several times more).
     plain = text.lower().replace(",", " ").replace(".", " ").split()
-    if (
-        sum(word in _DIGIT_WORDS or digits_of(word) is not None for word in plain)
-        < SPELLED_MIN_WORDS
-    ):
+    spoken = sum(
+        word in _DIGIT_WORDS
+        or word in NUMBER_WORDS
+        or ("-" in word and digits_of(word) is not None)
+        for word in plain
+    )
+    if spoken < SPELLED_MIN_WORDS:
         return []
     found: list[tuple[int, int]] = []
     start = end = -1

@@ -67,12 +67,12 @@ _NUMBER_WORDS = {**_UNITS, **_TEENS, **_TENS}
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+")
 # What may stand between two tokens of one run: spaces, and at most one comma or hyphen.
 _GAP = re.compile(r"[ \t]*[,\-–]?[ \t]*")
-_CHEAP = re.compile(
-    r"\b(?:"
-    + "|".join(sorted((w for w in (*_NUMBER_WORDS, *_SYMBOLS) if w not in _WEAK), key=len)[::-1])
-    + r")\b|\b\d \d \d\b",
-    re.IGNORECASE,
-)
+# The cheap test: a word of these (most texts have none), or three typed digits apart.
+_CHEAP_WORDS = frozenset(w for w in (*_NUMBER_WORDS, *_SYMBOLS) if w not in _WEAK)
+_SPACED_DIGITS = re.compile(r"\d \d \d")
+_WORD_EDGES = ",.;:!?()[]\"'"
+# Every single word that is a number (hyphenated compounds are checked apart).
+NUMBER_WORDS = frozenset(_NUMBER_WORDS)
 
 
 def digits_of(word: str) -> str | None:
@@ -157,13 +157,17 @@ def _render(tokens: list[tuple[str, str, str]]) -> list[str]:
 
 def maybe_spoken(text: str) -> bool:
     """Cheap test: could ``text`` hold a number said aloud? (Most texts fail it at once.)"""
-    return _CHEAP.search(text) is not None
+    for word in text.lower().split():
+        word = word.strip(_WORD_EDGES)
+        if word in _CHEAP_WORDS or ("-" in word and digits_of(word) is not None):
+            return True
+    return _SPACED_DIGITS.search(text) is not None
 
 
 def spoken_runs(text: str) -> list[tuple[int, int, str]]:
     """The runs of ``text`` said aloud, each as (start, end, typed form), in order; empty when
     there is nothing to rewrite. (``normalise`` splices them in, keeping the offsets.)"""
-    if not _CHEAP.search(text):
+    if not maybe_spoken(text):
         return []
     runs: list[list[re.Match[str]]] = []
     current: list[re.Match[str]] = []
@@ -245,4 +249,4 @@ _POSTCODE_TAIL = re.compile(r"\b([A-Z]{1,2}\d{1,2}[A-Z]?)(\d[A-Z]{2})\b")
 _CANADIAN = re.compile(r"\b([A-Z]\d[A-Z])(\d[A-Z]\d)\b")
 
 
-__all__ = ["digits_of", "maybe_spoken", "spoken_runs"]
+__all__ = ["NUMBER_WORDS", "digits_of", "maybe_spoken", "spoken_runs"]

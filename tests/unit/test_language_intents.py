@@ -394,3 +394,8 @@ def test_a_yes_with_its_reason_or_a_condition(text: str, language: str) -> None:
 def test_a_yes_that_turns_is_still_no_yes(text: str) -> None:
     answer = offer_answer(text)
     assert answer is None or answer[0] != OfferAnswer.YES
+
+
+def test_a_reason_given_does_not_hide_a_turn_after_it() -> None:
+    answer = offer_answer("Yes, I'm stuck, but no thanks, I'll wait for the email.")
+    assert answer is None or answer[0] != OfferAnswer.YES

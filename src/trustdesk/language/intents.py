@@ -633,7 +633,7 @@ _STUCK = re.compile(
     r"e\s+da\s+(?:un'?\s*ora|\w+\s+ore|\w+\s+giorni)\s+che\s+ci\s+provo|non\s+ci\s+riesco|"
     r"ik\s+kom\s+er\s+(?:zelf\s+)?(?:echt\s+|gewoon\s+)?niet\s+uit|ik\s+zit\s+vast|"
     r"het\s+lukt\s+me\s+(?:zelf\s+)?niet|nao\s+consigo\s+(?:sozinh[oa]|resolver)|"
-    r"estou\s+ha\s+\w+\s+horas)[^.!?]*"
+    r"estou\s+ha\s+\w+\s+horas)\b"
 )
 # The customer asks how the person will reach them, not whether one will.
 _REACH_ME = re.compile(

@@ -30,7 +30,7 @@ import phonenumbers
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
 
 from trustdesk.privacy.cards import SlipVocabulary, has_card_issuer_prefix, is_card_number
-from trustdesk.privacy.spoken import NUMBER_WORDS, digits_of
+from trustdesk.privacy.spoken import NUMBER_WORDS, REPEAT, digits_of
 
 _SPACE = r"[ \t\u00a0]"
 # Seven digits with short separators: nothing shorter is a phone number (cheap to scan for).
@@ -446,19 +446,9 @@ class PhoneShapes:
 
 # -- numbers written in words --------------------------------------------------------------
 
-# Digit words of the seven languages of the guards ("oh" as English speakers read 0), and the
-# multipliers English speakers use for repeated digits ("double five").
-_DIGIT_WORDS = {
-    **dict.fromkeys("zero oh o nought nil".split(), 1),
-    **dict.fromkeys("one two three four five six seven eight nine".split(), 1),
-    **dict.fromkeys("zéro un une deux trois quatre cinq sept huit neuf".split(), 1),
-    **dict.fromkeys("null eins zwei zwo drei vier fünf fuenf sechs sieben acht neun".split(), 1),
-    **dict.fromkeys("cero uno dos tres cuatro cinco seis siete ocho nueve".split(), 1),
-    **dict.fromkeys("due tre quattro cinque sei sette otto nove".split(), 1),
-    **dict.fromkeys("nul een één twee drie vijf zes zeven negen".split(), 1),
-    **dict.fromkeys("um uma dois duas três quatro sete oito".split(), 1),
-}
-_MULTIPLIERS = {"double": 2, "triple": 3}
+# The number words (digit words of the seven languages of the guards, "oh" as English speakers
+# read 0, two-digit words) and the multipliers for repeated digits ("double five") are
+# spoken.py's: one vocabulary for numbers said aloud.
 _SPELLED_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d")
 # What may stand between two spoken digits: spaces, hyphens, commas, dots.
 _SPELLED_GAP = re.compile(r"[\s,.\-–]{0,3}")
@@ -475,10 +465,7 @@ def spelled_numbers(text: str) -> list[tuple[int, int]]:
     # token scan below costs several times more).
     plain = text.lower().replace(",", " ").replace(".", " ").split()
     spoken = sum(
-        word in _DIGIT_WORDS
-        or word in NUMBER_WORDS
-        or ("-" in word and digits_of(word) is not None)
-        for word in plain
+        word in NUMBER_WORDS or ("-" in word and digits_of(word) is not None) for word in plain
     )
     if spoken < SPELLED_MIN_WORDS:
         return []
@@ -495,8 +482,8 @@ def spelled_numbers(text: str) -> list[tuple[int, int]]:
         token = match.group(0).lower()
         # two-digit words count as two ("douze", "trente-neuf", "twenty")
         width = len(number) if (number := digits_of(token)) is not None else 1
-        is_digit = token.isdigit() or token in _DIGIT_WORDS or number is not None
-        is_multiplier = token in _MULTIPLIERS
+        is_digit = token.isdigit() or number is not None
+        is_multiplier = token in REPEAT
         joined = start >= 0 and _SPELLED_GAP.fullmatch(text[end : match.start()]) is not None
         if not (is_digit or is_multiplier):
             close()
@@ -506,7 +493,7 @@ def spelled_numbers(text: str) -> list[tuple[int, int]]:
             close()
             start, digits, words, pending = match.start(), 0, 0, 1
         if is_multiplier:
-            pending = _MULTIPLIERS[token]
+            pending = REPEAT[token]
             words += 1
         else:
             digits += pending * width if not token.isdigit() else pending

@@ -32,7 +32,7 @@ _UNITS = {
     "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
     "nul": 0, "een": 1, "één": 1, "twee": 2, "drie": 3, "vijf": 5, "zes": 6, "zeven": 7,
     "negen": 9,
-    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "sete": 7, "oito": 8,
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "sete": 7, "oito": 8,
 }  # fmt: skip
 # Words that are also ordinary words: a digit only inside a run of numbers.
 _WEAK = frozenset("oh o un une een um uma due sei tre".split())
@@ -53,7 +53,7 @@ _ORDINALS = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
     "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
-_REPEAT = {"double": 2, "triple": 3}
+REPEAT = {"double": 2, "triple": 3}
 # A run of this many digits in words, with no letter, symbol or "hundred", is left as said:
 # the phone recognizer reads it (``phones.spelled_numbers``), whatever its numbering plan.
 PHONE_DIGITS = 7
@@ -96,8 +96,8 @@ def _value(word: str) -> tuple[str, str] | None:
         return "number", str(_TENS[lower])
     if lower in _ORDINALS:
         return "ordinal", str(_ORDINALS[lower])
-    if lower in _REPEAT:
-        return "repeat", str(_REPEAT[lower])
+    if lower in REPEAT:
+        return "repeat", str(REPEAT[lower])
     if lower in _SYMBOLS:
         return "symbol", _SYMBOLS[lower]
     if len(word) == 1 and "A" <= word <= "Z" and word != "I":  # "I" is a word first
@@ -249,4 +249,4 @@ _POSTCODE_TAIL = re.compile(r"\b([A-Z]{1,2}\d{1,2}[A-Z]?)(\d[A-Z]{2})\b")
 _CANADIAN = re.compile(r"\b([A-Z]\d[A-Z])(\d[A-Z]\d)\b")
 
 
-__all__ = ["NUMBER_WORDS", "digits_of", "maybe_spoken", "spoken_runs"]
+__all__ = ["NUMBER_WORDS", "REPEAT", "digits_of", "maybe_spoken", "spoken_runs"]
